@@ -1,0 +1,158 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+/**
+ * The e2e test server, on 127.0.0.1 only:
+ * - static files from the repo root (built bundles in packages/x/dist, pages in e2e/fixtures);
+ * - a counting consent endpoint `POST /collect/<bucket>` that stores events by `eventId` and counts
+ *   duplicates, with a scripted answer queue per bucket so a test can say "500, 500, 500, then 200";
+ * - `GET /collect/<bucket>/stats`, `POST /collect/<bucket>/script` to inspect and script a bucket.
+ * Buckets keep parallel tests apart.
+ */
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+export interface ScriptedAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  /** Close the connection without answering (a network error at the client). */
+  destroy?: boolean;
+  /** Answer only after this many milliseconds. */
+  delayMs?: number;
+}
+
+export interface Bucket {
+  /** Events by eventId, first copy kept. */
+  events: Map<string, unknown>;
+  /** Every copy beyond the first of an eventId. */
+  duplicates: number;
+  requests: Array<{ at: number; contentType: string | undefined; count: number; status: number }>;
+  script: ScriptedAnswer[];
+}
+
+const buckets = new Map<string, Bucket>();
+
+function bucket(name: string): Bucket {
+  let found = buckets.get(name);
+  if (!found) {
+    found = { events: new Map(), duplicates: 0, requests: [], script: [] };
+    buckets.set(name, found);
+  }
+  return found;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function cors(response: ServerResponse) {
+  response.setHeader('Access-Control-Allow-Origin', '*');
+  response.setHeader('Access-Control-Allow-Headers', '*');
+  response.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
+}
+
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+async function handleCollect(request: IncomingMessage, response: ServerResponse, parts: string[]) {
+  cors(response);
+  const [name = 'default', action] = parts;
+  const state = bucket(name);
+  if (request.method === 'OPTIONS') return void response.writeHead(204).end();
+  if (action === 'stats') {
+    return sendJson(response, 200, {
+      unique: state.events.size,
+      duplicates: state.duplicates,
+      requests: state.requests,
+      eventIds: [...state.events.keys()],
+      events: [...state.events.values()],
+    });
+  }
+  if (action === 'script' && request.method === 'POST') {
+    state.script.push(...(JSON.parse(await readBody(request)) as ScriptedAnswer[]));
+    return sendJson(response, 200, { queued: state.script.length });
+  }
+  if (action === 'reset' && request.method === 'POST') {
+    buckets.delete(name);
+    return sendJson(response, 200, { reset: true });
+  }
+  if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });
+
+  const body = await readBody(request);
+  const answer = state.script.shift() ?? { status: 200 };
+  if (answer.delayMs) await new Promise((done) => setTimeout(done, answer.delayMs));
+  if (answer.destroy) return void request.socket.destroy();
+
+  let items: unknown[] = [];
+  try {
+    const parsed: unknown = JSON.parse(body);
+    items = Array.isArray(parsed) ? parsed : [parsed];
+  } catch {
+    items = [];
+  }
+  state.requests.push({
+    at: Date.now(),
+    contentType: request.headers['content-type'],
+    count: items.length,
+    status: answer.status,
+  });
+  let accepted = 0;
+  let duplicates = 0;
+  if (answer.status >= 200 && answer.status < 300) {
+    for (const item of items) {
+      const id = (item as { eventId?: unknown } | null)?.eventId;
+      if (typeof id !== 'string') continue;
+      if (state.events.has(id)) {
+        state.duplicates += 1;
+        duplicates += 1;
+      } else {
+        state.events.set(id, item);
+        accepted += 1;
+      }
+    }
+  }
+  sendJson(response, answer.status, { accepted, duplicates }, answer.headers);
+}
+
+function serveStatic(root: string, urlPath: string, response: ServerResponse) {
+  const file = normalize(join(root, decodeURIComponent(urlPath)));
+  if (!file.startsWith(root)) return sendJson(response, 403, { error: 'outside root' });
+  const path = existsSync(file) && statSync(file).isDirectory() ? join(file, 'index.html') : file;
+  if (!existsSync(path)) return sendJson(response, 404, { error: `not found: ${urlPath}` });
+  response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+  createReadStream(path).pipe(response);
+}
+
+export function startTestServer(port: number, root = resolve(import.meta.dirname, '../..')): Promise<Server> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const parts = url.pathname.split('/').filter(Boolean);
+    if (url.pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
+    if (parts[0] === 'collect') {
+      handleCollect(request, response, parts.slice(1)).catch((error: unknown) =>
+        sendJson(response, 500, { error: String(error) }),
+      );
+      return;
+    }
+    serveStatic(root, url.pathname, response);
+  });
+  return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
+}

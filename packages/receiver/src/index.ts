@@ -1,0 +1,2 @@
+export { createReceiver } from './app.js';
+export type { ReceiverOptions } from './app.js';

@@ -1,0 +1,14 @@
+/**
+ * The one encoding rule for every channel (spec: channels.md, rule 1).
+ *
+ * Normalize to NFC so that "ü" typed on macOS (NFD: u + U+0308) and on Windows (NFC) yields the
+ * same link and the same payload, then percent-encode UTF-8, leaving only RFC 3986 unreserved
+ * characters as they are. `encodeURIComponent` keeps `! ' ( ) *`; we encode those too, so the rule
+ * is one line anyone can re-implement on a server and get identical bytes.
+ */
+export function encodeText(text: string): string {
+  return encodeURIComponent(text.normalize('NFC')).replace(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}

@@ -1,0 +1,2 @@
+// Script-tag entry: registers <messenger-optin>.
+import './define.js';

@@ -1,0 +1,113 @@
+// One rollup config for every browser build of the repo.
+//   rollup -c                          all packages
+//   rollup -c --configPackage sdk      one package (what each package's `build` script runs)
+//
+// Outputs:
+//   packages/sdk/dist/            ESM, one file per module so bundlers tree-shake `deepLink` alone
+//   packages/widget/dist/         ESM for npm; lit, Floating UI, lean-qr and the SDK stay dependencies
+//   packages/widget/dist/cdn/     the script-tag bundle: everything inlined, minified, lazy chunks,
+//                                 source maps, and sri.json with an integrity hash per file
+import { createHash } from 'node:crypto';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const target = 'es2022';
+
+/** Resolve workspace packages to their TypeScript sources (the `source` export condition). */
+const resolveSource = () =>
+  nodeResolve({
+    exportConditions: ['source', 'browser', 'import', 'default'],
+    extensions: ['.ts', '.js', '.mjs'],
+  });
+
+const typescript = () => esbuild({ target, tsconfig: 'tsconfig.base.json', minify: false, sourceMap: true });
+
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+/**
+ * Writes `sri.json` ({ "<file>": "sha384-…" } for every script-tag file, for the snippet's
+ * `integrity`) and `files.json` (which files are render-critical and which lazy).
+ */
+function subresourceIntegrity() {
+  return {
+    name: 'subresource-integrity',
+    generateBundle(_options, bundle) {
+      const hashes = {};
+      for (const [fileName, file] of Object.entries(bundle)) {
+        if (!fileName.endsWith('.js')) continue;
+        const source = file.type === 'chunk' ? file.code : file.source;
+        hashes[fileName] = `sha384-${createHash('sha384').update(source).digest('base64')}`;
+      }
+      this.emitFile({ type: 'asset', fileName: 'sri.json', source: `${JSON.stringify(hashes, null, 2)}\n` });
+
+      // The render-critical set is the entry plus every chunk it imports statically: what a
+      // visitor downloads before the buttons can show. Size budgets and the bench read this.
+      const critical = new Set();
+      const visit = (fileName) => {
+        if (critical.has(fileName)) return;
+        critical.add(fileName);
+        for (const imported of bundle[fileName]?.imports ?? []) visit(imported);
+      };
+      for (const [fileName, file] of Object.entries(bundle))
+        if (file.type === 'chunk' && file.isEntry) visit(fileName);
+      const all = Object.keys(bundle).filter((fileName) => fileName.endsWith('.js'));
+      const files = { critical: [...critical], lazy: all.filter((fileName) => !critical.has(fileName)) };
+      this.emitFile({ type: 'asset', fileName: 'files.json', source: `${JSON.stringify(files, null, 2)}\n` });
+    },
+  };
+}
+
+const sdk = {
+  input: { index: 'packages/sdk/src/index.ts', schema: 'packages/sdk/src/schema.ts' },
+  external: isBare,
+  plugins: [resolveSource(), typescript()],
+  output: {
+    dir: 'packages/sdk/dist',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'packages/sdk/src',
+    sourcemap: true,
+  },
+};
+
+const widgetNpm = {
+  input: {
+    define: 'packages/widget/src/define.ts',
+    'messenger-optin': 'packages/widget/src/messenger-optin.ts',
+  },
+  external: isBare,
+  plugins: [resolveSource(), typescript()],
+  output: {
+    dir: 'packages/widget/dist',
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'packages/widget/src',
+    sourcemap: true,
+  },
+};
+
+const widgetCdn = {
+  input: { 'messenger-optin': 'packages/widget/src/cdn.ts' },
+  plugins: [resolveSource(), typescript(), subresourceIntegrity()],
+  output: {
+    dir: 'packages/widget/dist/cdn',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+    plugins: [terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })],
+  },
+};
+
+const byPackage = { sdk: [sdk], widget: [widgetNpm, widgetCdn] };
+
+export default (args) => {
+  const only = args.configPackage;
+  delete args.configPackage;
+  if (!only) return [sdk, widgetNpm, widgetCdn];
+  const configs = byPackage[only];
+  if (!configs)
+    throw new Error(`--configPackage ${only}: expected one of ${Object.keys(byPackage).join(', ')}`);
+  return configs;
+};
