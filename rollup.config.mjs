@@ -4,6 +4,7 @@
 //
 // Outputs:
 //   packages/sdk/dist/            ESM, one file per module so bundlers tree-shake `deepLink` alone
+//   packages/sdk/dist/browser/    the SDK as one minified ES module for pages without a bundler
 //   packages/widget/dist/         ESM for npm; lit, Floating UI, lean-qr and the SDK stay dependencies
 //   packages/widget/dist/cdn/     the script-tag bundle: everything inlined, minified, lazy chunks,
 //                                 source maps, and sri.json with an integrity hash per file
@@ -71,6 +72,19 @@ const sdk = {
   },
 };
 
+// One self-contained ES module of the SDK for pages without a bundler (and for the browser tests
+// of the reporter, which load the built SDK exactly as such a page would).
+const sdkBrowser = {
+  input: { 'messenger-optin-sdk': 'packages/sdk/src/index.ts' },
+  plugins: [resolveSource(), typescript()],
+  output: {
+    dir: 'packages/sdk/dist/browser',
+    format: 'es',
+    sourcemap: true,
+    plugins: [terser({ ecma: 2020, module: true, format: { comments: false } })],
+  },
+};
+
 const widgetNpm = {
   input: {
     define: 'packages/widget/src/define.ts',
@@ -100,12 +114,12 @@ const widgetCdn = {
   },
 };
 
-const byPackage = { sdk: [sdk], widget: [widgetNpm, widgetCdn] };
+const byPackage = { sdk: [sdk, sdkBrowser], widget: [widgetNpm, widgetCdn] };
 
 export default (args) => {
   const only = args.configPackage;
   delete args.configPackage;
-  if (!only) return [sdk, widgetNpm, widgetCdn];
+  if (!only) return [sdk, sdkBrowser, widgetNpm, widgetCdn];
   const configs = byPackage[only];
   if (!configs)
     throw new Error(`--configPackage ${only}: expected one of ${Object.keys(byPackage).join(', ')}`);

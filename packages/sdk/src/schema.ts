@@ -1,3 +1,11 @@
-// Entry "@messenger-optin/sdk/schema": zod schemas and types of channels, widget config and
-// consent events, for servers and tests. Browser code imports the same schemas (zod/mini).
-export {};
+// Entry "@messenger-optin/sdk/schema": zod schemas (zod/mini) and types of channels, widget config
+// and consent events, for servers, tests and the widget's full validation.
+export {
+  CONSENT_EVENT_SCHEMA,
+  consentActions,
+  consentEventBatchSchema,
+  consentEventSchema,
+  consentEventTypes,
+  noticeRefSchema,
+} from './schema/consent-event.js';
+export type { ConsentAction, ConsentEvent, ConsentEventType, NoticeRef } from './schema/consent-event.js';

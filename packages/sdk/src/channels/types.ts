@@ -1,0 +1,69 @@
+/**
+ * The shape every channel file fills in (spec: channels.md, "Adding a channel"). Kept apart from
+ * the link builders so that `deepLink` alone does not pull in schemas, icons or provider texts.
+ */
+
+export type ChannelType =
+  | 'whatsapp'
+  | 'telegram'
+  | 'messenger'
+  | 'instagram'
+  | 'viber'
+  | 'threema'
+  | 'signal'
+  | 'sms'
+  | 'line'
+  | 'email';
+
+/** How the message reaches the chat: typed in for the visitor, as a bot payload, or not at all. */
+export type PrefillKind = 'text' | 'payload' | 'none';
+
+/** On desktop: show a QR code of the link for the phone, or open the link directly. */
+export type DesktopStrategy = 'qr' | 'direct';
+
+/** Text in every shipped locale; a locale added later falls back to `en`. */
+export interface LocalizedText {
+  en: string;
+  de: string;
+}
+
+/** Facts about the messenger provider that the data-use notice states (spec: notices.md). */
+export interface ProviderFacts {
+  /** Who processes the data for EU users, e.g. "WhatsApp Ireland Limited, Dublin, Ireland". */
+  provider: LocalizedText;
+  /** Where data goes outside the EU/EEA and on what legal footing, as one plain sentence. */
+  transfer: LocalizedText;
+  /** What the business receives when the visitor sends the message ("your phone number"). */
+  identifier: LocalizedText;
+}
+
+/** A 24×24 icon drawn as one SVG path (own design; rendered without innerHTML, so CSP-safe). */
+export interface ChannelIcon {
+  viewBox: string;
+  path: string;
+}
+
+/** The result of `deepLink` (spec: product.md, SDK). */
+export interface DeepLink {
+  href: string;
+  prefill: PrefillKind;
+  /** The exact message (NFC) the visitor is asked to send, also for payload/none channels. */
+  message: string;
+  /** The slug given to bots (Telegram start, Messenger/Instagram ref, Viber context). */
+  payload?: string;
+}
+
+export interface DeepLinkOptions {
+  /** SMS links differ on iOS (`sms:+49…&body=`). Default: 'other'. */
+  platform?: 'ios' | 'other';
+}
+
+/** Display facts of a channel: small, on the widget's first-paint path. */
+export interface ChannelMeta {
+  type: ChannelType;
+  /** Brand name shown on the button and in the notice, e.g. "WhatsApp". */
+  name: string;
+  prefill: PrefillKind;
+  desktop: DesktopStrategy;
+  icon: ChannelIcon;
+}

@@ -1,0 +1,61 @@
+import * as z from 'zod/mini';
+
+/**
+ * Consent event schema v1 (spec: consent-events.md). The SDK records these, the receiver validates
+ * them with this same schema. Objects are strict: an unknown field is more likely a bug (or
+ * personal data creeping in) than a feature.
+ */
+
+export const CONSENT_EVENT_SCHEMA = 'messenger-optin/consent-event@1';
+
+export const consentEventTypes = [
+  'widget_shown',
+  'notice_shown',
+  'notice_dismissed',
+  'consent_given',
+  'link_opened',
+  'withdrawal_requested',
+] as const;
+
+export const consentActions = ['button', 'checkbox+button', 'keyboard'] as const;
+
+/** Channel types as plain strings: events from newer widgets with more channels stay storable. */
+const channelName = z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,31}$/));
+
+export const noticeRefSchema = z.strictObject({
+  /** channel + locale + template version, e.g. "whatsapp.de.v1" */
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
+  locale: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)),
+  version: z.string().check(z.minLength(1), z.maxLength(40)),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  /** The full rendered text; carried by `notice_shown` so the receiver can archive it. */
+  text: z.optional(z.string().check(z.maxLength(20_000))),
+});
+
+export const consentEventSchema = z.strictObject({
+  schema: z.literal(CONSENT_EVENT_SCHEMA),
+  eventId: z.uuid(),
+  consentId: z.uuid(),
+  type: z.enum(consentEventTypes),
+  channel: channelName,
+  ref: z.optional(z.string().check(z.regex(/^[0-9A-Z]{4,6}$/))),
+  message: z.optional(z.string().check(z.maxLength(1_000))),
+  occurredAt: z.iso.datetime({ offset: false }),
+  sentAt: z.optional(z.iso.datetime({ offset: false })),
+  attempt: z.optional(z.int().check(z.minimum(1), z.maximum(10_000))),
+  notice: z.optional(noticeRefSchema),
+  action: z.optional(z.enum(consentActions)),
+  page: z.strictObject({
+    origin: z.string().check(z.maxLength(300)),
+    path: z.string().check(z.maxLength(2_000)),
+  }),
+  widget: z.strictObject({ version: z.string().check(z.maxLength(40)) }),
+  purpose: z.optional(z.string().check(z.maxLength(200))),
+});
+
+export const consentEventBatchSchema = z.array(consentEventSchema);
+
+export type ConsentEventType = (typeof consentEventTypes)[number];
+export type ConsentAction = (typeof consentActions)[number];
+export type NoticeRef = z.infer<typeof noticeRefSchema>;
+export type ConsentEvent = z.infer<typeof consentEventSchema>;
