@@ -1,54 +1,69 @@
 #!/usr/bin/env node
-// Starts the demo: the pages in demo/pages plus the script-tag bundle, and the receiver on its
-// embedded database. Prints the URLs. Ctrl+C stops both.
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
-import { serve } from '@hono/node-server';
-import { createReceiver } from '@messenger-optin/receiver';
+// `npm run demo`: the demo pages, the script-tag bundle and the consent receiver (on its embedded
+// database) on one origin. Prints the URLs and the admin token. Ctrl+C stops it.
+//
+//   DEMO_PORT        port (default 5173; 0 picks a free one)
+//   DEMO_HOST        interface (default 127.0.0.1: the demo is not meant to be reachable from outside)
+//   DEMO_DATA_DIR    the receiver's database directory (default .data/demo; delete it to start over)
+//   DEMO_ADMIN_TOKEN admin token for the consent log (default: a new random one per start)
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startDemoServer } from './server/demo-server.mjs';
+import { createDemoReceiver } from './server/receiver.mjs';
 
-const here = new URL('.', import.meta.url).pathname;
-const widgetDist = new URL('../packages/widget/dist/cdn/', import.meta.url).pathname;
+const repoRoot = new URL('../', import.meta.url).pathname;
 const port = Number(process.env.DEMO_PORT ?? 5173);
-const receiverPort = Number(process.env.RECEIVER_PORT ?? 8787);
+const host = process.env.DEMO_HOST ?? '127.0.0.1';
+const dataDir = resolve(repoRoot, process.env.DEMO_DATA_DIR ?? '.data/demo');
+const adminToken = process.env.DEMO_ADMIN_TOKEN || `demo-${randomBytes(18).toString('base64url')}`;
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.css': 'text/css',
-};
-
-function sendFile(response, file) {
-  if (!existsSync(file) || statSync(file).isDirectory()) {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
-  response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(response);
+const bundle = `${repoRoot}packages/widget/dist/cdn/messenger-optin.js`;
+if (!existsSync(bundle)) {
+  console.error(`The widget bundle is missing (${bundle}). Run \`npm run demo\`, which builds it first.`);
+  process.exit(1);
 }
 
-const pages = createServer((request, response) => {
-  const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-  if (pathname.startsWith('/widget/')) {
-    const file = normalize(join(widgetDist, pathname.slice('/widget/'.length)));
-    return file.startsWith(widgetDist) ? sendFile(response, file) : response.writeHead(403).end();
-  }
-  const file = normalize(join(here, 'pages', pathname === '/' ? 'index.html' : pathname));
-  return file.startsWith(join(here, 'pages')) ? sendFile(response, file) : response.writeHead(403).end();
-});
-
-const receiver = serve({ fetch: createReceiver().fetch, port: receiverPort, hostname: '127.0.0.1' });
-pages.listen(port, '127.0.0.1', () => {
-  console.log(
-    `\nmessenger-optin demo\n  shop page:  http://localhost:${port}/\n  receiver:   http://localhost:${receiverPort}/healthz\n`,
+let demo;
+try {
+  demo = await startDemoServer({
+    port,
+    host,
+    createReceiverApp: ({ origins }) => createDemoReceiver({ dataDir, adminToken, origins }),
+    log: (line) => console.error(line),
+  });
+} catch (error) {
+  const busy = error && typeof error === 'object' && 'code' in error && error.code === 'EADDRINUSE';
+  console.error(
+    busy
+      ? `Port ${port} is in use. Start with another one: DEMO_PORT=5174 npm run demo`
+      : `The demo did not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
   );
-});
+  process.exit(1);
+}
 
-function stop() {
-  pages.close();
-  receiver.close();
+const base = demo.url;
+console.log(`
+messenger-optin demo (one origin: pages, widget bundle and consent receiver)
+
+  Shop, German:   ${base}
+  Shop, English:  ${base}en.html
+  Configurator:   ${base}configurator.html
+  Consent log:    ${base}consents.html
+  Receiver:       ${base}v1/events  (health: ${base}healthz)
+
+  Admin token (demo only, new on every start unless DEMO_ADMIN_TOKEN is set):
+    ${adminToken}
+
+  Database: ${dataDir}  (embedded PostgreSQL; delete the folder to start over)
+  Press Ctrl+C to stop.
+`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await demo.close().catch((error) => console.error(error));
   process.exit(0);
 }
 process.on('SIGINT', stop);

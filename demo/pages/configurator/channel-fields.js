@@ -1,0 +1,56 @@
+// The channels the configurator offers, with the one config field each needs (spec: channels.md).
+// `example` prefills the form so the preview works at once.
+export const channelFields = [
+  {
+    type: 'whatsapp',
+    name: 'WhatsApp',
+    field: 'phone',
+    label: 'Phone number',
+    example: '+49 170 1234567',
+    on: true,
+  },
+  {
+    type: 'telegram',
+    name: 'Telegram',
+    field: 'username',
+    label: 'User or bot name',
+    example: 'firma_news_bot',
+    on: true,
+  },
+  { type: 'threema', name: 'Threema', field: 'id', label: 'Threema ID', example: 'FIRMA123', on: true },
+  {
+    type: 'signal',
+    name: 'Signal',
+    field: 'phone',
+    label: 'Phone number',
+    example: '+49 170 1234567',
+    on: true,
+  },
+  {
+    type: 'messenger',
+    name: 'Messenger',
+    field: 'page',
+    label: 'Facebook page',
+    example: 'firma.example',
+    on: false,
+  },
+  {
+    type: 'instagram',
+    name: 'Instagram',
+    field: 'username',
+    label: 'User name',
+    example: 'firma.example',
+    on: false,
+  },
+  { type: 'viber', name: 'Viber', field: 'uri', label: 'Bot URI', example: 'firmanews', on: false },
+  { type: 'sms', name: 'SMS', field: 'phone', label: 'Phone number', example: '+49 170 1234567', on: false },
+  { type: 'line', name: 'LINE', field: 'id', label: 'Official account ID', example: '@firma', on: false },
+  {
+    type: 'email',
+    name: 'E-mail',
+    field: 'address',
+    label: 'Address',
+    example: 'news@firma.example',
+    on: false,
+  },
+];

@@ -1,0 +1,109 @@
+// Wires the configurator form to a live <messenger-optin> preview and the snippet. Everything from
+// the form reaches the page as attributes or textContent, never as HTML.
+import { channelFields } from './channel-fields.js';
+import { buildSnippet } from './snippet.js';
+import { widgetAttributes } from './widget-attributes.js';
+
+const form = document.querySelector('#config');
+const channelsFieldset = document.querySelector('#channels');
+const preview = document.querySelector('#preview');
+const previewStatus = document.querySelector('#preview-status');
+const snippetCode = document.querySelector('#snippet');
+const copyButton = document.querySelector('#copy');
+const copyStatus = document.querySelector('#copy-status');
+
+const scriptUrl = new URL('/widget/messenger-optin.js', location.origin).href;
+let integrity = '';
+let appliedNames = [];
+
+function addChannelRows() {
+  for (const { type, name, field, label, example, on } of channelFields) {
+    const row = document.createElement('div');
+    row.className = 'channel-row';
+    const toggle = document.createElement('label');
+    toggle.className = 'inline-label';
+    const checkbox = Object.assign(document.createElement('input'), {
+      type: 'checkbox',
+      name: `${type}.enabled`,
+      checked: on,
+    });
+    toggle.append(checkbox, ` ${name}`);
+    const input = Object.assign(document.createElement('input'), {
+      type: 'text',
+      name: `${type}.${field}`,
+      value: example,
+    });
+    input.setAttribute('aria-label', `${name}: ${label}`);
+    row.append(toggle, input);
+    channelsFieldset.append(row);
+  }
+}
+
+function formValues() {
+  const values = {};
+  for (const [key, value] of new FormData(form)) values[key] = value;
+  return values;
+}
+
+/** Applies the form to the preview element (one element, updated in place) and the snippet. */
+function update() {
+  const attributes = widgetAttributes(formValues());
+  let element = preview.querySelector('messenger-optin');
+  if (!element) {
+    element = document.createElement('messenger-optin');
+    element.addEventListener('optin-error', (event) => {
+      showStatus(previewStatus, `Configuration error: ${event.detail?.message ?? 'unknown'}`, 'error');
+    });
+    preview.append(element);
+  }
+  showStatus(previewStatus, '', '');
+  const names = attributes.map(([name]) => name);
+  for (const name of appliedNames) if (!names.includes(name)) element.removeAttribute(name);
+  for (const [name, value] of attributes) element.setAttribute(name, value === true ? '' : value);
+  appliedNames = names;
+  snippetCode.textContent = buildSnippet({ scriptUrl, integrity, attributes });
+}
+
+function showStatus(target, text, kind) {
+  target.textContent = text;
+  target.dataset.kind = kind;
+}
+
+async function loadIntegrity() {
+  try {
+    const response = await fetch('/widget/sri.json', { cache: 'no-store' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const hashes = await response.json();
+    integrity = typeof hashes['messenger-optin.js'] === 'string' ? hashes['messenger-optin.js'] : '';
+  } catch (error) {
+    showStatus(
+      copyStatus,
+      `No integrity hash (sri.json: ${error.message}); the snippet works without it.`,
+      'error',
+    );
+  }
+}
+
+copyButton.addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(snippetCode.textContent ?? '');
+    showStatus(copyStatus, 'Copied.', 'ok');
+  } catch {
+    // Clipboard access can be refused (permissions, insecure context): select the text instead.
+    getSelection()?.selectAllChildren(snippetCode);
+    showStatus(copyStatus, 'Selected: press Ctrl+C (⌘C) to copy.', '');
+  }
+});
+
+let pending;
+form.addEventListener('input', () => {
+  clearTimeout(pending);
+  pending = setTimeout(update, 200);
+});
+form.addEventListener('submit', (event) => event.preventDefault());
+
+addChannelRows();
+update();
+await loadIntegrity();
+update();
+document.body.dataset.ready = 'true';

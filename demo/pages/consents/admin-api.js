@@ -1,0 +1,62 @@
+/**
+ * The receiver's admin API as the consent log uses it. The token lives only in this object (memory),
+ * never in storage or the URL. `fetch` is injectable for tests.
+ */
+export class AdminApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.name = 'AdminApiError';
+    this.status = status;
+  }
+}
+
+export function createAdminApi({
+  token,
+  baseUrl = location.origin,
+  fetch = globalThis.fetch.bind(globalThis),
+}) {
+  async function get(path) {
+    const response = await fetch(new URL(path, baseUrl), {
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json, application/x-ndjson' },
+      cache: 'no-store',
+    });
+    if (response.status === 401 || response.status === 403) {
+      throw new AdminApiError('The receiver refused the admin token.', response.status);
+    }
+    if (!response.ok)
+      throw new AdminApiError(`The receiver answered HTTP ${response.status}.`, response.status);
+    return response;
+  }
+
+  return {
+    /** Every stored entry (events, confirmations, erasures) in chain order. */
+    async exportEntries() {
+      const response = await get('/v1/export?format=json');
+      return parseEntries(await response.text());
+    },
+    /** Consent summaries whose message carried this reference code. */
+    async findByRef(ref) {
+      const body = await (await get(`/v1/consents?ref=${encodeURIComponent(ref)}`)).json();
+      return Array.isArray(body) ? body : (body.consents ?? []);
+    },
+    /** The proof bundle of one consent: events, archived notice texts, chain check. */
+    async proof(consentId) {
+      return (await get(`/v1/consents/${encodeURIComponent(consentId)}`)).json();
+    },
+  };
+}
+
+/** Export bodies come as a JSON array, `{ entries: [...] }`, or one JSON object per line. */
+export function parseEntries(text) {
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  if (trimmed.startsWith('[')) return JSON.parse(trimmed);
+  if (trimmed.startsWith('{') && !trimmed.includes('\n')) {
+    const body = JSON.parse(trimmed);
+    return Array.isArray(body.entries) ? body.entries : [body];
+  }
+  return trimmed
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line));
+}
