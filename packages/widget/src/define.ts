@@ -13,3 +13,20 @@ declare global {
     'messenger-optin': MessengerOptin;
   }
 }
+
+export {
+  OptinConsentEvent,
+  OptinErrorEvent,
+  OptinLinkOpenEvent,
+  OptinNoticeOpenEvent,
+  OptinWithdrawEvent,
+} from './events.js';
+export type {
+  ConsentDetail,
+  LinkOpenDetail,
+  LinkVia,
+  NoticeOpenDetail,
+  OptinErrorCode,
+  OptinErrorDetail,
+  WithdrawDetail,
+} from './events.js';

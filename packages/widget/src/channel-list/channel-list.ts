@@ -1,0 +1,56 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ChannelMeta } from '@messenger-optin/sdk';
+import type { CheckedChannel } from '../config/types.js';
+import type { UiStrings } from '../i18n/strings.js';
+import { channelIcon } from './channel-icon.js';
+
+export interface ChannelListOptions {
+  channels: readonly CheckedChannel[];
+  meta: (channel: CheckedChannel) => ChannelMeta;
+  strings: UiStrings;
+  withdraw: boolean;
+  onPick: (index: number, button: HTMLElement) => void;
+  onToggleWithdraw: () => void;
+}
+
+/**
+ * One `<button>` per channel. Its accessible name always contains the channel's name (tests and
+ * screen readers find "WhatsApp"); a site owner's `label` is shown, the name stays for assistive
+ * technology if the label lacks it. The unsubscribe toggle names no channel, so a query for
+ * "WhatsApp" finds exactly one button.
+ */
+export function renderChannelList(options: ChannelListOptions): TemplateResult {
+  const { channels, meta, strings, withdraw, onPick, onToggleWithdraw } = options;
+  return html`
+    <ul part="list" class="list" role="list">
+      ${channels.map((channel, index) => {
+        const { name, icon } = meta(channel);
+        const label = typeof channel['label'] === 'string' && channel['label'].trim() ? channel['label'] : name;
+        return html`<li>
+          <button
+            type="button"
+            part="channel channel-${channel.type}"
+            class="channel"
+            data-channel=${channel.type}
+            @click=${(event: Event) => onPick(index, event.currentTarget as HTMLElement)}
+          >
+            ${channelIcon(icon)}<span>${label}</span>${label.includes(name)
+              ? nothing
+              : html`<span class="sr-only"> (${name})</span>`}${withdraw
+              ? html`<span class="hint"> ${strings.unsubscribeVia}</span>`
+              : nothing}
+          </button>
+        </li>`;
+      })}
+    </ul>
+    <button
+      type="button"
+      part="unsubscribe"
+      class="unsubscribe"
+      aria-pressed=${withdraw ? 'true' : 'false'}
+      @click=${onToggleWithdraw}
+    >
+      ${strings.unsubscribe}
+    </button>
+  `;
+}

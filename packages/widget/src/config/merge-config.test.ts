@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { attributeName } from './attribute-name.js';
+import { mergeConfig } from './merge-config.js';
+
+describe('mergeConfig', () => {
+  it('takes the JSON child as base and lets attributes win', () => {
+    const result = mergeConfig(
+      { company: 'Attribut GmbH', keyword: undefined, requireCheckbox: false },
+      '{"company":"JSON GmbH","keyword":"Hallo","channels":[{"type":"signal","phone":"+491701234567"}]}',
+    );
+    expect(result).toEqual({
+      ok: true,
+      raw: { company: 'Attribut GmbH', keyword: 'Hallo', channels: [{ type: 'signal', phone: '+491701234567' }] },
+    });
+  });
+
+  it('leaves unset fields out so the schema defaults apply', () => {
+    expect(mergeConfig({ company: 'Firma', layout: undefined, impressions: false }, undefined)).toEqual({
+      ok: true,
+      raw: { company: 'Firma' },
+    });
+  });
+
+  it('reports a JSON child that does not parse', () => {
+    const result = mergeConfig({}, '{"company": "Firma",}');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problem.code).toBe('invalid-json');
+    expect(!result.ok && result.problem.message).toMatch(/<script type="application\/json"> config is not valid JSON/);
+  });
+
+  it('reports a JSON child that is not an object', () => {
+    const result = mergeConfig({}, '[1, 2]');
+    expect(!result.ok && result.problem.message).toMatch(/must be one JSON object/);
+  });
+});
+
+describe('attributeName', () => {
+  it.each([
+    ['channels[1].phone', 'channels'],
+    ['privacyPolicy', 'privacy-policy'],
+    ['withdrawKeyword', 'withdraw-keyword'],
+    ['company', 'company'],
+  ])('%s belongs to the attribute %s', (path, attribute) => {
+    expect(attributeName(path)).toBe(attribute);
+  });
+});

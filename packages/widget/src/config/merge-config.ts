@@ -1,0 +1,42 @@
+import { configKeys, type ConfigProblem, type RawConfig } from './types.js';
+
+export type MergeResult = { ok: true; raw: Record<string, unknown> } | { ok: false; problem: ConfigProblem };
+
+/**
+ * Merges the `<script type="application/json">` child (if any) with the element's attributes and
+ * properties; what is set on the element wins, so a page can override one field of a shared JSON.
+ * Unset fields are left out, so that the schema's defaults apply.
+ */
+export function mergeConfig(fromElement: RawConfig, jsonText: string | undefined): MergeResult {
+  let base: Record<string, unknown> = {};
+  if (jsonText !== undefined && jsonText.trim() !== '') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(jsonText);
+    } catch (error) {
+      return {
+        ok: false,
+        problem: {
+          code: 'invalid-json',
+          message: `the <script type="application/json"> config is not valid JSON (${(error as Error).message}).`,
+        },
+      };
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      return {
+        ok: false,
+        problem: {
+          code: 'invalid-json',
+          message: 'the <script type="application/json"> config must be one JSON object, e.g. {"company":"Firma",…}.',
+        },
+      };
+    }
+    base = parsed as Record<string, unknown>;
+  }
+  const raw: Record<string, unknown> = { ...base };
+  for (const key of configKeys) {
+    const value = fromElement[key];
+    if (value !== undefined && value !== null && value !== false) raw[key] = value;
+  }
+  return { ok: true, raw };
+}

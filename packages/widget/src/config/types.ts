@@ -1,0 +1,56 @@
+import type { ChannelType } from '@messenger-optin/sdk';
+
+/**
+ * The config as the page wrote it, before any check: attribute strings, property values or the
+ * `<script type="application/json">` child, merged. Keys are the camelCased attribute names, the
+ * same as `WidgetConfig` of `@messenger-optin/sdk/schema`.
+ */
+export type RawConfig = Partial<Record<ConfigKey, unknown>>;
+
+export const configKeys = [
+  'company',
+  'channels',
+  'privacyPolicy',
+  'endpoint',
+  'keyword',
+  'withdrawKeyword',
+  'purpose',
+  'controller',
+  'lang',
+  'layout',
+  'requireCheckbox',
+  'reference',
+  'impressions',
+  'texts',
+] as const;
+
+export type ConfigKey = (typeof configKeys)[number];
+
+/** One channel after the structural pre-check: the type is known, the rest is checked by zod. */
+export interface CheckedChannel {
+  type: ChannelType;
+  [field: string]: unknown;
+}
+
+/**
+ * What the first paint needs, after the structural pre-check (config/pre-check.ts). The full
+ * validation (`parseWidgetConfig`) confirms or rejects it before any button acts.
+ */
+export interface PreCheckedConfig {
+  company: string;
+  channels: CheckedChannel[];
+  privacyPolicy: string;
+  layout: string;
+  texts: Record<string, string>;
+  /** The merged raw config, handed to the full validation as it is. */
+  raw: Record<string, unknown>;
+}
+
+/** A config problem, in the shape of the `optin-error` event's detail. */
+export interface ConfigProblem {
+  code: 'invalid-json' | 'missing-attribute' | 'unknown-channel' | 'invalid-url' | 'invalid-config';
+  message: string;
+  path?: string;
+}
+
+export type PreCheckResult = { ok: true; config: PreCheckedConfig } | { ok: false; problem: ConfigProblem };

@@ -1,0 +1,26 @@
+// The full validation, loaded lazily beside the first paint (zod/mini is ~7 KB gzip: too much for
+// the critical path, spec: performance.md). It must pass before any button acts.
+import { parseWidgetConfig, type WidgetConfig } from '@messenger-optin/sdk/schema';
+import { attributeName } from './attribute-name.js';
+import type { ConfigProblem } from './types.js';
+
+export type ValidationResult = { ok: true; config: WidgetConfig } | { ok: false; problem: ConfigProblem };
+
+export function validateConfig(raw: Record<string, unknown>): ValidationResult {
+  const result = parseWidgetConfig(raw);
+  if (result.ok) return { ok: true, config: result.config };
+  const [first] = result.issues;
+  // One console error for all issues, each naming the attribute the site owner wrote.
+  const lines = result.issues.map(({ path, message }) => {
+    const where = path && !message.startsWith(path) ? `${path}: ` : '';
+    return `attribute "${attributeName(path || 'config')}": ${where}${message}`;
+  });
+  return {
+    ok: false,
+    problem: {
+      code: 'invalid-config',
+      message: lines.join('\n'),
+      ...(first?.path ? { path: first.path } : {}),
+    },
+  };
+}

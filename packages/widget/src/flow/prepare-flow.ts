@@ -1,0 +1,53 @@
+// The lazy chunk behind the first tap: the notice dialog, message and link building, notice
+// texts. Nothing here is on the first-paint path (spec: performance.md).
+import '../optin-notice/define-notice.js';
+import { composeMessage, createRef, deepLink, renderNotice, renderWithdrawNotice } from '@messenger-optin/sdk';
+import type { ChannelConfig, DeepLink, RenderedNotice } from '@messenger-optin/sdk';
+import type { WidgetConfig } from '@messenger-optin/sdk/schema';
+import { randomId } from './random-id.js';
+
+export { randomId };
+
+/** Everything one visitor's flow for one channel needs, computed once per tap. */
+export interface PreparedFlow {
+  consentId: string;
+  /** Reference code in the message, '' with `reference="none"`. */
+  ref: string;
+  message: string;
+  withdrawMessage: string;
+  /** The start link, or in withdraw mode the withdraw link. */
+  link: DeepLink;
+  notice: RenderedNotice;
+}
+
+export interface PrepareOptions {
+  withdraw: boolean;
+  /** Language tag for the notice (the SDK falls back to en for unknown ones). */
+  locale: string;
+  platform: 'ios' | 'other';
+}
+
+export async function prepareFlow(
+  config: WidgetConfig,
+  channel: ChannelConfig,
+  { withdraw, locale, platform }: PrepareOptions,
+): Promise<PreparedFlow> {
+  const ref = config.reference === 'none' ? '' : createRef();
+  const message = composeMessage({ keyword: config.keyword, company: config.company, ...(ref ? { ref } : {}) });
+  const withdrawMessage = composeMessage({ keyword: config.withdrawKeyword, company: config.company });
+  const link = deepLink(channel, withdraw ? withdrawMessage : message, { platform });
+  const render = withdraw ? renderWithdrawNotice : renderNotice;
+  const notice = await render({
+    channel: channel.type,
+    locale,
+    company: config.company,
+    privacyPolicy: config.privacyPolicy,
+    message,
+    withdrawMessage,
+    prefill: link.prefill,
+    ...(config.purpose ? { purpose: config.purpose } : {}),
+    ...(config.controller ? { controller: config.controller } : {}),
+    ...(config.texts ? { overrides: config.texts } : {}),
+  });
+  return { consentId: randomId(), ref, message, withdrawMessage, link, notice };
+}
