@@ -17,6 +17,13 @@ export default [
     limit: '2.5 KB',
   },
   {
+    name: 'sdk: createConsentReporter alone (tree-shaken)',
+    path: 'packages/sdk/dist/index.js',
+    import: '{ createConsentReporter }',
+    gzip: true,
+    limit: '4 KB',
+  },
+  {
     name: 'widget script tag: render-critical (entry + static imports)',
     path: inCdn(files.critical),
     disablePlugins: ['@size-limit/esbuild'],

@@ -1,0 +1,132 @@
+// The outbox: where an event waits until a 2xx (spec: consent-events.md, "Outbox first").
+// IndexedDB, else localStorage, else memory. Every storage call may throw or reject
+// (QuotaExceededError, storage blocked in private modes, missing APIs): the chain catches it and
+// moves on to the next layer, so `record()` never fails because of storage.
+import type { DropReason, Entry } from './types.js';
+
+export interface Store {
+  all(): Promise<Entry[]>;
+  /** Insert or replace by id. */
+  put(entries: Entry[]): Promise<void>;
+  del(ids: string[]): Promise<void>;
+}
+
+export const NAME = 'messenger-optin-outbox';
+
+export function memoryStore(map = new Map<string, Entry>()): Store {
+  return {
+    all: async () => [...map.values()],
+    put: async (entries) => entries.forEach((entry) => map.set(entry.id, entry)),
+    del: async (ids) => ids.forEach((id) => map.delete(id)),
+  };
+}
+
+/** The whole outbox as one JSON array under one key: small (capped at 1 MB), read and written at once. */
+export function localStore(storage: () => Storage = () => localStorage): Store {
+  const read = (): Entry[] => JSON.parse(storage().getItem(NAME) ?? '[]') as Entry[];
+  const write = (entries: Entry[]) =>
+    // An empty outbox leaves nothing behind in the visitor's storage.
+    entries.length ? storage().setItem(NAME, JSON.stringify(entries)) : storage().removeItem(NAME);
+  return {
+    all: async () => read(),
+    put: async (entries) => {
+      const ids = new Set(entries.map((entry) => entry.id));
+      write([...read().filter((entry) => !ids.has(entry.id)), ...entries]);
+    },
+    del: async (ids) => {
+      const gone = new Set(ids);
+      const before = read();
+      const after = before.filter((entry) => !gone.has(entry.id));
+      if (after.length < before.length) write(after);
+    },
+  };
+}
+
+export function idbStore(factory: () => IDBFactory = () => indexedDB): Store {
+  let db: Promise<IDBDatabase> | undefined;
+  const open = () =>
+    (db ??= new Promise((resolve, reject) => {
+      const request = factory().open(NAME, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('outbox', { keyPath: 'id' });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = request.onblocked = () => reject(request.error);
+    }));
+  const run = <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void) =>
+    open().then(
+      (database) =>
+        new Promise<T>((resolve, reject) => {
+          // strict: the event is on disk when the transaction completes (it is evidence).
+          const tx = database.transaction('outbox', mode, { durability: 'strict' });
+          const request = work(tx.objectStore('outbox'));
+          tx.oncomplete = () => resolve(request?.result as T);
+          tx.onerror = tx.onabort = () => reject(tx.error);
+        }),
+    );
+  return {
+    all: () => run('readonly', (store) => store.getAll() as IDBRequest<Entry[]>),
+    put: (entries) => run('readwrite', (store) => entries.forEach((entry) => store.put(entry))),
+    del: (ids) => run('readwrite', (store) => ids.forEach((id) => store.delete(id))),
+  };
+}
+
+/**
+ * Writes go to the first layer that works; a failing layer is left for good (and reported).
+ * Reads merge every layer that answers, so events a former page load left in localStorage (when
+ * IndexedDB failed then) are still found; deletes go to every layer.
+ */
+export function chainStore(layers: Store[], onFail: (error: unknown) => void): Store {
+  let current = 0;
+  const each = async <T>(work: (store: Store) => Promise<T>) => {
+    const results: T[] = [];
+    for (const layer of layers)
+      try {
+        results.push(await work(layer));
+      } catch {
+        // a layer that cannot be read holds nothing we can send now
+      }
+    return results;
+  };
+  return {
+    put: async (entries) => {
+      for (;;)
+        try {
+          return await layers[current]!.put(entries);
+        } catch (error) {
+          if (current >= layers.length - 1) throw error;
+          current++;
+          onFail(error);
+        }
+    },
+    all: async () => {
+      const byId = new Map<string, Entry>();
+      for (const list of await each((layer) => layer.all()))
+        for (const entry of list) if (!byId.has(entry.id)) byId.set(entry.id, entry);
+      return [...byId.values()];
+    },
+    del: async (ids) => void (await each((layer) => layer.del(ids))),
+  };
+}
+
+export interface Caps {
+  maxEvents: number;
+  maxBytes: number;
+  maxAgeMs: number;
+}
+
+/**
+ * Applies the outbox limits to entries sorted oldest first: too old → `expired`; then while over
+ * the event or byte cap, the oldest → `overflow`. Returns what stays and what goes, with why.
+ */
+export function applyCaps(sorted: Entry[], now: number, caps: Caps): { keep: Entry[]; drop: Array<[Entry, DropReason]> } {
+  const drop: Array<[Entry, DropReason]> = [];
+  let keep = sorted.filter((entry) => now - entry.at <= caps.maxAgeMs || !drop.push([entry, 'expired']));
+  let bytes = keep.reduce((sum, entry) => sum + entry.size, 0);
+  let first = 0;
+  while (keep.length - first > caps.maxEvents || (bytes > caps.maxBytes && keep.length - first > 0)) {
+    const oldest = keep[first++]!;
+    bytes -= oldest.size;
+    drop.push([oldest, 'overflow']);
+  }
+  keep = keep.slice(first);
+  return { keep, drop };
+}

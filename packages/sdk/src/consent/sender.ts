@@ -1,0 +1,93 @@
+// Turning outbox entries into requests (spec: consent-events.md, "Batching", "Leaving the page").
+import type { ConsentEvent } from '../schema/consent-event.js';
+import type { Entry } from './types.js';
+
+/**
+ * text/plain is a CORS-simple content type: no preflight, so a keepalive request or a beacon
+ * leaving the page is one request, not two. The receiver accepts it as JSON.
+ */
+export const CONTENT_TYPE = 'text/plain;charset=UTF-8';
+
+/**
+ * Keepalive requests of a document share a 64 KiB body budget (Fetch spec, "keepalive"); beyond
+ * it fetch rejects. We stay under 60 KB and send the rest as beacons.
+ */
+export const KEEPALIVE_BUDGET = 60_000;
+
+/** Most events and bytes in one request: one batch always fits the keepalive budget if it can. */
+export const BATCH_EVENTS = 50;
+
+/** Splits entries (oldest first) into batches of ≤ BATCH_EVENTS and ≤ KEEPALIVE_BUDGET bytes. */
+export function batches(entries: Entry[]): Entry[][] {
+  const out: Entry[][] = [];
+  let batch: Entry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    if (batch.length && (batch.length >= BATCH_EVENTS || bytes + entry.size > KEEPALIVE_BUDGET - 200)) {
+      out.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(entry);
+    bytes += entry.size;
+  }
+  if (batch.length) out.push(batch);
+  return out;
+}
+
+/** The body of one attempt: `sentAt` and `attempt` are set per attempt, never stored. */
+export function body(
+  entries: Entry[],
+  now: number,
+  transform: (batch: ConsentEvent[]) => string = JSON.stringify,
+): string {
+  const sentAt = new Date(now).toISOString();
+  return transform(entries.map((entry) => ({ ...entry.event, sentAt, attempt: entry.tries + 1 })));
+}
+
+/** UTF-8 byte length, which is what the keepalive budget counts. */
+export const byteLength = (text: string) => new TextEncoder().encode(text).length;
+
+export interface Answer {
+  status: number;
+  retryAfter: string | null;
+}
+
+/** One POST; resolves with the status, rejects on a network error (offline, CSP, CORS, abort). */
+export async function post(
+  fetcher: typeof fetch,
+  endpoint: string,
+  payload: string,
+  headers: Record<string, string>,
+  keepalive: boolean,
+): Promise<Answer> {
+  const response = await fetcher(endpoint, {
+    method: 'POST',
+    body: payload,
+    headers: { 'content-type': CONTENT_TYPE, ...headers },
+    keepalive,
+    // No cookies: the event carries everything the receiver needs, and nothing identifying.
+    credentials: 'omit',
+  });
+  return { status: response.status, retryAfter: response.headers.get('retry-after') };
+}
+
+/**
+ * Sends entries with navigator.sendBeacon, halving a batch the browser refuses (its queue is
+ * limited too). Returns the entries the browser took. A beacon gets no answer, so these stay in
+ * the outbox and are sent again on the next page load; the receiver drops the duplicate.
+ */
+export function beacon(
+  send: (url: string, data: Blob) => boolean,
+  endpoint: string,
+  entries: Entry[],
+  encode: (entries: Entry[]) => string,
+): Entry[] {
+  if (send(endpoint, new Blob([encode(entries)], { type: CONTENT_TYPE }))) return entries;
+  if (entries.length < 2) return [];
+  const half = entries.length >> 1;
+  return [
+    ...beacon(send, endpoint, entries.slice(0, half), encode),
+    ...beacon(send, endpoint, entries.slice(half), encode),
+  ];
+}
