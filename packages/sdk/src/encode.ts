@@ -12,3 +12,11 @@ export function encodeText(text: string): string {
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 }
+
+/**
+ * `encodeText` for `mailto:` subject and body: RFC 6068 (section 5) wants line breaks as CRLF,
+ * `%0D%0A`, so a bare `\n` or `\r` becomes one CRLF first.
+ */
+export function encodeMailText(text: string): string {
+  return encodeText(text.replace(/\r\n|\r|\n/g, '\r\n'));
+}

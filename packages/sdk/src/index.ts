@@ -1,4 +1,54 @@
 // Public API of @messenger-optin/sdk. Named exports only; see README.md for each.
-export { encodeText } from './encode.js';
+export { encodeMailText, encodeText } from './encode.js';
+export { normalizePhone, parsePhone } from './phone.js';
+export { PAYLOAD_MAX_LENGTH, toPayload } from './payload.js';
+export { composeMessage, createRef, REF_ALPHABET } from './message.js';
+export type { MessageParts } from './message.js';
+export { deepLink, MAX_LINK_LENGTH } from './deep-link.js';
+export { ConfigError } from './errors.js';
+export type { ConfigIssue, FieldResult } from './errors.js';
+export { channelLinks, channelMeta, channelProviders, channelTypes } from './channels/index.js';
+export { isTelegramBot } from './channels/telegram.js';
+export type {
+  ChannelConfig,
+  EmailConfig,
+  InstagramConfig,
+  LineConfig,
+  MessengerConfig,
+  SignalConfig,
+  SmsConfig,
+  TelegramConfig,
+  ThreemaConfig,
+  ViberConfig,
+  WhatsappConfig,
+} from './channels/index.js';
+export type {
+  ChannelIcon,
+  ChannelMeta,
+  ChannelType,
+  DeepLink,
+  DeepLinkOptions,
+  DesktopStrategy,
+  LocalizedText,
+  PrefillKind,
+  ProviderFacts,
+} from './channels/types.js';
 export { createConsentReporter } from './consent/reporter.js';
-export type { ConsentReporter, DropReason, RecordInput, ReporterIssue, ReporterOptions } from './consent/types.js';
+export type {
+  ConsentReporter,
+  DropReason,
+  RecordInput,
+  ReporterIssue,
+  ReporterOptions,
+} from './consent/types.js';
+export { renderNotice, renderWithdrawNotice } from './notices/render.js';
+export { loadNoticeLocale, noticeLocales, resolveNoticeLocale } from './notices/locales.js';
+export type {
+  NoticeBlock,
+  NoticeInput,
+  NoticeLocale,
+  NoticeTemplates,
+  NoticeTextKey,
+  NoticeTexts,
+  RenderedNotice,
+} from './notices/types.js';

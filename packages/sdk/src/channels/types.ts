@@ -2,6 +2,7 @@
  * The shape every channel file fills in (spec: channels.md, "Adding a channel"). Kept apart from
  * the link builders so that `deepLink` alone does not pull in schemas, icons or provider texts.
  */
+import type { FieldResult } from '../errors.js';
 
 export type ChannelType =
   | 'whatsapp'
@@ -67,3 +68,12 @@ export interface ChannelMeta {
   desktop: DesktopStrategy;
   icon: ChannelIcon;
 }
+
+/**
+ * Builds one channel's link from its config and the message (already NFC). Throws `ConfigError`
+ * for a config value it cannot use; `deepLink` adds the checks common to every channel.
+ */
+export type LinkBuilder<Config> = (config: Config, message: string, options: DeepLinkOptions) => DeepLink;
+
+/** Reads one config field: the normalized value or what is wrong (see errors.ts `FieldResult`). */
+export type FieldParser = (value: string) => FieldResult;

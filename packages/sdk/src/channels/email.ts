@@ -1,0 +1,64 @@
+import { encodeMailText } from '../encode.js';
+import { quote } from '../errors.js';
+import { readField } from './fields.js';
+import type { ChannelMeta, FieldParser, LinkBuilder, ProviderFacts } from './types.js';
+
+/** `{ "type": "email", "address": "news@firma.de" }`: the address that receives the opt-in mail. */
+export interface EmailConfig {
+  type: 'email';
+  /** One plain address, no display name. */
+  address: string;
+  /** Button text instead of the channel name. */
+  label?: string | undefined;
+}
+
+/**
+ * A conservative address check: characters that RFC 6068 would need percent-encoded in the
+ * `mailto:` path (`%`, `?`, `#`, spaces, quotes …) are refused rather than escaped, because mail
+ * programs unescape addresses inconsistently.
+ */
+const parseAddress: FieldParser = (input) => {
+  const address = input.trim();
+  return /^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/.test(address)
+    ? { ok: true, value: address }
+    : {
+        ok: false,
+        problem: `${quote(input)} is not a plain e-mail address; write one address like news@firma.de, without name or brackets`,
+      };
+};
+
+export const emailFields = { address: parseAddress };
+
+/** RFC 6068: the message goes into subject and body, line breaks as `%0D%0A`. */
+export const emailLink: LinkBuilder<EmailConfig> = (config, message) => {
+  const text = encodeMailText(message);
+  return {
+    href: `mailto:${readField(config, 'address', parseAddress)}?subject=${text}&body=${text}`,
+    prefill: 'text',
+    message,
+  };
+};
+
+export const emailMeta: ChannelMeta = {
+  type: 'email',
+  name: 'E-Mail',
+  prefill: 'text',
+  // mailto: opens the desktop's mail program directly.
+  desktop: 'direct',
+  icon: {
+    viewBox: '0 0 24 24',
+    path: 'M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm1.3 2L12 12.3 19.7 7z',
+  },
+};
+
+export const emailProvider: ProviderFacts = {
+  provider: {
+    en: 'the business’s e-mail provider',
+    de: 'der E-Mail-Anbieter des Unternehmens',
+  },
+  transfer: {
+    en: 'Whether data leaves the EU depends on this provider.',
+    de: 'Ob Daten die EU verlassen, hängt von diesem Anbieter ab.',
+  },
+  identifier: { en: 'your e-mail address', de: 'deine E-Mail-Adresse' },
+};

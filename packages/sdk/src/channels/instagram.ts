@@ -1,0 +1,54 @@
+import { toPayload } from '../payload.js';
+import { nameField, readField } from './fields.js';
+import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+
+/** `{ "type": "instagram", "username": "firma" }`: the business's Instagram account. */
+export interface InstagramConfig {
+  type: 'instagram';
+  /** Instagram username (a leading `@` is dropped): up to 30 letters, digits, dots and _. */
+  username: string;
+  /** Button text instead of the channel name. */
+  label?: string | undefined;
+}
+
+export const instagramFields = {
+  username: /* @__PURE__ */ nameField(
+    'Instagram username',
+    /^[A-Za-z0-9._]{1,30}$/,
+    'write the name from instagram.com/<name>: up to 30 letters, digits, dots or _',
+  ),
+};
+
+/** ig.me cannot prefill text; `ref` reaches the account's webhook with the new conversation. */
+export const instagramLink: LinkBuilder<InstagramConfig> = (config, message) => {
+  const payload = toPayload(message);
+  return {
+    href: `https://ig.me/m/${readField(config, 'username', instagramFields.username)}?ref=${payload}`,
+    prefill: 'payload',
+    message,
+    payload,
+  };
+};
+
+export const instagramMeta: ChannelMeta = {
+  type: 'instagram',
+  name: 'Instagram',
+  prefill: 'payload',
+  desktop: 'qr',
+  icon: {
+    viewBox: '0 0 24 24',
+    path: 'M7 2h10a5 5 0 0 1 5 5v10a5 5 0 0 1-5 5H7a5 5 0 0 1-5-5V7a5 5 0 0 1 5-5zm0 2a3 3 0 0 0-3 3v10a3 3 0 0 0 3 3h10a3 3 0 0 0 3-3V7a3 3 0 0 0-3-3zm5 3a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6z',
+  },
+};
+
+export const instagramProvider: ProviderFacts = {
+  provider: {
+    en: 'Meta Platforms Ireland Limited, Dublin, Ireland',
+    de: 'Meta Platforms Ireland Limited, Dublin, Irland',
+  },
+  transfer: {
+    en: 'Data may be transferred to the USA (Meta Platforms, Inc.) under the EU-US Data Privacy Framework.',
+    de: 'Daten können in die USA übermittelt werden (Meta Platforms, Inc.), auf Grundlage des EU-US Data Privacy Framework.',
+  },
+  identifier: { en: 'your Instagram username', de: 'deinen Instagram-Benutzernamen' },
+};

@@ -1,0 +1,50 @@
+import { encodeText } from '../encode.js';
+import { nameField, readField } from './fields.js';
+import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+
+/** `{ "type": "line", "id": "@firma" }`: the LINE Official Account ID. */
+export interface LineConfig {
+  type: 'line';
+  /** Official Account ID, with or without the leading `@`. */
+  id: string;
+  /** Button text instead of the channel name. */
+  label?: string | undefined;
+}
+
+export const lineFields = {
+  id: /* @__PURE__ */ nameField(
+    'LINE Official Account ID',
+    /^[A-Za-z0-9._-]{1,40}$/,
+    'write the account ID as shown in LINE Official Account Manager, e.g. @123abcde',
+  ),
+};
+
+/** LINE takes the whole query string as the message text (no `text=` key); `@` is encoded as `%40`. */
+export const lineLink: LinkBuilder<LineConfig> = (config, message) => ({
+  href: `https://line.me/R/oaMessage/%40${readField(config, 'id', lineFields.id)}/?${encodeText(message)}`,
+  prefill: 'text',
+  message,
+});
+
+export const lineMeta: ChannelMeta = {
+  type: 'line',
+  name: 'LINE',
+  prefill: 'text',
+  desktop: 'qr',
+  icon: {
+    viewBox: '0 0 24 24',
+    path: 'M12 3C6.5 3 2 6.6 2 11c0 4 3.6 7.3 8.4 7.9.8.2.6 1 .4 2.1 3-1.5 8.5-5 10.3-8.2.6-1.2.9-2.5.9-3.8C22 6.6 17.5 3 12 3zM6.5 8h1.5v4.5h2.5V14h-4zm5 0H13v6h-1.5z',
+  },
+};
+
+export const lineProvider: ProviderFacts = {
+  provider: {
+    en: 'LY Corporation, Tokyo, Japan (EU representative in Hamburg)',
+    de: 'LY Corporation, Tokio, Japan (EU-Vertreter in Hamburg)',
+  },
+  transfer: {
+    en: 'Japan has an EU adequacy decision; the privacy policy also names transfers to the USA and South Korea.',
+    de: 'Für Japan gibt es einen Angemessenheitsbeschluss der EU; die Datenschutzerklärung nennt außerdem Übermittlungen in die USA und nach Südkorea.',
+  },
+  identifier: { en: 'your LINE name and user ID', de: 'deinen LINE-Namen und deine Nutzer-ID' },
+};

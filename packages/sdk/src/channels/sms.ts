@@ -1,0 +1,48 @@
+import { encodeText } from '../encode.js';
+import { parsePhone } from '../phone.js';
+import { readField } from './fields.js';
+import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+
+/** `{ "type": "sms", "phone": "+49 170 1234567" }`: the number that receives the text message. */
+export interface SmsConfig {
+  type: 'sms';
+  /** Phone number in any common form; normalized to E.164 (see `normalizePhone`). */
+  phone: string;
+  /** Button text instead of the channel name. */
+  label?: string | undefined;
+}
+
+export const smsFields = { phone: parsePhone };
+
+/**
+ * RFC 5724: `sms:+<digits>?body=`. iOS Messages reads the body only after `&`
+ * (`sms:+<digits>&body=`), so the caller says which platform the visitor is on.
+ */
+export const smsLink: LinkBuilder<SmsConfig> = (config, message, options) => ({
+  href: `sms:${readField(config, 'phone', parsePhone)}${options.platform === 'ios' ? '&' : '?'}body=${encodeText(message)}`,
+  prefill: 'text',
+  message,
+});
+
+export const smsMeta: ChannelMeta = {
+  type: 'sms',
+  name: 'SMS',
+  prefill: 'text',
+  desktop: 'qr',
+  icon: {
+    viewBox: '0 0 24 24',
+    path: 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm2 6.5v2h2v-2zm5 0v2h2v-2zm5 0v2h2v-2z',
+  },
+};
+
+export const smsProvider: ProviderFacts = {
+  provider: {
+    en: 'your mobile carrier and the business’s SMS provider',
+    de: 'dein Mobilfunkanbieter und der SMS-Anbieter des Unternehmens',
+  },
+  transfer: {
+    en: 'Whether data leaves the EU depends on these providers.',
+    de: 'Ob Daten die EU verlassen, hängt von diesen Anbietern ab.',
+  },
+  identifier: { en: 'your phone number', de: 'deine Telefonnummer' },
+};

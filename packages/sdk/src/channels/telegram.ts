@@ -1,0 +1,62 @@
+import { encodeText } from '../encode.js';
+import { toPayload } from '../payload.js';
+import { nameField, readField } from './fields.js';
+import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+
+/** `{ "type": "telegram", "username": "firma_news_bot" }`: a bot or a user/channel account. */
+export interface TelegramConfig {
+  type: 'telegram';
+  /** Telegram username without `t.me/` (a leading `@` is dropped): 5–32 of A-Z a-z 0-9 _, letter first. */
+  username: string;
+  /** Button text instead of the channel name. */
+  label?: string | undefined;
+}
+
+export const telegramFields = {
+  username: /* @__PURE__ */ nameField(
+    'Telegram username',
+    /^[A-Za-z][A-Za-z0-9_]{4,31}$/,
+    'write the name from t.me/<name>: 5 to 32 letters, digits or _, starting with a letter, e.g. firma_news_bot',
+  ),
+};
+
+/** Telegram's rule: bot usernames end in "bot", in any case. */
+export function isTelegramBot(username: string): boolean {
+  return /bot$/i.test(username);
+}
+
+/**
+ * Bots get the message as `?start=<payload>`, which arrives as `/start <payload>` without the
+ * visitor typing; other accounts get `?text=`, which Telegram puts into the input field.
+ */
+export const telegramLink: LinkBuilder<TelegramConfig> = (config, message) => {
+  const username = readField(config, 'username', telegramFields.username);
+  if (!isTelegramBot(username))
+    return { href: `https://t.me/${username}?text=${encodeText(message)}`, prefill: 'text', message };
+  const payload = toPayload(message);
+  return { href: `https://t.me/${username}?start=${payload}`, prefill: 'payload', message, payload };
+};
+
+export const telegramMeta: ChannelMeta = {
+  type: 'telegram',
+  name: 'Telegram',
+  // For bots; the link builder reports 'text' for user accounts.
+  prefill: 'payload',
+  desktop: 'qr',
+  icon: {
+    viewBox: '0 0 24 24',
+    path: 'M2.6 11.1 20.8 3.9c.8-.3 1.5.3 1.3 1.2l-3 14.5c-.2.9-1 1.2-1.7.7l-4.7-3.5-2.4 2.3c-.3.3-.9.1-.9-.3v-4.1l8.1-7.6-10 6.4-4.8-1.5c-.8-.3-.8-1.2-.1-1.5z',
+  },
+};
+
+export const telegramProvider: ProviderFacts = {
+  provider: {
+    en: 'Telegram Messenger Inc., British Virgin Islands (EU representative under Art. 27 GDPR in Brussels)',
+    de: 'Telegram Messenger Inc., Britische Jungferninseln (EU-Vertreter nach Art. 27 DSGVO in Brüssel)',
+  },
+  transfer: {
+    en: 'Data of users in the EEA is stored in the Netherlands; group companies in the British Virgin Islands and in Dubai (UAE) receive data under standard contractual clauses; there is no EU adequacy decision for either.',
+    de: 'Daten von Nutzern im EWR werden in den Niederlanden gespeichert; Konzerngesellschaften auf den Britischen Jungferninseln und in Dubai (VAE) erhalten Daten auf Grundlage von Standardvertragsklauseln; für keines der beiden Länder gibt es einen Angemessenheitsbeschluss der EU.',
+  },
+  identifier: { en: 'your Telegram name and username', de: 'deinen Telegram-Namen und Benutzernamen' },
+};

@@ -1,0 +1,56 @@
+import { encodeText } from '../encode.js';
+import { toPayload } from '../payload.js';
+import { nameField, readField } from './fields.js';
+import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+
+/** `{ "type": "viber", "uri": "firmanews" }`: the URI of the business's bot or public account. */
+export interface ViberConfig {
+  type: 'viber';
+  /** The account's URI as in `viber://pa?chatURI=<uri>`. */
+  uri: string;
+  /** Button text instead of the channel name. */
+  label?: string | undefined;
+}
+
+export const viberFields = {
+  uri: /* @__PURE__ */ nameField(
+    'Viber bot URI',
+    /^[A-Za-z0-9._-]{1,64}$/,
+    'write the URI of the bot or public account (letters, digits, . _ -), as in viber://pa?chatURI=<uri>',
+  ),
+};
+
+/** The bot receives `context` with the conversation_started callback; `text` fills the input field. */
+export const viberLink: LinkBuilder<ViberConfig> = (config, message) => {
+  const uri = readField(config, 'uri', viberFields.uri);
+  const payload = toPayload(message);
+  return {
+    href: `viber://pa?chatURI=${uri}&context=${payload}&text=${encodeText(message)}`,
+    prefill: 'text',
+    message,
+    payload,
+  };
+};
+
+export const viberMeta: ChannelMeta = {
+  type: 'viber',
+  name: 'Viber',
+  prefill: 'text',
+  desktop: 'qr',
+  icon: {
+    viewBox: '0 0 24 24',
+    path: 'M6 2h12a4 4 0 0 1 4 4v9a4 4 0 0 1-4 4h-7l-4 3v-3H6a4 4 0 0 1-4-4V6a4 4 0 0 1 4-4zm3 4c-.6 0-1.1.6-1.1 1.4 0 3.6 2.9 6.5 6.5 6.5.8 0 1.4-.5 1.4-1.1l-.4-1-1.8-.8-1 .9a5 5 0 0 1-2.9-2.9l.9-1-.8-1.8z',
+  },
+};
+
+export const viberProvider: ProviderFacts = {
+  provider: {
+    en: 'Viber Media S.à r.l., Luxembourg (Rakuten group)',
+    de: 'Viber Media S.à r.l., Luxemburg (Rakuten-Gruppe)',
+  },
+  transfer: {
+    en: 'Data may be transferred to the USA, Asia, Russia and other countries under group rules and contracts.',
+    de: 'Daten können in die USA, nach Asien, Russland und in weitere Länder übermittelt werden, auf Grundlage konzerninterner Regeln und Verträge.',
+  },
+  identifier: { en: 'your Viber name and user ID', de: 'deinen Viber-Namen und deine Nutzer-ID' },
+};

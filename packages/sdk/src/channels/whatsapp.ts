@@ -1,0 +1,45 @@
+import { encodeText } from '../encode.js';
+import { parsePhone } from '../phone.js';
+import { readField } from './fields.js';
+import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+
+/** `{ "type": "whatsapp", "phone": "+49 170 1234567" }`: the business's WhatsApp number. */
+export interface WhatsappConfig {
+  type: 'whatsapp';
+  /** Phone number in any common form; normalized to E.164 (see `normalizePhone`). */
+  phone: string;
+  /** Button text instead of the channel name. */
+  label?: string | undefined;
+}
+
+export const whatsappFields = { phone: parsePhone };
+
+/** `https://wa.me/<digits>?text=<msg>`: wa.me wants the E.164 digits without the `+`. */
+export const whatsappLink: LinkBuilder<WhatsappConfig> = (config, message) => ({
+  href: `https://wa.me/${readField(config, 'phone', parsePhone).slice(1)}?text=${encodeText(message)}`,
+  prefill: 'text',
+  message,
+});
+
+export const whatsappMeta: ChannelMeta = {
+  type: 'whatsapp',
+  name: 'WhatsApp',
+  prefill: 'text',
+  desktop: 'qr',
+  icon: {
+    viewBox: '0 0 24 24',
+    path: 'M12 2a10 10 0 1 1-4.8 18.8L2 22l1.3-5A10 10 0 0 1 12 2zM8.6 7c-.6 0-1.2.7-1.2 1.6 0 4 3.4 7.4 7.4 7.4.9 0 1.6-.6 1.6-1.2l-.4-1.2-2-.8-1.1 1a6 6 0 0 1-3.3-3.3l1-1.1-.8-2z',
+  },
+};
+
+export const whatsappProvider: ProviderFacts = {
+  provider: {
+    en: 'WhatsApp Ireland Limited, Dublin, Ireland',
+    de: 'WhatsApp Ireland Limited, Dublin, Irland',
+  },
+  transfer: {
+    en: 'Data may be transferred to the USA (WhatsApp LLC, Meta Platforms, Inc.) under the EU-US Data Privacy Framework and standard contractual clauses.',
+    de: 'Daten können in die USA übermittelt werden (WhatsApp LLC, Meta Platforms, Inc.), auf Grundlage des EU-US Data Privacy Framework und von Standardvertragsklauseln.',
+  },
+  identifier: { en: 'your phone number', de: 'deine Telefonnummer' },
+};

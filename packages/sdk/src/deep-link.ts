@@ -1,0 +1,41 @@
+import { channelLinks, channelTypes } from './channels/index.js';
+import type { ChannelConfig } from './channels/index.js';
+import type { DeepLink, DeepLinkOptions, LinkBuilder } from './channels/types.js';
+import { ConfigError, issueAt, quote } from './errors.js';
+
+/** Links of 2,000 characters and more get cut by some browsers, QR scanners and messengers (channels.md, rule 3). */
+export const MAX_LINK_LENGTH = 2000;
+
+/**
+ * The link that opens `channel` with `message` prefilled, exactly per the channel table in
+ * channels.md: `{ href, prefill, message, payload? }`. `message` comes back in NFC; it is what the
+ * visitor should send, also where the link cannot prefill it (`prefill: 'none' | 'payload'`).
+ *
+ * Throws `ConfigError` for an unknown channel, an unusable config value (e.g. a phone number
+ * without country code), an empty message, or a link that would reach 2,000 characters.
+ */
+export function deepLink(channel: ChannelConfig, message: string, options: DeepLinkOptions = {}): DeepLink {
+  const type: unknown = (channel as { type?: unknown } | null)?.type;
+  const build = Object.hasOwn(channelLinks, String(type))
+    ? (channelLinks[type as ChannelConfig['type']] as LinkBuilder<ChannelConfig>)
+    : undefined;
+  if (!build)
+    throw new ConfigError([
+      issueAt('type', `unknown channel ${quote(type)}; use one of ${channelTypes.join(', ')}`),
+    ]);
+  const text = String(message ?? '').normalize('NFC');
+  if (!text.trim())
+    throw new ConfigError([
+      issueAt('message', 'the message is empty; use composeMessage({ keyword, company })'),
+    ]);
+
+  const link = build(channel, text, options);
+  if (link.href.length >= MAX_LINK_LENGTH)
+    throw new ConfigError([
+      issueAt(
+        'message',
+        `the ${String(type)} link would be ${link.href.length} characters long, but must stay under ${MAX_LINK_LENGTH}; shorten the message (${text.length} characters now)`,
+      ),
+    ]);
+  return link;
+}
