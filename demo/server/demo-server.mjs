@@ -59,7 +59,15 @@ export async function startDemoServer({
       return;
     }
     const { type, body } = await readAsset(file, originOf(request));
-    response.writeHead(200, { 'content-type': type, 'content-length': body.length, ...securityHeaders() });
+    // The widget files are served as a CDN would: readable cross-origin, so the configurator's
+    // snippet (a module script with `integrity` and `crossorigin`) works when pasted on any site.
+    const cors = url.pathname.startsWith('/widget/') ? { 'access-control-allow-origin': '*' } : {};
+    response.writeHead(200, {
+      'content-type': type,
+      'content-length': body.length,
+      ...securityHeaders(),
+      ...cors,
+    });
     response.end(request.method === 'HEAD' ? undefined : body);
   }
 

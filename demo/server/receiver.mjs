@@ -1,12 +1,21 @@
 import { mkdirSync } from 'node:fs';
-import { createReceiver } from '@messenger-optin/receiver';
+import { createReceiver, openStore } from '@messenger-optin/receiver';
 
 /**
- * The receiver as the demo runs it: embedded database in `dataDir`, the admin API behind
- * `adminToken`, and only the demo's own origins allowed to post events.
+ * The receiver as the demo runs it: embedded PostgreSQL (PGlite) in `dataDir`, the admin API behind
+ * `adminToken`, and only the demo's own origins allowed to post events. Only errors are logged, so
+ * the terminal keeps showing the URLs rather than one line per request.
  */
-export async function createDemoReceiver({ dataDir, adminToken, origins }) {
+export async function createDemoReceiver({ dataDir, adminToken, origins, log = console.error }) {
   mkdirSync(dataDir, { recursive: true });
-  const app = createReceiver({ dataDir, adminToken, allowedOrigins: origins });
-  return { fetch: app.fetch, close: () => app.close?.() };
+  const store = await openStore({ dataDir });
+  const app = createReceiver({
+    store,
+    adminToken,
+    allowedOrigins: origins,
+    logger: (entry) => {
+      if (entry.level === 'error') log(JSON.stringify(entry));
+    },
+  });
+  return { fetch: app.fetch, close: () => store.close() };
 }

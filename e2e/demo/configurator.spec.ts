@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { watchForProblems } from './demo-page-checks.js';
+import { type RunningDemo, startDemo } from './demo-process.js';
+
+const cdnDir = resolve(import.meta.dirname, '../../packages/widget/dist/cdn');
+let demo: RunningDemo;
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+  demo = await startDemo();
+});
+test.afterAll(async () => {
+  await demo?.stop();
+});
+
+test('the configurator snippet carries the integrity of sri.json, and that hash is the served file', async ({
+  page,
+  request,
+}) => {
+  const problems = await watchForProblems(page);
+  await page.goto(new URL('configurator.html', demo.url).href);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+
+  const sri = JSON.parse(readFileSync(`${cdnDir}/sri.json`, 'utf8')) as Record<string, string>;
+  const expected = sri['messenger-optin.js'];
+  expect(expected).toMatch(/^sha384-[A-Za-z0-9+/]+=*$/);
+
+  const snippet = (await page.locator('#snippet').textContent()) ?? '';
+  expect(snippet).toContain(`src="${demo.url}widget/messenger-optin.js"`);
+  expect(snippet).toContain(`integrity="${expected}"`);
+  expect(snippet).toContain('crossorigin="anonymous"');
+
+  // The hash is not just copied: it is the sha384 of the bytes the demo serves.
+  const served = await request.get(new URL('widget/messenger-optin.js', demo.url).href);
+  const digest = `sha384-${createHash('sha384')
+    .update(await served.body())
+    .digest('base64')}`;
+  expect(digest).toBe(expected);
+  expect(await problems()).toEqual([]);
+});
+
+test('form changes update the live preview and the snippet, escaped as HTML', async ({ page }) => {
+  await page.goto(new URL('configurator.html', demo.url).href);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  const preview = page.locator('#preview messenger-optin');
+
+  await page.getByLabel('Company').fill('Müller & Söhne <b>');
+  await page.getByLabel('Language').selectOption('en');
+  await page.getByRole('checkbox', { name: 'Threema' }).uncheck();
+  await page.getByRole('checkbox', { name: 'E-mail' }).check();
+
+  await expect(preview).toHaveAttribute('company', 'Müller & Söhne <b>');
+  await expect(preview).toHaveAttribute('lang', 'en');
+  const channels = JSON.parse((await preview.getAttribute('channels')) ?? '[]') as Array<{ type: string }>;
+  expect(channels.map((channel) => channel.type)).toEqual(['whatsapp', 'telegram', 'signal', 'email']);
+
+  const snippet = page.locator('#snippet');
+  await expect(snippet).toContainText('company="Müller &amp; Söhne &lt;b>"');
+  await expect(snippet).toContainText(`channels='[{"type":"whatsapp","phone":"+49 170 1234567"}`);
+  await expect(snippet).toContainText('require-checkbox');
+  // The preview is the real widget: it shows the new company's buttons.
+  await expect(page.getByRole('button', { name: 'E-mail' })).toBeVisible();
+
+  await page.getByLabel('Require a checkbox before confirming').uncheck();
+  await expect(snippet).not.toContainText('require-checkbox');
+  await expect(preview).not.toHaveAttribute('require-checkbox', /.*/);
+});
+
+test('the snippet works when pasted into another site, and SRI refuses a changed file', async ({ page }) => {
+  await page.goto(new URL('configurator.html', demo.url).href);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  await page.getByLabel('Consent endpoint').fill('');
+  await expect(page.locator('#snippet')).not.toContainText('endpoint=');
+  const snippet = (await page.locator('#snippet').textContent()) ?? '';
+
+  // A site on another origin pastes the snippet as it is.
+  const site = 'http://shop.example.test/';
+  const paste = (body: string) =>
+    page.route(site, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="de"><body>${body}</body></html>`,
+      }),
+    );
+  await paste(snippet);
+  await page.goto(site);
+  await expect(page.getByRole('button', { name: 'WhatsApp' })).toBeVisible();
+  expect(await page.evaluate(() => Boolean(customElements.get('messenger-optin')))).toBe(true);
+
+  // Same snippet with a different hash: the browser must not run the file.
+  await page.unroute(site);
+  await paste(snippet.replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${'A'.repeat(64)}"`));
+  const refused = page.waitForEvent('console', (message) => /integrity/i.test(message.text()));
+  await page.goto(site);
+  await refused;
+  expect(await page.evaluate(() => Boolean(customElements.get('messenger-optin')))).toBe(false);
+});

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ReceiverProcess, freePort } from './receiver-process.js';
+
+// Scenario 9 (consent-events.md): the receiver is killed mid-batch and restarted; every event the
+// page recorded is stored exactly once. Bounded: 240 events, one crash, well under a minute.
+const TOTAL = 240;
+const PER_TICK = 8;
+
+test('receiver SIGKILLed mid-stream and restarted: every event stored exactly once', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'optin-crash-'));
+  const receiver = new ReceiverProcess({
+    port: await freePort(),
+    dataDir,
+    adminToken: `crash-${Math.random().toString(36).slice(2)}`,
+    allowedOrigin: new URL(baseURL ?? 'http://127.0.0.1:4173').origin,
+  });
+  try {
+    await receiver.start();
+
+    // Kill the receiver the moment the page sends its 4th batch: the request is on the wire, the
+    // receiver may or may not have committed it when it dies.
+    let posts = 0;
+    let killed: Promise<void> | undefined;
+    page.on('request', (request) => {
+      if (request.method() !== 'POST' || !request.url().startsWith(`${receiver.url}/v1/events`)) return;
+      posts += 1;
+      if (posts === 4) killed = receiver.kill();
+    });
+
+    await page.goto('/e2e/receiver-crash/stream.html');
+    await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+    await page.evaluate((endpoint) => window.stream.start(endpoint), `${receiver.url}/v1/events`);
+
+    // The stream: PER_TICK events every 50 ms, while the receiver goes down and comes back.
+    let restarted = false;
+    for (let recorded = 0; recorded < TOTAL; recorded += PER_TICK) {
+      await page.evaluate((count) => window.stream.record(count), PER_TICK);
+      if (killed && !restarted) {
+        await killed;
+        // Events keep being recorded while it is down (they wait in the outbox) …
+        await page.evaluate((count) => window.stream.record(count), PER_TICK);
+        recorded += PER_TICK;
+        // … and it comes back on the same port with the same database.
+        await receiver.start();
+        restarted = true;
+      }
+      await page.waitForTimeout(50);
+    }
+    expect(restarted, 'the receiver was killed during the stream').toBe(true);
+
+    const recordedIds = await page.evaluate(() => window.stream.recorded());
+    expect(recordedIds).toHaveLength(TOTAL);
+    expect(await page.evaluate((ms) => window.stream.flush(ms), 30_000)).toBe(true);
+    expect(await page.evaluate(() => window.stream.drops())).toEqual([]);
+
+    // Exactly once: the export holds every recorded eventId, and no row twice.
+    const entries = (await receiver.exportEntries()).filter((entry) => entry.kind === 'event');
+    const storedIds = entries.map((entry) => entry.record.eventId ?? entry.entryId);
+    expect(storedIds).toHaveLength(TOTAL);
+    expect(new Set(storedIds).size).toBe(TOTAL);
+    expect(new Set(storedIds)).toEqual(new Set(recordedIds));
+  } finally {
+    await receiver.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+declare global {
+  interface Window {
+    stream: {
+      start(endpoint: string): void;
+      record(count: number): string[];
+      flush(timeoutMs: number): Promise<boolean>;
+      recorded(): string[];
+      drops(): Array<{ reason: string; count: number }>;
+    };
+  }
+}
