@@ -1,0 +1,247 @@
+// The browser half of the bench: one headless Chromium, CPU throttled 4×, pages alternating in
+// rotating order, a fresh context (empty cache) per page load. What is measured in the page lives
+// in bench/pages/probe.js; this file drives the runs and reads the Chrome DevTools Protocol.
+import { chromium } from '@playwright/test';
+import { rotation, summarize } from './stats.mjs';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Rejects after `ms`: every wait on the browser is bounded, so a hung page costs one run, not the
+ * whole bench.
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @param {string} what
+ * @returns {Promise<T>}
+ */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function launchChromium() {
+  const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs, timeout: 60_000 });
+  return { browser, executablePath, version: browser.version() };
+}
+
+/**
+ * Waits (bounded) until the probe has measured `field` or given up. One evaluate that awaits a
+ * promise in the page: polling from outside would run script on the throttled thread we measure.
+ * @param {import('@playwright/test').Page} page
+ * @param {'painted' | 'noticePainted'} field
+ * @param {number} ms
+ */
+async function waitForProbe(page, field, ms) {
+  await withTimeout(
+    page.evaluate((name) => window.__bench.wait(name), field),
+    ms,
+    `waiting for ${field}`,
+  );
+}
+
+/** Numbers of Performance.getMetrics by name. */
+async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map(({ name, value }) => [name, value]));
+}
+
+/**
+ * One page load.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ * @param {{ throttle: number, settleMs: number, tap?: { host: string, button: string, dialog: string } }} options
+ */
+export async function measureLoad(browser, url, options) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.throttle });
+    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    await waitForProbe(page, 'painted', 15_000);
+    // Late work shows up after the first paint: idle prefetch of lazy chunks, full config
+    // validation, layout shifts from it. Long tasks, shifts and script time include that window.
+    await sleep(options.settleMs);
+    const after = await metrics(cdp);
+    const probe = await page.evaluate(() => {
+      const { start, painted, longTasks, layoutShift, layoutShifts, errors } = window.__bench;
+      return { start, painted, longTasks, layoutShift, layoutShifts, errors };
+    });
+    const result = {
+      paintMs: probe.painted - probe.start,
+      scriptMs: (after['ScriptDuration'] ?? Number.NaN) * 1000,
+      taskMs: (after['TaskDuration'] ?? Number.NaN) * 1000,
+      longTasks: probe.longTasks.length,
+      longestTaskMs: Math.max(0, ...probe.longTasks.map((task) => task.duration)),
+      layoutShift: probe.layoutShift,
+      errors: probe.errors,
+      tapMs: Number.NaN,
+    };
+    if (options.tap && Number.isFinite(result.paintMs)) result.tapMs = await measureTap(page, options.tap, result);
+    return result;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/**
+ * Clicks the first channel button and measures from the click event to the frame that shows the
+ * notice dialog (which is lazy-loaded on first interaction, or prefetched while idle).
+ */
+async function measureTap(page, tap, result) {
+  const box = await page.evaluate(({ host, button }) => {
+    const element = document.querySelector(host);
+    const found = element?.shadowRoot ? deepFirst(element.shadowRoot, button) : null;
+    if (!found) return null;
+    const rect = found.getBoundingClientRect();
+    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    function deepFirst(root, selector) {
+      const direct = root.querySelector(selector);
+      if (direct) return direct;
+      for (const child of root.querySelectorAll('*')) {
+        const inner = child.shadowRoot ? deepFirst(child.shadowRoot, selector) : null;
+        if (inner) return inner;
+      }
+      return null;
+    }
+  }, tap);
+  if (!box) {
+    result.errors.push(`tap: no ${tap.button} in ${tap.host}`);
+    return Number.NaN;
+  }
+  await page.evaluate(({ host, dialog }) => window.__bench.armTap(host, dialog), tap);
+  await page.mouse.click(box.x, box.y);
+  await waitForProbe(page, 'noticePainted', 12_000);
+  const probe = await page.evaluate(() => ({ ...window.__bench }));
+  result.errors.push(...probe.errors.filter((error) => !result.errors.includes(error)));
+  return probe.noticePainted - probe.clickAt;
+}
+
+/**
+ * Loads every page `runs` times, alternating in rotating order after one discarded warm-up round.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {Array<{ id: string, url: string, tap?: { host: string, button: string, dialog: string } }>} pages
+ * @param {{ runs: number, throttle: number, settleMs: number, deadline: number, log: (line: string) => void }} options
+ */
+export async function measurePages(browser, pages, options) {
+  /** @type {Record<string, Array<Awaited<ReturnType<typeof measureLoad>>>>} */
+  const samples = Object.fromEntries(pages.map((page) => [page.id, []]));
+  const errors = new Set();
+  const broken = new Set();
+  const failures = new Map();
+  for (let round = -1; round < options.runs; round++) {
+    if (Date.now() > options.deadline) {
+      errors.add(`stopped after ${round} rounds: time budget for the browser runs used up`);
+      break;
+    }
+    for (const page of rotation(pages, round + 1)) {
+      if (broken.has(page.id)) continue;
+      let sample;
+      try {
+        sample = await measureLoad(browser, page.url, { ...options, ...(page.tap ? { tap: page.tap } : {}) });
+      } catch (error) {
+        errors.add(`${page.id}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+        continue;
+      }
+      for (const error of sample.errors) errors.add(`${page.id}: ${error}`);
+      // A page that does not paint costs its full timeout every round: after two such loads it is
+      // measured no further (one may be a hiccup of a loaded machine).
+      if (!Number.isFinite(sample.paintMs)) {
+        failures.set(page.id, (failures.get(page.id) ?? 0) + 1);
+        if ((failures.get(page.id) ?? 0) >= 2) {
+          broken.add(page.id);
+          errors.add(`${page.id}: did not paint twice; left out of the remaining rounds`);
+        }
+      }
+      if (round >= 0) samples[page.id]?.push(sample);
+    }
+    options.log(round < 0 ? 'warm-up round done' : `round ${round + 1}/${options.runs} done`);
+  }
+  const summaries = Object.fromEntries(
+    Object.entries(samples).map(([id, list]) => [
+      id,
+      {
+        runs: list.length,
+        paintMs: summarize(list.map((sample) => sample.paintMs)),
+        scriptMs: summarize(list.map((sample) => sample.scriptMs)),
+        longTasks: summarize(list.map((sample) => sample.longTasks)),
+        longestTaskMs: summarize(list.map((sample) => sample.longestTaskMs)),
+        layoutShift: summarize(list.map((sample) => sample.layoutShift)),
+        tapMs: summarize(list.map((sample) => sample.tapMs)),
+        samples: list.map(({ errors: _errors, ...rest }) => rest),
+      },
+    ]),
+  );
+  return { summaries, errors: [...errors] };
+}
+
+/**
+ * Heap before and after mounting and removing the element `times` times, each measured after a
+ * forced garbage collection. A warm-up churn first fills Lit's template caches and the like, so
+ * "before" already holds what is allocated once per page.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {{ url: string, tag: string, attributes: Record<string, string>, times: number, warmup: number, timeoutMs: number }} options
+ */
+export async function measureHeap(browser, options) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(options.url, { waitUntil: 'load', timeout: 30_000 });
+    await waitForProbe(page, 'painted', 25_000);
+    const churn = (times) =>
+      withTimeout(
+        page.evaluate(({ tag, attributes, count }) => window.__bench.churn(tag, attributes, count), {
+          tag: options.tag,
+          attributes: options.attributes,
+          count: times,
+        }),
+        options.timeoutMs,
+        'mount/remove churn',
+      );
+    const usedAfterGc = async () => {
+      // Two collections: the first may only finalize what the second frees.
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const usage = await cdp.send('Runtime.getHeapUsage');
+      return usage.usedSize;
+    };
+    await churn(options.warmup);
+    const before = await usedAfterGc();
+    const started = Date.now();
+    await churn(options.times);
+    const churnMs = Date.now() - started;
+    const after = await usedAfterGc();
+    const elementsLeft = await page.evaluate(
+      (tag) => document.querySelectorAll(tag).length,
+      options.tag,
+    );
+    return {
+      mounts: options.times,
+      before,
+      after,
+      growth: after - before,
+      perMount: (after - before) / options.times,
+      churnMs,
+      elementsLeft,
+    };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}

@@ -1,0 +1,154 @@
+// The readable half of the results: tables on stdout, with the spec's budgets and goals beside
+// the numbers (spec: performance.md).
+import { kb, num, spread, table, verdict } from './format.mjs';
+
+export const goals = {
+  paintRatio: 1.3,
+  longestTaskMs: 50,
+  layoutShift: 0,
+  tapMs: 100,
+  // "No growth", with room for measurement noise: a leaked element with its shadow root costs
+  // kilobytes per mount, far above this.
+  heapGrowthPerMount: 100,
+};
+
+const pageNames = {
+  baseline: 'baseline (one minimal Lit element)',
+  'widget-inline': 'widget, inline',
+  'widget-floating': 'widget, floating launcher',
+};
+
+function sizesSection(sizes) {
+  const lines = ['', 'SIZES (bytes; gzip -9 and brotli q11 via node:zlib; 1 kB = 1000 B)', ''];
+  lines.push(
+    table(
+      ['file', 'raw', 'gzip', 'brotli'],
+      sizes.files.map((row) => [`${row.file}${row.critical ? ' (render-critical)' : ''}`, row.raw, row.gzip, row.brotli]),
+    ),
+  );
+  if (sizes.stale.length > 0)
+    lines.push(`(${sizes.stale.length} older chunk file(s) in packages/widget/dist/cdn are not in files.json: left out)`);
+  lines.push('', 'BUDGETS (gzip)', '');
+  lines.push(
+    table(
+      ['what', 'raw', 'gzip', 'brotli', 'budget', ''],
+      sizes.groups.map((group) =>
+        group.error
+          ? [group.name, '', '', '', group.budget ? kb(group.budget) : '', group.error]
+          : [
+              `${group.name}${group.files ? ` (${group.files} file${group.files > 1 ? 's' : ''})` : ''}`,
+              kb(group.raw),
+              kb(group.gzip),
+              kb(group.brotli),
+              group.budget ? kb(group.budget) : '',
+              group.budget ? (group.gzip <= group.budget ? 'within' : 'OVER') : '',
+            ],
+      ),
+      'lrrrrl',
+    ),
+  );
+  return lines;
+}
+
+function browserSection(results) {
+  const { browser, settings } = results;
+  const lines = [
+    '',
+    `PAGE LOAD (headless Chromium, CPU ${settings.cpuThrottle}× throttled, pages alternating, fresh context per load;`,
+    `median (min–max) of ${settings.runs} runs; ms from the script tag to the first frame showing the component;`,
+    `script time = CDP ScriptDuration; long tasks, layout shift until ${settings.settleMs} ms after that paint)`,
+    '',
+  ];
+  const rows = Object.entries(browser.summaries).map(([id, summary]) => [
+    pageNames[id] ?? id,
+    summary.runs,
+    spread(summary.paintMs),
+    `${num(summary.paintMs.p25)}–${num(summary.paintMs.p75)}`,
+    spread(summary.scriptMs),
+    spread(summary.longTasks),
+    spread(summary.longestTaskMs),
+    spread(summary.layoutShift, 3),
+  ]);
+  lines.push(
+    table(['page', 'runs', 'painted ms', 'IQR', 'script ms', 'long tasks', 'longest task ms', 'layout shift'], rows),
+  );
+  const widgetPages = ['widget-inline', 'widget-floating'];
+  const longest = Math.max(...widgetPages.map((id) => browser.summaries[id]?.longestTaskMs.median ?? Number.NaN));
+  const shift = Math.max(...widgetPages.map((id) => browser.summaries[id]?.layoutShift.max ?? Number.NaN));
+  const tap = browser.summaries['widget-inline']?.tapMs ?? { median: Number.NaN };
+  lines.push('', 'GOALS (reported, not gated)', '');
+  lines.push(
+    table(
+      ['goal', 'measured', ''],
+      [
+        ['painted, widget inline / baseline ≤ 1.3', num(browser.ratio.inline, 2), verdict(browser.ratio.inline, goals.paintRatio)],
+        ['painted, widget floating / baseline ≤ 1.3', num(browser.ratio.floating, 2), verdict(browser.ratio.floating, goals.paintRatio)],
+        ['longest task ≤ 50 ms (median of widget pages)', `${num(longest)} ms`, verdict(longest, goals.longestTaskMs)],
+        ['layout shift 0 (max over widget runs)', num(shift, 4), verdict(shift, goals.layoutShift)],
+        ['tap channel → notice painted ≤ 100 ms', `${spread(tap)} ms`, verdict(tap.median, goals.tapMs)],
+        ...heapRows(results.heap),
+      ],
+      'lrl',
+    ),
+  );
+  if (browser.errors.length > 0) lines.push('', 'browser notes:', ...browser.errors.slice(0, 12).map((error) => `  - ${error}`));
+  return lines;
+}
+
+function heapRows(heap) {
+  if (!heap) return [];
+  return Object.entries(heap)
+    .filter(([, value]) => value)
+    .map(([id, value]) => [
+      `heap, ${id}: ${value.mounts} × mount+remove, growth per mount ≤ ${goals.heapGrowthPerMount} B`,
+      `${kb(value.before)} → ${kb(value.after)} (${value.growth >= 0 ? '+' : ''}${num(value.perMount, 1)} B/mount)`,
+      verdict(value.perMount, goals.heapGrowthPerMount),
+    ]);
+}
+
+function receiverSection(results) {
+  const lines = [
+    '',
+    `RECEIVER (CLI process on loopback, autocannon from the bench process; fixed rate: 1 event per request,`,
+    `${results.settings.receiverRate} req/s, 8 connections; saturated: 10 events per request, 16 connections; ${results.settings.receiverSeconds} s each)`,
+    '',
+  ];
+  const rows = results.receiver.flatMap((entry) =>
+    [
+      ['fixed rate', entry.fixed],
+      ['saturated', entry.saturated],
+    ].map(([load, run]) => [
+      entry.label,
+      load,
+      num(run.requestsPerSecond),
+      num(run.eventsPerSecond),
+      num(run.latencyMs.p50),
+      num(run.latencyMs.p99),
+      num(run.latencyMs.max),
+      `${run.non2xx}${run.non2xx > 0 ? ` (${Object.entries(run.statusCounts).filter(([code]) => !code.startsWith('2')).map(([code, count]) => `${code}×${count}`).join(' ')})` : ''}`,
+      run.errors,
+    ]),
+  );
+  lines.push(
+    table(['database', 'load', 'req/s', 'events/s accepted', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors'], rows, 'llrrrrrrr'),
+  );
+  return lines;
+}
+
+/** Prints everything measured, skipping the phases that did not run. */
+export function printReport(results) {
+  const { machine } = results;
+  const lines = [
+    '',
+    '=== messenger-optin bench ===',
+    `${machine.date}  commit ${machine.commit?.slice(0, 12) ?? 'unknown'}${machine.dirty ? ' (+ uncommitted changes)' : ''}`,
+    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.platform}, Node ${machine.node}` +
+      (machine.chromium ? `, Chromium ${machine.chromium}` : ''),
+    `load average at start: ${machine.loadAverage.join(' ')}`,
+  ];
+  if (results.sizes) lines.push(...sizesSection(results.sizes));
+  if (results.browser) lines.push(...browserSection(results));
+  if (results.receiver.length > 0) lines.push(...receiverSection(results));
+  if (results.errors.length > 0) lines.push('', 'NOTES', ...results.errors.map((error) => `  - ${error}`));
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,139 @@
+// Size of every shipped file, compressed the way servers and CDNs send it. Sizes are deterministic,
+// so unlike the timings these numbers are comparable across machines.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+/** Budgets from spec/performance.md (gzip, 1 KB = 1000 bytes like size-limit). */
+export const budgets = {
+  critical: 12_000,
+  everything: 30_000,
+  deepLink: 2_500,
+  createConsentReporter: 4_000,
+};
+
+/**
+ * Raw, gzip level 9 and brotli at maximum quality: what a well-configured server sends.
+ * @param {Buffer | string} content
+ */
+export function compressedSizes(content) {
+  const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+  return {
+    raw: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+      },
+    }).length,
+  };
+}
+
+/**
+ * @param {string} dir
+ * @returns {string[]} every `.js` file below dir (source maps and types are not downloaded)
+ */
+function listJs(dir) {
+  if (!existsSync(dir)) return [];
+  const found = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) found.push(...listJs(path));
+    else if (entry.endsWith('.js')) found.push(path);
+  }
+  return found.sort();
+}
+
+/** @param {Array<{ raw: number, gzip: number, brotli: number }>} rows */
+function sum(rows) {
+  return rows.reduce((total, row) => ({
+    raw: total.raw + row.raw,
+    gzip: total.gzip + row.gzip,
+    brotli: total.brotli + row.brotli,
+  }), { raw: 0, gzip: 0, brotli: 0 });
+}
+
+/**
+ * One named export of the SDK bundled alone, minified, with its dependencies: what an app that
+ * imports only that function ships (the same question size-limit answers).
+ * @param {string} root repo root
+ * @param {string} name
+ */
+async function treeShaken(root, name) {
+  const entry = join(root, 'packages/sdk/dist/index.js');
+  if (!existsSync(entry)) return { error: 'packages/sdk/dist/index.js not built' };
+  try {
+    const result = await build({
+      stdin: { contents: `export { ${name} } from './dist/index.js';`, resolveDir: join(root, 'packages/sdk') },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+    return compressedSizes(Buffer.from(code));
+  } catch (error) {
+    // esbuild puts the reason ("No matching export …") in `errors`, not in the message.
+    const message = error?.errors?.[0]?.text ?? (error instanceof Error ? error.message : String(error));
+    return { error: `not exported yet (${message})` };
+  }
+}
+
+/**
+ * @param {string} root repo root
+ * @param {{ baselinePath?: string }} [options] the bench's one-Lit-element page script, for the floor
+ */
+export async function measureSizes(root, options = {}) {
+  const cdn = join(root, 'packages/widget/dist/cdn');
+  const filesJsonPath = join(cdn, 'files.json');
+  /** @type {{ critical: string[], lazy: string[] }} */
+  const split = existsSync(filesJsonPath)
+    ? JSON.parse(readFileSync(filesJsonPath, 'utf8'))
+    : { critical: ['messenger-optin.js'], lazy: [] };
+  // The build does not empty dist/cdn, so chunks of earlier builds (other hashes) lie beside the
+  // current ones; files.json names what this build ships.
+  const shipped = new Set([...split.critical, ...split.lazy].map((name) => join(cdn, name)));
+  const cdnFiles = listJs(cdn);
+  const stale = cdnFiles.filter((path) => !shipped.has(path)).map((path) => relative(root, path));
+
+  const files = [...listJs(join(root, 'packages/sdk/dist')), ...cdnFiles.filter((path) => shipped.has(path))].map(
+    (path) => ({
+      file: relative(root, path),
+      ...(split.critical.some((name) => join(cdn, name) === path) ? { critical: true } : {}),
+      ...compressedSizes(readFileSync(path)),
+    }),
+  );
+  const pick = (list) =>
+    list.map((name) => files.find((row) => row.file === relative(root, join(cdn, name)))).filter(Boolean);
+  const critical = sum(pick(split.critical));
+  const everything = sum(pick([...split.critical, ...split.lazy]));
+
+  const groups = [
+    { name: 'script tag: render-critical', files: split.critical.length, ...critical, budget: budgets.critical },
+    {
+      name: 'script tag: everything (with lazy chunks)',
+      files: split.critical.length + split.lazy.length,
+      ...everything,
+      budget: budgets.everything,
+    },
+    { name: 'sdk: deepLink alone (tree-shaken)', ...(await treeShaken(root, 'deepLink')), budget: budgets.deepLink },
+    {
+      name: 'sdk: createConsentReporter alone (tree-shaken)',
+      ...(await treeShaken(root, 'createConsentReporter')),
+      budget: budgets.createConsentReporter,
+    },
+  ];
+  if (options.baselinePath && existsSync(options.baselinePath)) {
+    groups.push({
+      name: 'floor: one minimal Lit element (bench baseline)',
+      ...compressedSizes(readFileSync(options.baselinePath)),
+    });
+  }
+  return { files, split, stale, groups };
+}
