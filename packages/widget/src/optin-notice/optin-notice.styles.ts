@@ -1,0 +1,360 @@
+import { css } from 'lit';
+
+/*
+ * Theming: the public --optin-* properties are read with defaults as fallbacks into private --_*
+ * ones. Declaring --optin-* themselves on :host would shadow the values a page sets on
+ * <messenger-optin>, which this dialog sits inside and inherits from.
+ *
+ * Colours: every text/background pair keeps ≥ 4.5:1 in both themes (axe checks it in the browser
+ * tests), and buttons are at least 44 × 44 px (WCAG 2.5.5). Adopted stylesheets, so no
+ * 'unsafe-inline' is needed under `style-src 'self'`.
+ */
+export const noticeStyles = css`
+  :host {
+    --_accent: var(--optin-accent, #0b57d0);
+    --_accent-text: var(--optin-accent-text, #ffffff);
+    --_surface: var(--optin-surface, #ffffff);
+    --_text: var(--optin-text, #1b1f24);
+    --_muted: var(--optin-muted, #4b5563);
+    --_border: var(--optin-border, #8a939e);
+    --_radius: var(--optin-radius, 12px);
+    --_font: var(--optin-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_shadow: var(--optin-shadow, 0 12px 32px rgb(0 0 0 / 0.22), 0 2px 6px rgb(0 0 0 / 0.12));
+    --_z: var(--optin-z-index, 2147483000);
+    --_backdrop: var(--optin-backdrop, rgb(0 0 0 / 0.45));
+    display: contents;
+    color-scheme: light;
+  }
+
+  :host([theme='dark']) {
+    --_accent: var(--optin-accent, #9ec1ff);
+    --_accent-text: var(--optin-accent-text, #0a1f44);
+    --_surface: var(--optin-surface, #1e2227);
+    --_text: var(--optin-text, #eef1f4);
+    --_muted: var(--optin-muted, #b9c0c8);
+    --_border: var(--optin-border, #7d8792);
+    color-scheme: dark;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_accent: var(--optin-accent, #9ec1ff);
+      --_accent-text: var(--optin-accent-text, #0a1f44);
+      --_surface: var(--optin-surface, #1e2227);
+      --_text: var(--optin-text, #eef1f4);
+      --_muted: var(--optin-muted, #b9c0c8);
+      --_border: var(--optin-border, #7d8792);
+      color-scheme: dark;
+    }
+  }
+
+  .backdrop {
+    position: fixed;
+    inset: 0;
+    z-index: var(--_z);
+    background: var(--_backdrop);
+  }
+
+  .dialog {
+    position: fixed;
+    z-index: var(--_z);
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
+    overflow: hidden;
+    background: var(--_surface);
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: 0.9375rem;
+    line-height: 1.45;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+    transition:
+      opacity 120ms ease-out,
+      transform 120ms ease-out;
+  }
+
+  .dialog.popover {
+    top: 0;
+    left: 0;
+    width: max-content;
+    max-width: min(400px, calc(100vw - 16px));
+    max-height: calc(100vh - 16px);
+  }
+
+  /* Until Floating UI placed it: invisible but focusable (visibility:hidden would drop the focus). */
+  .dialog.popover:not(.placed) {
+    opacity: 0;
+  }
+
+  .dialog.sheet {
+    left: 0;
+    right: 0;
+    bottom: 0;
+    /* The first layer must show without scrolling the page on a phone: the body scrolls inside. */
+    max-height: min(88vh, 100dvh - 24px);
+    border-end-start-radius: 0;
+    border-end-end-radius: 0;
+    padding-bottom: env(safe-area-inset-bottom, 0);
+  }
+
+  .dialog.sheet:not(.placed) {
+    transform: translateY(16px);
+    opacity: 0;
+  }
+
+  header {
+    display: flex;
+    align-items: flex-start;
+    gap: 8px;
+    padding: 12px 8px 4px 16px;
+  }
+
+  h2 {
+    flex: 1;
+    margin: 10px 0 0;
+    font-size: 1.0625rem;
+    line-height: 1.3;
+    font-weight: 650;
+  }
+
+  h2:focus {
+    outline: none;
+  }
+
+  h2:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .body {
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: 4px 16px 8px;
+  }
+
+  p {
+    margin: 0 0 8px;
+    white-space: pre-line;
+  }
+
+  h3 {
+    margin: 12px 0 4px;
+    font-size: 0.9375rem;
+  }
+
+  .muted {
+    color: var(--_muted);
+  }
+
+  a {
+    color: var(--_accent);
+    text-underline-offset: 2px;
+  }
+
+  .details {
+    margin-top: 4px;
+  }
+
+  .details-region {
+    padding-top: 4px;
+    font-size: 0.875rem;
+  }
+
+  footer {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    padding: 8px 16px 16px;
+    border-top: 1px solid color-mix(in srgb, var(--_text) 12%, transparent);
+  }
+
+  label.check {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    min-height: 44px;
+    flex-basis: 100%;
+    cursor: pointer;
+  }
+
+  label.check input {
+    width: 22px;
+    height: 22px;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_accent);
+  }
+
+  button,
+  .button {
+    box-sizing: border-box;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 10px 16px;
+    border-radius: calc(var(--_radius) * 0.67);
+    border: 1px solid var(--_border);
+    background: transparent;
+    color: var(--_text);
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.2;
+    text-align: center;
+    text-decoration: none;
+    cursor: pointer;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+  }
+
+  .primary {
+    flex: 1 1 auto;
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-text);
+  }
+
+  .primary:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+
+  button.close {
+    padding: 0;
+    border-color: transparent;
+    font-size: 1.5rem;
+    font-weight: 400;
+  }
+
+  button.disclosure {
+    padding-inline: 4px;
+    border-color: transparent;
+    color: var(--_accent);
+    gap: 6px;
+  }
+
+  button.disclosure::before {
+    content: '';
+    border: solid currentColor;
+    border-width: 0 2px 2px 0;
+    padding: 3px;
+    transform: rotate(-45deg);
+  }
+
+  button.disclosure[aria-expanded='true']::before {
+    transform: rotate(45deg);
+  }
+
+  button:focus-visible,
+  a:focus-visible,
+  input:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .primary:focus-visible {
+    outline-color: var(--_text);
+  }
+
+  .message {
+    display: flex;
+    gap: 8px;
+    align-items: stretch;
+    margin: 4px 0 12px;
+  }
+
+  .message input {
+    flex: 1;
+    min-width: 0;
+    min-height: 44px;
+    box-sizing: border-box;
+    padding: 8px 10px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.67);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace;
+  }
+
+  .qr-box {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 8px;
+    margin: 4px 0 8px;
+  }
+
+  .qr {
+    display: block;
+    width: 200px;
+    height: 200px;
+    forced-color-adjust: none;
+  }
+
+  .qr-light {
+    fill: #ffffff;
+  }
+
+  .qr-dark {
+    fill: #000000;
+  }
+
+  .qr-placeholder {
+    display: grid;
+    place-items: center;
+    width: 200px;
+    height: 200px;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .dialog {
+      transition: none;
+    }
+    .dialog.sheet:not(.placed) {
+      transform: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .dialog {
+      border: 2px solid CanvasText;
+    }
+    button,
+    .button,
+    .message input {
+      border: 1px solid ButtonText;
+    }
+    .primary {
+      background: ButtonText;
+      color: ButtonFace;
+      forced-color-adjust: none;
+    }
+    .primary:disabled {
+      background: GrayText;
+      color: ButtonFace;
+    }
+    button:focus-visible,
+    a:focus-visible,
+    input:focus-visible,
+    h2:focus-visible {
+      outline: 3px solid Highlight;
+    }
+    footer {
+      border-top-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,468 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { copyText } from './copy-text.js';
+import { trapTab } from './focus-trap.js';
+import { NoticeConfirmEvent, NoticeDismissEvent, NoticeLinkEvent } from './optin-notice.events.js';
+import { noticeStrings, type NoticeStrings } from './optin-notice.strings.js';
+import { noticeStyles } from './optin-notice.styles.js';
+import { chooseLayout, keepPositioned } from './position.js';
+import type {
+  ChannelMeta,
+  DeepLink,
+  NoticeBlock,
+  NoticeLayout,
+  NoticeMode,
+  NoticePhase,
+  RenderedNotice,
+} from './types.js';
+
+type QrRenderer = (value: string, label: string) => TemplateResult;
+
+/** Only web links become anchors; anything else (a `javascript:` URL that slipped through) stays text. */
+function webHref(href: string): string | null {
+  try {
+    const url = new URL(href);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Deep links are web or app links (sms:, viber:, mailto:); never script or data URLs. */
+function linkHref(href: string): string | null {
+  return /^\s*(javascript|data|vbscript):/i.test(href) ? null : href;
+}
+
+/**
+ * The data-use notice of one channel, as a modal dialog: a popover next to the channel button
+ * (Floating UI), or a bottom sheet on narrow screens or without a button. It only shows and reports;
+ * <messenger-optin> owns consent records, public events and navigation (notes/widget-contract.md).
+ *
+ * @summary Data-use notice, confirm, and the "continue in the messenger" step (copy box, QR code).
+ *
+ * @fires notice-confirm - The visitor confirmed. detail `{ action: 'button' | 'checkbox+button' | 'keyboard' }`. Not composed.
+ * @fires notice-dismiss - Closed by Esc, the close/cancel button or a click outside. detail `{ phase }`. Not composed.
+ * @fires notice-link - Link phase: link followed, QR code shown, or message copied. detail `{ via: 'navigation' | 'qr' | 'copy' }`. Not composed.
+ *
+ * @csspart dialog - The dialog box (popover or sheet).
+ * @csspart backdrop - The dimmed page behind the bottom sheet.
+ * @csspart heading - The dialog's heading; it labels the dialog.
+ * @csspart body - The scrolling content.
+ * @csspart details - The "Details" disclosure with the second layer.
+ * @csspart checkbox - The label around the required checkbox.
+ * @csspart confirm - The confirm button.
+ * @csspart cancel - The cancel button and the close button.
+ * @csspart copy - The "Copy message" button.
+ * @csspart qr - The QR code (an SVG).
+ * @csspart open-link - The link that opens the messenger.
+ *
+ * @cssprop [--optin-accent=#0b57d0] - Confirm button and links.
+ * @cssprop [--optin-accent-text=#ffffff] - Text on the accent colour.
+ * @cssprop [--optin-surface=#ffffff] - Dialog background.
+ * @cssprop [--optin-text=#1b1f24] - Text colour.
+ * @cssprop [--optin-muted=#4b5563] - Secondary text.
+ * @cssprop [--optin-border=#8a939e] - Borders of buttons and fields.
+ * @cssprop [--optin-radius=12px] - Corner radius.
+ * @cssprop [--optin-font-family=system-ui, …] - Font.
+ * @cssprop [--optin-shadow=0 12px 32px …] - Dialog shadow.
+ * @cssprop [--optin-z-index=2147483000] - Stacking order of the dialog.
+ * @cssprop [--optin-backdrop=rgb(0 0 0 / 0.45)] - Backdrop behind the bottom sheet.
+ */
+export class OptinNotice extends LitElement {
+  static override styles = noticeStyles;
+
+  static override properties = {
+    notice: { attribute: false },
+    channel: { attribute: false },
+    link: { attribute: false },
+    mode: {},
+    anchor: { attribute: false },
+    requireCheckbox: { type: Boolean, attribute: 'require-checkbox' },
+    desktop: { type: Boolean },
+    phase: {},
+    lang: { reflect: true },
+    theme: { reflect: true },
+    _layout: { state: true },
+    _placed: { state: true },
+    _detailsOpen: { state: true },
+    _checked: { state: true },
+    _status: { state: true },
+    _qr: { state: true },
+    _closed: { state: true },
+  };
+
+  /** The rendered notice (texts already filled in by the SDK); every string is rendered as text. */
+  declare notice: RenderedNotice | undefined;
+  /** Display facts of the channel (name, prefill kind, desktop strategy). */
+  declare channel: ChannelMeta | undefined;
+  /** The deep link of this channel with the exact message. */
+  declare link: DeepLink | undefined;
+  /** `consent` shows the data-use notice; `withdraw` a short "send Stop" dialog. @default 'consent' */
+  declare mode: NoticeMode;
+  /** The channel button; the popover sits next to it and focus returns to it. @default null */
+  declare anchor: HTMLElement | null;
+  /** Confirm stays disabled until the checkbox is ticked. @default false */
+  declare requireCheckbox: boolean;
+  /** A fine pointer (desktop): the link phase shows a QR code for `desktop: 'qr'` channels. @default false */
+  declare desktop: boolean;
+  /** `notice` before confirm; `link` once the consent was recorded. @default 'notice' */
+  declare phase: NoticePhase;
+  /** Language of the dialog's own strings ('de' or 'en'); empty = the notice's locale. @default '' */
+  declare lang: string;
+  /** Colour theme; `auto` follows the operating system. @default 'light' */
+  declare theme: 'light' | 'dark' | 'auto';
+
+  declare private _layout: NoticeLayout;
+  declare private _placed: boolean;
+  declare private _detailsOpen: boolean;
+  declare private _checked: boolean;
+  /** Text of the live region ("Copied"). */
+  declare private _status: string;
+  declare private _qr: QrRenderer | undefined;
+  declare private _closed: boolean;
+
+  /** Listeners of one open dialog (keyboard, outside click); aborted on close and disconnect. */
+  private _listeners: AbortController | undefined;
+  private _stopPositioning: (() => void) | undefined;
+  private _positioned: { floating: HTMLElement; anchor: HTMLElement | null } | undefined;
+  private _frame = 0;
+  private _focusPending = true;
+  /** Focus was inside when the element was removed: give it back to the anchor. */
+  private _hasFocus = false;
+  private _qrLoading = false;
+  private _qrReported = '';
+
+  constructor() {
+    super();
+    this.notice = undefined;
+    this.channel = undefined;
+    this.link = undefined;
+    this.mode = 'consent';
+    this.anchor = null;
+    this.requireCheckbox = false;
+    this.desktop = false;
+    this.phase = 'notice';
+    this.lang = '';
+    this.theme = 'light';
+    this._layout = 'sheet';
+    this._placed = false;
+    this._detailsOpen = false;
+    this._checked = false;
+    this._status = '';
+    this._qr = undefined;
+    this._closed = false;
+    this.addEventListener('focusin', () => (this._hasFocus = true));
+    this.addEventListener('focusout', (event) => {
+      const next = event.relatedTarget;
+      // A null relatedTarget is also what removing the focused element gives: keep the flag then.
+      if (next instanceof Node && !this.contains(next) && !this.shadowRoot?.contains(next)) {
+        this._hasFocus = false;
+      }
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._focusPending = true;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._teardown();
+    if (this._hasFocus) this._restoreFocus();
+  }
+
+  private get _strings(): NoticeStrings {
+    return noticeStrings(this.lang || this.notice?.locale);
+  }
+
+  private get _renderable(): boolean {
+    return !this._closed && !!this.notice && !!this.channel && !!this.link;
+  }
+
+  private get _showsQr(): boolean {
+    return this.phase === 'link' && this.desktop && this.channel?.desktop === 'qr';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const content = ['notice', 'channel', 'link', 'mode', 'anchor'] as const;
+    if (content.some((key) => changed.has(key)) && this.hasUpdated) {
+      // The element is being reused for another notice: start over as a freshly opened dialog.
+      this._closed = false;
+      this._detailsOpen = false;
+      this._checked = false;
+      this._focusPending = true;
+    }
+    if (changed.has('phase') && this.hasUpdated) {
+      this._status = '';
+      this._focusPending = true;
+    }
+    if (!this._positioned) this._layout = chooseLayout(window.innerWidth, !!this.anchor);
+    if (this._showsQr && !this._qr && !this._qrLoading) void this._loadQr();
+  }
+
+  protected override updated(): void {
+    const floating = this.renderRoot.querySelector<HTMLElement>('.dialog');
+    if (!floating) return;
+    if (this._positioned?.floating !== floating || this._positioned.anchor !== this.anchor) {
+      this._open(floating);
+    }
+    if (this._focusPending) {
+      this._focusPending = false;
+      this._focusFirst();
+    }
+    if (this._showsQr && this._qr && this.link && this._qrReported !== this.link.href) {
+      this._qrReported = this.link.href;
+      this.dispatchEvent(new NoticeLinkEvent('qr'));
+    }
+  }
+
+  /** Starts positioning and the document listeners for the dialog box that is on screen now. */
+  private _open(floating: HTMLElement): void {
+    this._teardown();
+    this._positioned = { floating, anchor: this.anchor };
+    const listeners = new AbortController();
+    this._listeners = listeners;
+    const { signal } = listeners;
+    // Document level, so Esc and Tab work wherever the focus is while the modal is open.
+    document.addEventListener('keydown', (event) => this._onKeydown(event), { signal });
+    document.addEventListener(
+      'pointerdown',
+      (event) => {
+        const path = event.composedPath();
+        if (path.includes(floating) || (this.anchor && path.includes(this.anchor))) return;
+        this._dismiss();
+      },
+      { signal, capture: true },
+    );
+    if (this.anchor) {
+      this._stopPositioning = keepPositioned(this.anchor, floating, (layout, placed) => {
+        this._layout = layout;
+        this._placed = placed;
+      });
+    } else {
+      this._layout = 'sheet';
+      // One frame unplaced, so the sheet slides in (no transition under prefers-reduced-motion).
+      this._frame = requestAnimationFrame(() => (this._placed = true));
+    }
+  }
+
+  /** Stops what `_open` started: Floating UI's autoUpdate, listeners, a pending frame. */
+  private _teardown(): void {
+    this._stopPositioning?.();
+    this._stopPositioning = undefined;
+    this._listeners?.abort();
+    this._listeners = undefined;
+    cancelAnimationFrame(this._frame);
+    this._positioned = undefined;
+    this._placed = false;
+  }
+
+  private _onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this._dismiss();
+      return;
+    }
+    const root = this.shadowRoot;
+    const container = root?.querySelector('.dialog');
+    if (root && container) trapTab(event, root, container);
+  }
+
+  private _focusFirst(): void {
+    const root = this.renderRoot;
+    const target =
+      this.phase === 'link'
+        ? (root.querySelector<HTMLElement>('[part="copy"]') ?? root.querySelector<HTMLElement>('[part~="open-link"]'))
+        : root.querySelector<HTMLElement>('#heading');
+    // preventScroll: the popover may not be placed yet, and scrolling to it would move the anchor.
+    target?.focus({ preventScroll: true });
+  }
+
+  private _restoreFocus(): void {
+    this._hasFocus = false;
+    if (this.anchor?.isConnected) this.anchor.focus();
+  }
+
+  private _dismiss(): void {
+    if (this._closed) return;
+    this._teardown();
+    this._closed = true;
+    this.dispatchEvent(new NoticeDismissEvent(this.phase));
+    this._restoreFocus();
+  }
+
+  private _onConfirm(event: MouseEvent): void {
+    // detail is the click count; 0 means the button was activated by keyboard (Enter/Space).
+    const action = event.detail === 0 ? 'keyboard' : this.requireCheckbox && this.mode === 'consent' ? 'checkbox+button' : 'button';
+    this.dispatchEvent(new NoticeConfirmEvent(action));
+  }
+
+  private async _onCopy(): Promise<void> {
+    if (!this.link) return;
+    const field = this.renderRoot.querySelector<HTMLInputElement>('#message');
+    const result = await copyText(this.link.message, field);
+    // Clear first so that a second copy is announced again by screen readers.
+    this._status = '';
+    await this.updateComplete;
+    this._status = result === 'copied' ? this._strings.copied : this._strings.copyManually;
+    if (result === 'copied') this.dispatchEvent(new NoticeLinkEvent('copy'));
+  }
+
+  private async _loadQr(): Promise<void> {
+    this._qrLoading = true;
+    try {
+      const module = await import('../qr-code/qr-code.js');
+      this._qr = module.qrCode;
+    } catch {
+      // Offline or blocked chunk: the "Open on this device" link still works without the code.
+      this._qrLoading = false;
+    }
+  }
+
+  protected override render() {
+    if (!this._renderable) return nothing;
+    const sheet = this._layout === 'sheet';
+    const s = this._strings;
+    const channel = this.channel as ChannelMeta;
+    const title = (this.notice as RenderedNotice).title || s.withdrawTitle(channel.name);
+    return html`${sheet ? html`<div class="backdrop" part="backdrop"></div>` : nothing}
+      <div
+        part="dialog"
+        class="dialog ${this._layout}${this._placed ? ' placed' : ''}"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="heading"
+      >
+        <header>
+          <h2 id="heading" part="heading" tabindex="-1">${title}</h2>
+          <button class="close" part="cancel" aria-label=${s.close} @click=${this._dismiss}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </header>
+        ${this.phase === 'link'
+          ? this._renderLink(s, channel, this.link as DeepLink)
+          : this.mode === 'withdraw'
+            ? this._renderWithdraw(s, channel, this.link as DeepLink, this.notice as RenderedNotice)
+            : this._renderNotice(s, channel, this.notice as RenderedNotice)}
+      </div>`;
+  }
+
+  private _renderBlock(block: NoticeBlock, s: NoticeStrings) {
+    const href = block.link ? webHref(block.link.href) : null;
+    return html`${block.heading ? html`<h3>${block.heading}</h3>` : nothing}
+      <p>
+        ${block.text}${block.link && href
+          ? html` <a href=${href} target="_blank" rel="noopener"
+                >${block.link.label}<span class="visually-hidden"> ${s.opensInNewTab}</span></a
+              >`
+          : block.link
+            ? ` ${block.link.label}`
+            : nothing}
+      </p>`;
+  }
+
+  private _renderNotice(s: NoticeStrings, channel: ChannelMeta, notice: RenderedNotice) {
+    const gated = this.requireCheckbox && !this._checked;
+    // The accessibility contract says the confirm names the channel; keep that under overrides too.
+    const confirm = notice.confirmLabel.includes(channel.name)
+      ? notice.confirmLabel
+      : `${notice.confirmLabel} (${channel.name})`;
+    return html`<div class="body" part="body">
+        ${notice.firstLayer.map((block) => this._renderBlock(block, s))}
+        ${notice.secondLayer.length
+          ? html`<div class="details" part="details">
+              <button
+                class="disclosure"
+                aria-expanded=${this._detailsOpen ? 'true' : 'false'}
+                aria-controls="details"
+                @click=${() => (this._detailsOpen = !this._detailsOpen)}
+              >
+                ${s.details}
+              </button>
+              <div id="details" class="details-region" ?hidden=${!this._detailsOpen}>
+                ${notice.secondLayer.map((block) => this._renderBlock(block, s))}
+              </div>
+            </div>`
+          : nothing}
+      </div>
+      <footer>
+        ${this.requireCheckbox
+          ? html`<label class="check" part="checkbox"
+              ><input
+                type="checkbox"
+                .checked=${this._checked}
+                @change=${(event: Event) => (this._checked = (event.target as HTMLInputElement).checked)}
+              /><span>${notice.checkboxLabel}</span></label
+            >`
+          : nothing}
+        <button part="cancel" @click=${this._dismiss}>${s.cancel}</button>
+        <button class="primary" part="confirm" ?disabled=${gated} @click=${this._onConfirm}>${confirm}</button>
+      </footer>`;
+  }
+
+  /**
+   * Withdraw mode shows the SDK's withdraw notice (renderWithdrawNotice); the dialog's own strings
+   * stand in for parts it leaves empty. Never gated by the checkbox: withdrawing must be as easy
+   * as consenting (GDPR Art. 7(3)).
+   */
+  private _renderWithdraw(s: NoticeStrings, channel: ChannelMeta, link: DeepLink, notice: RenderedNotice) {
+    const confirm = notice.confirmLabel.includes(channel.name)
+      ? notice.confirmLabel
+      : s.withdrawConfirm(channel.name);
+    return html`<div class="body" part="body">
+        ${notice.firstLayer.length
+          ? notice.firstLayer.map((block) => this._renderBlock(block, s))
+          : html`<p>${s.withdrawText(channel.name, link.message)}</p>`}
+      </div>
+      <footer>
+        <button part="cancel" @click=${this._dismiss}>${s.cancel}</button>
+        <button class="primary" part="confirm" @click=${this._onConfirm}>${confirm}</button>
+      </footer>`;
+  }
+
+  private _renderLink(s: NoticeStrings, channel: ChannelMeta, link: DeepLink) {
+    const copy = link.prefill !== 'text';
+    const qr = this._showsQr;
+    // On desktop a web link opens in a new tab so the site stays; app schemes (sms:, viber:) never do.
+    const newTab = this.desktop && webHref(link.href) !== null;
+    const href = linkHref(link.href);
+    let code: TemplateResult | typeof nothing = nothing;
+    if (qr && this._qr) {
+      try {
+        code = this._qr(link.href, s.qrLabel(channel.name));
+      } catch {
+        code = nothing; // Too long for a QR code: the link below still works.
+      }
+    }
+    return html`<div class="body" part="body">
+        ${copy
+          ? html`<p>${s.sendThis(channel.name)}</p>
+              <div class="message">
+                <label class="visually-hidden" for="message">${s.yourMessage}</label>
+                <input id="message" readonly .value=${link.message} />
+                <button part="copy" @click=${this._onCopy}>${s.copy}</button>
+              </div>`
+          : nothing}
+        ${qr
+          ? html`<div class="qr-box">
+              ${this._qr ? code : html`<div class="qr-placeholder muted">${s.qrLoading}</div>`}
+              <p class="muted">${s.scan(channel.name)}</p>
+            </div>`
+          : nothing}
+        <p class="status" role="status">${this._status}</p>
+      </div>
+      <footer>
+        ${href
+          ? html`<a
+              class="button primary"
+              part="open-link"
+              href=${href}
+              target=${newTab ? '_blank' : '_self'}
+              rel="noopener"
+              @click=${() => this.dispatchEvent(new NoticeLinkEvent('navigation'))}
+              >${qr ? s.openHere : s.open(channel.name)}</a
+            >`
+          : nothing}
+      </footer>`;
+  }
+}
