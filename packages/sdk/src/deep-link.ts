@@ -26,7 +26,7 @@ export function deepLink(channel: ChannelConfig, message: string, options: DeepL
   const text = String(message ?? '').normalize('NFC');
   if (!text.trim())
     throw new ConfigError([
-      issueAt('message', 'the message is empty; use composeMessage({ keyword, company })'),
+      issueAt('message', 'is empty; write the text the visitor sends, e.g. "Start News Firma"'),
     ]);
 
   const link = build(channel, text, options);
@@ -34,7 +34,7 @@ export function deepLink(channel: ChannelConfig, message: string, options: DeepL
     throw new ConfigError([
       issueAt(
         'message',
-        `the ${String(type)} link would be ${link.href.length} characters long, but must stay under ${MAX_LINK_LENGTH}; shorten the message (${text.length} characters now)`,
+        `the link would be ${link.href.length} characters long, but must stay under ${MAX_LINK_LENGTH}; shorten the message`,
       ),
     ]);
   return link;

@@ -29,7 +29,7 @@ export function toPayload(message: string): string {
     throw new ConfigError([
       issueAt(
         'message',
-        `${quote(message)} leaves no letters or digits A-Z, 0-9 for the bot payload; use a keyword such as "Start"`,
+        `${quote(message)} has no letters or digits A-Z 0-9 for the bot payload; add some, e.g. "Start"`,
       ),
     ]);
   return payload;

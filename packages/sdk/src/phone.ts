@@ -1,7 +1,8 @@
 import { ConfigError, issueAt, quote } from './errors.js';
 import type { FieldResult } from './errors.js';
 
-const example = 'e.g. +49 170 1234567';
+/** Every phone problem ends with what to write instead. */
+const withCode = 'write it with the country code, e.g. +49 170 1234567';
 
 /**
  * Reads a phone number as site owners write it (spec: channels.md, rule 2) without throwing, so
@@ -11,50 +12,34 @@ export function parsePhone(input: string): FieldResult {
   const fail = (problem: string): FieldResult => ({ ok: false, problem });
   const text = String(input).trim();
   const shown = quote(input);
-  if (!text) return fail(`the phone number is empty; write it with the country code, ${example}`);
-  if (/\p{L}/u.test(text))
-    return fail(`${shown} contains letters; write only digits with the country code, ${example}`);
+  if (!text) return fail(`the phone number is empty; ${withCode}`);
+  if (/\p{L}/u.test(text)) return fail(`${shown} contains letters; ${withCode}`);
   const stray = /[^\d\s\-./()+]/u.exec(text);
-  if (stray)
-    return fail(`${shown} contains "${stray[0]}"; use only digits, spaces, dashes and brackets, ${example}`);
+  if (stray) return fail(`${shown} contains "${stray[0]}"; ${withCode}`);
 
   const international = /^(\+|00)/.test(text);
   // "+49 (0)170 …": the trunk 0 is dialled only inside the country, never after a country code.
   const withoutTrunk = international ? text.replace(/\(\s*0\s*\)/g, '') : text;
   const compact = withoutTrunk.replace(/[\s\-./()]/gu, '');
-  if (compact.lastIndexOf('+') > 0)
-    return fail(`${shown} has a "+" inside the number; write a single + before the country code, ${example}`);
+  if (compact.lastIndexOf('+') > 0) return fail(`${shown} has a "+" inside the number; ${withCode}`);
 
   let digits: string;
   if (compact.startsWith('+')) digits = compact.slice(1);
   else if (compact.startsWith('00')) digits = compact.slice(2);
-  else if (compact.startsWith('0')) {
-    const suggestion = `+49 ${text.replace(/^[\s(]*0[\s)]*/, '')}`;
+  else if (compact.startsWith('0'))
     return fail(
-      `${shown} has no country code; write it as ${suggestion} (your country code in place of the leading 0; +49 is Germany)`,
+      `${shown} has no country code; write it as +49 ${text.replace(/^[\s(]*0[\s)]*/, '')} (your country code in place of the leading 0; +49 is Germany)`,
     );
-  }
   // Digits without + or 00 are read as international, the form wa.me itself documents ("15551234567").
   else digits = compact;
 
-  if (digits.startsWith('0'))
-    return fail(
-      `${shown}: a country code never starts with 0; write it as + and the country code, ${example}`,
-    );
-  if (digits.length < 7)
-    return fail(
-      `${shown} is too short (${digits.length} digits); write the full number with the country code, ${example}`,
-    );
+  if (digits.startsWith('0')) return fail(`${shown}: a country code never starts with 0; ${withCode}`);
+  if (digits.length < 7) return fail(`${shown} is too short (${digits.length} digits); ${withCode}`);
   if (digits.length > 15)
-    return fail(`${shown} is too long (${digits.length} digits, at most 15); check it for extra digits`);
+    return fail(`${shown} is too long (${digits.length} digits, at most 15); check for extra digits`);
   return { ok: true, value: `+${digits}` };
 }
 
-/**
- * Normalizes a phone number to E.164 (`+4917012345678`): drops spaces, dashes, dots, brackets and a
- * `(0)` trunk digit, turns a leading `00` into `+`. Throws a `ConfigError` that names the input and
- * says what to write instead, e.g. for a number without country code.
- */
 export function normalizePhone(input: string, path = ''): string {
   const result = parsePhone(input);
   if (!result.ok) throw new ConfigError([issueAt(path, result.problem)]);

@@ -23,7 +23,7 @@ const parseAddress: FieldParser = (input) => {
     ? { ok: true, value: address }
     : {
         ok: false,
-        problem: `${quote(input)} is not a plain e-mail address; write one address like news@firma.de, without name or brackets`,
+        problem: `${quote(input)} is not a plain e-mail address; write one like news@firma.de`,
       };
 };
 

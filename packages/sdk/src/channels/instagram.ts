@@ -15,7 +15,7 @@ export const instagramFields = {
   username: /* @__PURE__ */ nameField(
     'Instagram username',
     /^[A-Za-z0-9._]{1,30}$/,
-    'write the name from instagram.com/<name>: up to 30 letters, digits, dots or _',
+    'use the name from instagram.com/<name>',
   ),
 };
 

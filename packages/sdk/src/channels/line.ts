@@ -15,7 +15,7 @@ export const lineFields = {
   id: /* @__PURE__ */ nameField(
     'LINE Official Account ID',
     /^[A-Za-z0-9._-]{1,40}$/,
-    'write the account ID as shown in LINE Official Account Manager, e.g. @123abcde',
+    'use the ID shown in LINE Official Account Manager, e.g. @123abcde',
   ),
 };
 

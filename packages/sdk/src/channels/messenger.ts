@@ -15,7 +15,7 @@ export const messengerFields = {
   page: /* @__PURE__ */ nameField(
     'Facebook page name or ID',
     /^[A-Za-z0-9.]{1,50}$/,
-    'write the name from facebook.com/<name> (letters, digits and dots) or the numeric page ID',
+    'use the name from facebook.com/<name> or the page ID',
   ),
 };
 

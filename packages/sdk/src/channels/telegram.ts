@@ -16,7 +16,7 @@ export const telegramFields = {
   username: /* @__PURE__ */ nameField(
     'Telegram username',
     /^[A-Za-z][A-Za-z0-9_]{4,31}$/,
-    'write the name from t.me/<name>: 5 to 32 letters, digits or _, starting with a letter, e.g. firma_news_bot',
+    'use the name from t.me/<name>: 5-32 letters, digits or _, letter first',
   ),
 };
 

@@ -19,7 +19,7 @@ const parseThreemaId: FieldParser = (input) => {
     ? { ok: true, value: id }
     : {
         ok: false,
-        problem: `${quote(input)} is not a Threema ID; write the 8 letters and digits (e.g. ABCD1234), or * and 7 for a Gateway ID (e.g. *FIRMA01)`,
+        problem: `${quote(input)} is not a Threema ID; use 8 letters and digits, e.g. ABCD1234, or a Gateway ID like *FIRMA01`,
       };
 };
 

@@ -16,7 +16,7 @@ export const viberFields = {
   uri: /* @__PURE__ */ nameField(
     'Viber bot URI',
     /^[A-Za-z0-9._-]{1,64}$/,
-    'write the URI of the bot or public account (letters, digits, . _ -), as in viber://pa?chatURI=<uri>',
+    'use the URI from viber://pa?chatURI=<uri>',
   ),
 };
 
