@@ -209,6 +209,15 @@ describe('composeNotice', () => {
     );
   });
 
+  it.each(['company', 'message', 'withdrawMessage'] as const)(
+    'refuses a blank %s instead of rendering a gap',
+    (key) => {
+      expect(() => composeNotice(de, { ...input, [key]: ' ' }, whatsapp)).toThrow(
+        new RegExp(`^${key}: is required`),
+      );
+    },
+  );
+
   it('versions the notice by channel, locale and template version', () => {
     expect(composeNotice(de, input, whatsapp)).toMatchObject({
       id: `whatsapp.de.v${de.version}`,

@@ -40,12 +40,12 @@ export function composeNotice(
   const purpose = clean(input.purpose);
   const controller = clean(input.controller);
   const base: Record<string, string> = {
-    company: clean(input.company),
+    company: required(input, 'company'),
     channel: facts.name,
     purpose,
     controller,
-    message: clean(input.message),
-    withdrawMessage: clean(input.withdrawMessage),
+    message: required(input, 'message'),
+    withdrawMessage: required(input, 'withdrawMessage'),
     privacyPolicy: input.privacyPolicy,
   };
   // Texts that are themselves templates and used inside other texts.
@@ -152,6 +152,13 @@ const own = (record: Readonly<Record<string, string | undefined>>, key: string):
 
 /** Config values are trimmed and NFC-normalized, so the same visible text hashes the same. */
 const clean = (value: string | undefined): string => (value ?? '').trim().normalize('NFC');
+
+/** A notice with a blank company or message would read as nonsense; say which field is missing. */
+function required(input: NoticeInput, key: 'company' | 'message' | 'withdrawMessage'): string {
+  const value = clean(input[key]);
+  if (!value) throw new TypeError(`${key}: is required for the notice and must not be blank`);
+  return value;
+}
 
 /** Provider texts carry every shipped locale; a locale added later falls back to English. */
 const localize = (text: LocalizedText, locale: string): string =>

@@ -8,7 +8,8 @@ import type { NoticeInput, RenderedNotice } from './types.js';
  * Renders the data-use notice shown before the messenger opens (spec: notices.md): the locale's
  * templates filled with the input and the channel's provider facts, plus the sha256 of its exact
  * text. Every value is inserted as plain text; render the result as text, never as HTML.
- * Throws a TypeError for an unknown channel or a privacy policy that is not an http(s) URL.
+ * Throws a TypeError naming the field for an unknown channel, a blank company or message, or a
+ * privacy policy that is not an http(s) URL (the widget validates its config before this).
  */
 export function renderNotice(input: NoticeInput): Promise<RenderedNotice> {
   return render(input, 'consent');
