@@ -33,7 +33,8 @@ const { values: args } = parseArgs({
 
 const started = Date.now();
 const HARD_LIMIT_MS = 9.5 * 60_000;
-const log = (line) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+const log = (line) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
 /** Everything measured so far; written out even when a phase fails or the time runs out. */
 const results = {
@@ -85,7 +86,9 @@ async function phase(name, body) {
 
 const widgetBundle = join(root, 'packages/widget/dist/cdn/messenger-optin.js');
 if (!existsSync(widgetBundle)) {
-  console.error('bench: packages/widget/dist/cdn is not built; run `npm run bench` (it builds) or `npx --yes pnpm@10 run build`.');
+  console.error(
+    'bench: packages/widget/dist/cdn is not built; run `npm run bench` (it builds) or `npx --yes pnpm@10 run build`.',
+  );
   process.exit(1);
 }
 
@@ -139,7 +142,14 @@ if (!args['no-browser']) {
 
     // Heap is about memory, not time: unthrottled, so 1,000 mounts take seconds, not minutes.
     const heapRun = (url, tag, attributes) =>
-      measureHeap(browser, { url, tag, attributes, times: results.settings.heapMounts, warmup: 50, timeoutMs: 90_000 });
+      measureHeap(browser, {
+        url,
+        tag,
+        attributes,
+        times: results.settings.heapMounts,
+        warmup: 50,
+        timeoutMs: 90_000,
+      });
     const widgetAttributes = {
       company: 'Firma',
       purpose: 'News',
@@ -169,7 +179,11 @@ if (!args['no-receiver']) {
   const postgres = await phase('PostgreSQL (throwaway server)', () => startThrowawayPostgres({ log }));
   if (postgres) {
     const server = await phase('receiver: PostgreSQL', () =>
-      benchReceiver({ ...common, label: `PostgreSQL ${postgres.version.replace(/^.*\) /, '')}`, databaseUrl: postgres.url }),
+      benchReceiver({
+        ...common,
+        label: `PostgreSQL ${postgres.version.replace(/^.*\) /, '')}`,
+        databaseUrl: postgres.url,
+      }),
     );
     if (server) results.receiver.push(server);
     postgres.stop();

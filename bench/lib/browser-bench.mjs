@@ -35,7 +35,12 @@ export function withTimeout(promise, ms, what) {
 
 export async function launchChromium() {
   const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-  const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs, timeout: 60_000 });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: chromiumArgs,
+    timeout: 60_000,
+  });
   return { browser, executablePath, version: browser.version() };
 }
 
@@ -93,7 +98,8 @@ export async function measureLoad(browser, url, options) {
       errors: probe.errors,
       tapMs: Number.NaN,
     };
-    if (options.tap && Number.isFinite(result.paintMs)) result.tapMs = await measureTap(page, options.tap, result);
+    if (options.tap && Number.isFinite(result.paintMs))
+      result.tapMs = await measureTap(page, options.tap, result);
     return result;
   } finally {
     await context.close().catch(() => {});
@@ -228,10 +234,7 @@ export async function measureHeap(browser, options) {
     await churn(options.times);
     const churnMs = Date.now() - started;
     const after = await usedAfterGc();
-    const elementsLeft = await page.evaluate(
-      (tag) => document.querySelectorAll(tag).length,
-      options.tag,
-    );
+    const elementsLeft = await page.evaluate((tag) => document.querySelectorAll(tag).length, options.tag);
     return {
       mounts: options.times,
       before,

@@ -5,7 +5,13 @@ import { kb, spread, table, verdict } from './format.mjs';
 describe('table', () => {
   it('pads columns to the widest cell, text left and numbers right', () => {
     assert.equal(
-      table(['file', 'gzip'], [['a.js', '1.00 kB'], ['chunks/b.js', '12.00 kB']]),
+      table(
+        ['file', 'gzip'],
+        [
+          ['a.js', '1.00 kB'],
+          ['chunks/b.js', '12.00 kB'],
+        ],
+      ),
       [
         '| file        |     gzip |',
         '|:------------|---------:|',

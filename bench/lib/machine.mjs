@@ -6,7 +6,9 @@ import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 export function machineInfo(root) {
   const git = (...args) => {
     try {
-      return execFileSync('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+      return execFileSync('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim();
     } catch {
       return null;
     }

@@ -41,7 +41,12 @@ export async function startThrowawayPostgres(options) {
   const asRoot = userInfo().uid === 0;
   const folder = mkdtempSync(join(tmpdir(), 'bench-postgres-'));
   const data = join(folder, 'data');
-  if (asRoot) chownSync(folder, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+  if (asRoot)
+    chownSync(
+      folder,
+      Number(execFileSync('id', ['-u', 'postgres']).toString()),
+      Number(execFileSync('id', ['-g', 'postgres']).toString()),
+    );
   const as = (command, args) =>
     asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
   const run = (command, args, timeout = 60_000) => {
@@ -64,7 +69,11 @@ export async function startThrowawayPostgres(options) {
   try {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
     const serverOptions = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1`;
-    run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(folder, 'server.log'), '-w', '-t', '30', 'start'], 45_000);
+    run(
+      'pg_ctl',
+      ['-D', data, '-o', serverOptions, '-l', join(folder, 'server.log'), '-w', '-t', '30', 'start'],
+      45_000,
+    );
     const version = run('postgres', ['--version']).trim();
     options.log(`PostgreSQL started: ${version}, port ${port}`);
     return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, version, stop };

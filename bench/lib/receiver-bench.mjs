@@ -49,7 +49,14 @@ export async function startReceiver(options) {
   if (options.databaseUrl) env['DATABASE_URL'] = options.databaseUrl;
   const child = spawn(
     process.execPath,
-    [join(options.root, 'packages/receiver/bin/messenger-optin-receiver.js'), 'start', '--port', '0', '--data-dir', dataDir],
+    [
+      join(options.root, 'packages/receiver/bin/messenger-optin-receiver.js'),
+      'start',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+    ],
     { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -74,7 +81,9 @@ export async function startReceiver(options) {
         };
         child.stdout.on('data', onData);
         child.stderr.on('data', onData);
-        child.once('exit', (code) => reject(new Error(`receiver exited with ${code}: ${output.trim().slice(-500)}`)));
+        child.once('exit', (code) =>
+          reject(new Error(`receiver exited with ${code}: ${output.trim().slice(-500)}`)),
+        );
       }),
       60_000,
       'receiver start',
@@ -126,7 +135,9 @@ export async function fire(options) {
             const answer = JSON.parse(body);
             accepted += Number(answer.accepted) || 0;
             duplicates += Number(answer.duplicates) || 0;
-            rejected += Array.isArray(answer.rejected) ? answer.rejected.length : Number(answer.rejected) || 0;
+            rejected += Array.isArray(answer.rejected)
+              ? answer.rejected.length
+              : Number(answer.rejected) || 0;
           } catch {
             // Not JSON (an error page): counted by its status only.
           }
@@ -182,10 +193,20 @@ export async function benchReceiver(options) {
   try {
     // A short warm-up: JIT, connection pools and the first migration check are not the steady state.
     await fire({ url: receiver.url, rate: 50, connections: 4, seconds: 2, batch: 1 });
-    const fixed = await fire({ url: receiver.url, rate: options.rate, connections: 8, seconds: options.seconds, batch: 1 });
-    options.log(`${options.label}: ${fixed.requestsPerSecond.toFixed(0)} req/s offered ${options.rate}, p99 ${fixed.latencyMs.p99} ms`);
+    const fixed = await fire({
+      url: receiver.url,
+      rate: options.rate,
+      connections: 8,
+      seconds: options.seconds,
+      batch: 1,
+    });
+    options.log(
+      `${options.label}: ${fixed.requestsPerSecond.toFixed(0)} req/s offered ${options.rate}, p99 ${fixed.latencyMs.p99} ms`,
+    );
     const saturated = await fire({ url: receiver.url, connections: 16, seconds: options.seconds, batch: 10 });
-    options.log(`${options.label}: saturated ${saturated.eventsPerSecond.toFixed(0)} events/s, p99 ${saturated.latencyMs.p99} ms`);
+    options.log(
+      `${options.label}: saturated ${saturated.eventsPerSecond.toFixed(0)} events/s, p99 ${saturated.latencyMs.p99} ms`,
+    );
     return { label: options.label, url: receiver.url, fixed, saturated };
   } finally {
     await receiver.stop();

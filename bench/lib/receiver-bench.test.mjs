@@ -32,7 +32,13 @@ describe('fire', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     try {
-      const result = await fire({ url: `http://127.0.0.1:${port}`, rate: 40, connections: 2, seconds: 1, batch: 3 });
+      const result = await fire({
+        url: `http://127.0.0.1:${port}`,
+        rate: 40,
+        connections: 2,
+        seconds: 1,
+        batch: 3,
+      });
       // 40 requests per second for one second; autocannon's rate timer may give or take a few.
       assert.ok(result.requests >= 30 && result.requests <= 50, `requests: ${result.requests}`);
       assert.equal(result.eventsAccepted, bodies * 3);

@@ -23,11 +23,18 @@ function sizesSection(sizes) {
   lines.push(
     table(
       ['file', 'raw', 'gzip', 'brotli'],
-      sizes.files.map((row) => [`${row.file}${row.critical ? ' (render-critical)' : ''}`, row.raw, row.gzip, row.brotli]),
+      sizes.files.map((row) => [
+        `${row.file}${row.critical ? ' (render-critical)' : ''}`,
+        row.raw,
+        row.gzip,
+        row.brotli,
+      ]),
     ),
   );
   if (sizes.stale.length > 0)
-    lines.push(`(${sizes.stale.length} older chunk file(s) in packages/widget/dist/cdn are not in files.json: left out)`);
+    lines.push(
+      `(${sizes.stale.length} older chunk file(s) in packages/widget/dist/cdn are not in files.json: left out)`,
+    );
   lines.push('', 'BUDGETS (gzip)', '');
   lines.push(
     table(
@@ -70,10 +77,15 @@ function browserSection(results) {
     spread(summary.layoutShift, 3),
   ]);
   lines.push(
-    table(['page', 'runs', 'painted ms', 'IQR', 'script ms', 'long tasks', 'longest task ms', 'layout shift'], rows),
+    table(
+      ['page', 'runs', 'painted ms', 'IQR', 'script ms', 'long tasks', 'longest task ms', 'layout shift'],
+      rows,
+    ),
   );
   const widgetPages = ['widget-inline', 'widget-floating'];
-  const longest = Math.max(...widgetPages.map((id) => browser.summaries[id]?.longestTaskMs.median ?? Number.NaN));
+  const longest = Math.max(
+    ...widgetPages.map((id) => browser.summaries[id]?.longestTaskMs.median ?? Number.NaN),
+  );
   const shift = Math.max(...widgetPages.map((id) => browser.summaries[id]?.layoutShift.max ?? Number.NaN));
   const tap = browser.summaries['widget-inline']?.tapMs ?? { median: Number.NaN };
   lines.push('', 'GOALS (reported, not gated)', '');
@@ -81,9 +93,21 @@ function browserSection(results) {
     table(
       ['goal', 'measured', ''],
       [
-        ['painted, widget inline / baseline ≤ 1.3', num(browser.ratio.inline, 2), verdict(browser.ratio.inline, goals.paintRatio)],
-        ['painted, widget floating / baseline ≤ 1.3', num(browser.ratio.floating, 2), verdict(browser.ratio.floating, goals.paintRatio)],
-        ['longest task ≤ 50 ms (median of widget pages)', `${num(longest)} ms`, verdict(longest, goals.longestTaskMs)],
+        [
+          'painted, widget inline / baseline ≤ 1.3',
+          num(browser.ratio.inline, 2),
+          verdict(browser.ratio.inline, goals.paintRatio),
+        ],
+        [
+          'painted, widget floating / baseline ≤ 1.3',
+          num(browser.ratio.floating, 2),
+          verdict(browser.ratio.floating, goals.paintRatio),
+        ],
+        [
+          'longest task ≤ 50 ms (median of widget pages)',
+          `${num(longest)} ms`,
+          verdict(longest, goals.longestTaskMs),
+        ],
         ['layout shift 0 (max over widget runs)', num(shift, 4), verdict(shift, goals.layoutShift)],
         ['tap channel → notice painted ≤ 100 ms', `${spread(tap)} ms`, verdict(tap.median, goals.tapMs)],
         ...heapRows(results.heap),
@@ -91,7 +115,8 @@ function browserSection(results) {
       'lrl',
     ),
   );
-  if (browser.errors.length > 0) lines.push('', 'browser notes:', ...browser.errors.slice(0, 12).map((error) => `  - ${error}`));
+  if (browser.errors.length > 0)
+    lines.push('', 'browser notes:', ...browser.errors.slice(0, 12).map((error) => `  - ${error}`));
   return lines;
 }
 
@@ -125,12 +150,23 @@ function receiverSection(results) {
       num(run.latencyMs.p50),
       num(run.latencyMs.p99),
       num(run.latencyMs.max),
-      `${run.non2xx}${run.non2xx > 0 ? ` (${Object.entries(run.statusCounts).filter(([code]) => !code.startsWith('2')).map(([code, count]) => `${code}×${count}`).join(' ')})` : ''}`,
+      `${run.non2xx}${
+        run.non2xx > 0
+          ? ` (${Object.entries(run.statusCounts)
+              .filter(([code]) => !code.startsWith('2'))
+              .map(([code, count]) => `${code}×${count}`)
+              .join(' ')})`
+          : ''
+      }`,
       run.errors,
     ]),
   );
   lines.push(
-    table(['database', 'load', 'req/s', 'events/s accepted', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors'], rows, 'llrrrrrrr'),
+    table(
+      ['database', 'load', 'req/s', 'events/s accepted', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors'],
+      rows,
+      'llrrrrrrr',
+    ),
   );
   return lines;
 }

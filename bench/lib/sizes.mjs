@@ -49,11 +49,14 @@ function listJs(dir) {
 
 /** @param {Array<{ raw: number, gzip: number, brotli: number }>} rows */
 function sum(rows) {
-  return rows.reduce((total, row) => ({
-    raw: total.raw + row.raw,
-    gzip: total.gzip + row.gzip,
-    brotli: total.brotli + row.brotli,
-  }), { raw: 0, gzip: 0, brotli: 0 });
+  return rows.reduce(
+    (total, row) => ({
+      raw: total.raw + row.raw,
+      gzip: total.gzip + row.gzip,
+      brotli: total.brotli + row.brotli,
+    }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
 }
 
 /**
@@ -67,7 +70,10 @@ async function treeShaken(root, name) {
   if (!existsSync(entry)) return { error: 'packages/sdk/dist/index.js not built' };
   try {
     const result = await build({
-      stdin: { contents: `export { ${name} } from './dist/index.js';`, resolveDir: join(root, 'packages/sdk') },
+      stdin: {
+        contents: `export { ${name} } from './dist/index.js';`,
+        resolveDir: join(root, 'packages/sdk'),
+      },
       bundle: true,
       minify: true,
       format: 'esm',
@@ -102,27 +108,37 @@ export async function measureSizes(root, options = {}) {
   const cdnFiles = listJs(cdn);
   const stale = cdnFiles.filter((path) => !shipped.has(path)).map((path) => relative(root, path));
 
-  const files = [...listJs(join(root, 'packages/sdk/dist')), ...cdnFiles.filter((path) => shipped.has(path))].map(
-    (path) => ({
-      file: relative(root, path),
-      ...(split.critical.some((name) => join(cdn, name) === path) ? { critical: true } : {}),
-      ...compressedSizes(readFileSync(path)),
-    }),
-  );
+  const files = [
+    ...listJs(join(root, 'packages/sdk/dist')),
+    ...cdnFiles.filter((path) => shipped.has(path)),
+  ].map((path) => ({
+    file: relative(root, path),
+    ...(split.critical.some((name) => join(cdn, name) === path) ? { critical: true } : {}),
+    ...compressedSizes(readFileSync(path)),
+  }));
   const pick = (list) =>
     list.map((name) => files.find((row) => row.file === relative(root, join(cdn, name)))).filter(Boolean);
   const critical = sum(pick(split.critical));
   const everything = sum(pick([...split.critical, ...split.lazy]));
 
   const groups = [
-    { name: 'script tag: render-critical', files: split.critical.length, ...critical, budget: budgets.critical },
+    {
+      name: 'script tag: render-critical',
+      files: split.critical.length,
+      ...critical,
+      budget: budgets.critical,
+    },
     {
       name: 'script tag: everything (with lazy chunks)',
       files: split.critical.length + split.lazy.length,
       ...everything,
       budget: budgets.everything,
     },
-    { name: 'sdk: deepLink alone (tree-shaken)', ...(await treeShaken(root, 'deepLink')), budget: budgets.deepLink },
+    {
+      name: 'sdk: deepLink alone (tree-shaken)',
+      ...(await treeShaken(root, 'deepLink')),
+      budget: budgets.deepLink,
+    },
     {
       name: 'sdk: createConsentReporter alone (tree-shaken)',
       ...(await treeShaken(root, 'createConsentReporter')),

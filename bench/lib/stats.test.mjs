@@ -49,6 +49,7 @@ describe('rotation', () => {
     const pages = ['baseline', 'inline', 'floating'];
     const firsts = [0, 1, 2].map((round) => rotation(pages, round)[0]);
     assert.deepEqual(firsts, ['baseline', 'inline', 'floating']);
-    for (let round = 0; round < 5; round++) assert.deepEqual([...rotation(pages, round)].sort(), [...pages].sort());
+    for (let round = 0; round < 5; round++)
+      assert.deepEqual([...rotation(pages, round)].sort(), [...pages].sort());
   });
 });

@@ -43,7 +43,8 @@
   /** Elements matching `selector` in `root` and every shadow tree below it. */
   const deepAll = (root, selector, found = []) => {
     found.push(...root.querySelectorAll(selector));
-    for (const element of root.querySelectorAll('*')) if (element.shadowRoot) deepAll(element.shadowRoot, selector, found);
+    for (const element of root.querySelectorAll('*'))
+      if (element.shadowRoot) deepAll(element.shadowRoot, selector, found);
     return found;
   };
   const hasBox = (element) => {
