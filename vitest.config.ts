@@ -13,9 +13,17 @@ const project = (name: string) => ({
   },
 });
 
+// The receiver's tests also run against a real PostgreSQL server that this setup starts (and skip
+// those cases, saying why, when no PostgreSQL binaries are installed).
+const receiverBase = project('receiver');
+const receiverProject = {
+  ...receiverBase,
+  test: { ...receiverBase.test, globalSetup: ['test/postgres-setup.ts'], testTimeout: 30_000, hookTimeout: 90_000 },
+};
+
 export default defineConfig({
   test: {
-    projects: [project('sdk'), project('widget'), project('receiver')],
+    projects: [project('sdk'), project('widget'), receiverProject],
     passWithNoTests: true,
   },
 });

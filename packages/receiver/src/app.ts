@@ -1,13 +1,120 @@
 import { Hono } from 'hono';
+import { corsHeaders, isOriginAllowed, preflightHeaders, type AllowedOrigins } from './http/cors.js';
+import { type GetClientKey, createAddressHasher, socketAddress } from './http/client-key.js';
+import { type Logger, jsonLogger } from './http/logger.js';
+import { type RateLimitOptions, TokenBucketLimiter } from './http/rate-limit.js';
+import { adminRoutes } from './routes/admin.js';
+import type { ReceiverEnv } from './routes/env.js';
+import { eventRoutes } from './routes/events.js';
+import type { Store } from './store/types.js';
 
 export interface ReceiverOptions {
+  /** Where events are kept: `openStore({ dataDir })` (PGlite) or `openStore({ databaseUrl })`. */
+  store: Store;
+  /**
+   * Origins whose pages may post events (exact match, e.g. `https://shop.example`). Requests with
+   * another Origin get 403. `'*'` allows every origin and must be set explicitly. Requests without
+   * an Origin header (servers, curl) are not browser requests and are let through.
+   * @default []
+   */
+  allowedOrigins?: AllowedOrigins;
+  /** Bearer token for the admin API; without one the admin API refuses every request. */
+  adminToken?: string;
+  /** Token bucket per client (origin + hashed address) on POST /v1/events; `false` turns it off. */
+  rateLimit?: RateLimitOptions | false;
+  /** Largest accepted request body. @default 1048576 (1 MB) */
+  maxBodyBytes?: number;
+  /** Server clock; receivedAt comes from here. @default () => new Date() */
+  now?: () => Date;
+  /** Structured logger; `false` for none. @default JSON lines on stdout */
+  logger?: Logger | false;
+  /** The client's address for rate limiting, hashed before use. @default the socket address on Node */
+  getClientKey?: GetClientKey;
   /** Reported by GET /healthz. */
   version?: string;
 }
 
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
 /** The receiver as a web-standard app: `app.fetch(request)` runs on Node, serverless and edge. */
-export function createReceiver(options: ReceiverOptions = {}): Hono {
-  const app = new Hono();
-  app.get('/healthz', (c) => c.json({ status: 'ok', version: options.version ?? '0.0.0' }));
+export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
+  const store = options.store;
+  const allowedOrigins = options.allowedOrigins ?? [];
+  const now = options.now ?? (() => new Date());
+  const log: Logger = options.logger === false ? () => {} : (options.logger ?? jsonLogger());
+  const limiter = options.rateLimit === false ? undefined : new TokenBucketLimiter(options.rateLimit);
+  const getClientKey = options.getClientKey ?? socketAddress;
+  const hashAddress = createAddressHasher();
+
+  const app = new Hono<ReceiverEnv>();
+
+  // Access log: route, status, duration and counts. Never an address or a message text.
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('log', {});
+    await next();
+    log({
+      level: c.res.status >= 500 ? 'error' : 'info',
+      msg: 'request',
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      ...c.get('log'),
+    });
+  });
+
+  app.use(async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin === undefined) return next();
+    if (!isOriginAllowed(origin, allowedOrigins)) {
+      c.get('log').origin = origin;
+      return c.json({ error: 'origin_not_allowed', message: `origin ${origin} is not in the allowlist` }, 403);
+    }
+    if (c.req.method === 'OPTIONS') {
+      return c.body(null, 204, preflightHeaders(origin, c.req.header('access-control-request-headers')));
+    }
+    await next();
+    for (const [name, value] of Object.entries(corsHeaders(origin))) c.res.headers.set(name, value);
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await store.health();
+      return c.json({ status: 'ok', version: options.version ?? '0.0.0' });
+    } catch {
+      return c.json({ status: 'unavailable', version: options.version ?? '0.0.0' }, 503);
+    }
+  });
+
+  app.route(
+    '/',
+    eventRoutes({
+      store,
+      now,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      limit: limiter
+        ? (request, env) => {
+            const address = getClientKey(request, env);
+            const key = `${request.headers.get('origin') ?? ''}|${address === undefined ? '' : hashAddress(address)}`;
+            return limiter.take(key, now().getTime());
+          }
+        : undefined,
+    }),
+  );
+  app.route('/', adminRoutes({ store, now, adminToken: options.adminToken }));
+
+  app.notFound((c) => c.json({ error: 'not_found' }, 404));
+  app.onError((error, c) => {
+    // The error's name and code only: driver messages can quote the stored values.
+    log({
+      level: 'error',
+      msg: 'unhandled error',
+      route: c.req.routePath,
+      error: error.name,
+      code: (error as { code?: string }).code,
+    });
+    return c.json({ error: 'internal_error' }, 500);
+  });
   return app;
 }

@@ -1,9 +1,146 @@
-import { serve } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { createReceiver } from './app.js';
+import { exportChunks } from './export.js';
+import { jsonLogger } from './http/logger.js';
+import type { RateLimitOptions } from './http/rate-limit.js';
+import { startServer } from './server.js';
+import { type OpenStoreOptions, openStore } from './store/open.js';
 
-const port = Number(process.env['PORT'] ?? 8787);
-const hostname = process.env['HOST'] ?? '127.0.0.1';
-const app = createReceiver();
-serve({ fetch: app.fetch, port, hostname }, (info) => {
-  console.log(JSON.stringify({ level: 'info', msg: 'listening', url: `http://${hostname}:${info.port}` }));
-});
+const USAGE = `messenger-optin-receiver <command> [options]
+
+Commands:
+  start    serve POST /v1/events and the admin API
+  verify   recompute every site's hash chain; exit code 1 if one is broken
+  export   write every stored entry to stdout (--format csv|json)
+
+Options:
+  --data-dir <dir>         PGlite data directory (default .data/receiver); DATABASE_URL selects PostgreSQL
+  --port <n>               (start) default 8787, 0 for a free port
+  --host <addr>            (start) default 127.0.0.1
+  --allowed-origin <url>   (start) may be repeated; '*' allows every origin
+  --admin-token <token>    (start) or RECEIVER_ADMIN_TOKEN; without one the admin API is off
+  --rate-limit <n/s|off>   (start) burst and refill per second per client, e.g. 120/2 (default), or off
+  --format <csv|json>      (export) default json
+`;
+
+const log = jsonLogger((line) => process.stderr.write(line));
+
+function storeOptions(dataDir: string | undefined): OpenStoreOptions {
+  const databaseUrl = process.env['DATABASE_URL'];
+  if (databaseUrl) return { databaseUrl };
+  return { dataDir: dataDir ?? '.data/receiver' };
+}
+
+function parseRateLimit(value: string | undefined): RateLimitOptions | false | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'off') return false;
+  const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(value);
+  if (!match) throw new Error(`--rate-limit must look like 120/2 or off, got ${value}`);
+  return { capacity: Number(match[1]), refillPerSecond: Number(match[2]) };
+}
+
+function packageVersion(): string {
+  const url = new URL('../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'allowed-origin': { type: 'string', multiple: true },
+      'admin-token': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+
+  if (command === 'verify') {
+    const store = await openStore(storeOptions(values['data-dir']));
+    try {
+      const report = await store.verify();
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return report.ok ? 0 : 1;
+    } finally {
+      await store.close();
+    }
+  }
+
+  if (command === 'export') {
+    const format = values.format ?? 'json';
+    if (format !== 'csv' && format !== 'json') throw new Error('--format must be csv or json');
+    const store = await openStore(storeOptions(values['data-dir']));
+    try {
+      for await (const chunk of exportChunks(store.exportEntries(), format)) {
+        if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      }
+      return 0;
+    } finally {
+      await store.close();
+    }
+  }
+
+  if (command === 'start') {
+    const origins = values['allowed-origin'] ?? [];
+    const adminToken = values['admin-token'] ?? process.env['RECEIVER_ADMIN_TOKEN'];
+    const rateLimit = parseRateLimit(values['rate-limit']);
+    const options = storeOptions(values['data-dir']);
+    const store = await openStore(options);
+    const app = createReceiver({
+      store,
+      allowedOrigins: origins.includes('*') ? '*' : origins,
+      ...(adminToken ? { adminToken } : {}),
+      ...(rateLimit !== undefined ? { rateLimit } : {}),
+      logger: log,
+      version: packageVersion(),
+    });
+    const server = await startServer({
+      app,
+      store,
+      port: Number(values.port ?? process.env['PORT'] ?? 8787),
+      host: values.host ?? process.env['HOST'] ?? '127.0.0.1',
+    });
+    log({
+      level: 'info',
+      msg: 'listening',
+      url: server.url,
+      database: 'databaseUrl' in options ? 'postgresql' : 'pglite',
+      allowedOrigins: origins.join(' ') || '(none: only requests without Origin)',
+      admin: adminToken ? 'on' : 'off',
+    });
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        log({ level: 'info', msg: 'shutting down', signal });
+        void server.close().then(resolve);
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    });
+    log({ level: 'info', msg: 'stopped' });
+    return 0;
+  }
+
+  process.stderr.write(`unknown command: ${command}\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    log({ level: 'error', msg: error instanceof Error ? error.message : String(error) });
+    process.exitCode = 1;
+  },
+);

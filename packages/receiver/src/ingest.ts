@@ -1,0 +1,136 @@
+import { type ConsentEvent, consentEventBatchSchema, consentEventSchema } from '@messenger-optin/sdk/schema';
+import * as z from 'zod/mini';
+import { sha256Hex } from './chain.js';
+import type { NewEvent } from './store/types.js';
+
+/** A validation finding, shaped like a zod issue so clients can show either the same way. */
+export interface Issue {
+  path: Array<string | number>;
+  code: string;
+  message: string;
+}
+
+export interface Rejected {
+  index: number;
+  issues: Issue[];
+}
+
+export type ParsedBatch =
+  | { ok: true; events: NewEvent[]; rejected: Rejected[] }
+  | { ok: false; error: 'not_an_array' | 'no_valid_events'; issues: Issue[]; rejected: Rejected[] };
+
+export interface ParseContext {
+  /** Server time: authoritative, also used to measure the client's clock skew. */
+  receivedAt: Date;
+  /**
+   * The request's Origin header, when there is one. An event whose page.origin differs is
+   * rejected: otherwise one site could write into another site's chain.
+   */
+  origin?: string | undefined;
+}
+
+const toIssue = (issue: z.core.$ZodIssue): Issue => ({
+  path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+  code: issue.code,
+  message: issue.message,
+});
+
+// PostgreSQL text cannot hold U+0000, and a lone surrogate would come back from the database as
+// U+FFFD and break its record's commitment; both are refused up front instead.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unstorableStrings(value: unknown, path: Array<string | number>, issues: Issue[]): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) issues.push({ path, code: 'custom', message: 'contains U+0000, which cannot be stored' });
+    else if (LONE_SURROGATE.test(value)) issues.push({ path, code: 'custom', message: 'is not well-formed Unicode' });
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) unstorableStrings(item, [...path, key], issues);
+  }
+}
+
+/** Checks beyond the schema: storable strings, the notice text against its hash, the origin. */
+function semanticIssues(event: ConsentEvent, context: ParseContext): Issue[] {
+  const issues: Issue[] = [];
+  unstorableStrings(event, [], issues);
+  const notice = event.notice;
+  if (notice?.text !== undefined && sha256Hex(notice.text) !== notice.sha256) {
+    issues.push({
+      path: ['notice', 'sha256'],
+      code: 'custom',
+      message: 'does not match the sha256 of notice.text (UTF-8, hex); the text is not archived under a wrong hash',
+    });
+  }
+  if (context.origin !== undefined && event.page.origin !== context.origin) {
+    issues.push({ path: ['page', 'origin'], code: 'custom', message: 'differs from the Origin header of the request' });
+  }
+  return issues;
+}
+
+/** The stored form: personal content (message, ref) and the notice text go elsewhere. */
+export function toNewEvent(event: ConsentEvent, receivedAt: Date): NewEvent {
+  const { message, ref, notice, ...rest } = event;
+  const record: Record<string, unknown> = { ...rest };
+  if (notice) {
+    const { text: _text, ...noticeRef } = notice;
+    record['notice'] = noticeRef;
+  }
+  if (event.sentAt !== undefined) {
+    // The client's clock error at send time: occurredAt + clockSkewMs is the server-time estimate.
+    record['clockSkewMs'] = receivedAt.getTime() - Date.parse(event.sentAt);
+  }
+  const personal: NonNullable<NewEvent['personal']> = {};
+  if (message !== undefined) personal.message = message;
+  if (ref !== undefined) personal.ref = ref;
+  return {
+    // uuid columns answer in lower case; compare ids in that form.
+    eventId: event.eventId.toLowerCase(),
+    consentId: event.consentId.toLowerCase(),
+    site: event.page.origin,
+    type: event.type,
+    record,
+    personal: Object.keys(personal).length > 0 ? personal : undefined,
+    ...(notice?.text !== undefined
+      ? {
+          notice: {
+            sha256: notice.sha256,
+            id: notice.id,
+            locale: notice.locale,
+            version: notice.version,
+            text: notice.text,
+          },
+        }
+      : {}),
+  };
+}
+
+/**
+ * Validates a parsed request body item by item: one bad item must not cost the good ones (the SDK
+ * drops a whole batch on a 4xx), so valid items go on and invalid ones are listed by index.
+ */
+export function parseBatch(body: unknown, context: ParseContext): ParsedBatch {
+  if (!Array.isArray(body)) {
+    const result = z.safeParse(consentEventBatchSchema, body);
+    const issues = result.success ? [] : result.error.issues.map(toIssue);
+    return { ok: false, error: 'not_an_array', issues, rejected: [] };
+  }
+  const events: NewEvent[] = [];
+  const rejected: Rejected[] = [];
+  body.forEach((item: unknown, index) => {
+    const result = z.safeParse(consentEventSchema, item);
+    if (!result.success) {
+      rejected.push({ index, issues: result.error.issues.map(toIssue) });
+      return;
+    }
+    const issues = semanticIssues(result.data, context);
+    if (issues.length > 0) rejected.push({ index, issues });
+    else events.push(toNewEvent(result.data, context.receivedAt));
+  });
+  if (events.length === 0) {
+    const issues =
+      body.length === 0
+        ? [{ path: [], code: 'too_small', message: 'the batch is empty; send at least one event' }]
+        : rejected.flatMap((item) => item.issues.map((issue) => ({ ...issue, path: [item.index, ...issue.path] })));
+    return { ok: false, error: 'no_valid_events', issues, rejected };
+  }
+  return { ok: true, events, rejected };
+}

@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { BodyTooLargeError, readBodyLimited } from '../http/body.js';
+import type { RateDecision } from '../http/rate-limit.js';
+import { parseBatch } from '../ingest.js';
+import type { Store } from '../store/types.js';
+import type { ReceiverEnv } from './env.js';
+
+export interface EventRouteOptions {
+  store: Store;
+  now: () => Date;
+  maxBodyBytes: number;
+  limit: ((request: Request, env: unknown) => RateDecision) | undefined;
+}
+
+// text/plain is what the SDK sends (a CORS-simple type, so no preflight); no type is read as JSON.
+const ACCEPTED_TYPES = new Set(['', 'application/json', 'text/plain']);
+
+export function eventRoutes({ store, now, maxBodyBytes, limit }: EventRouteOptions): Hono<ReceiverEnv> {
+  const app = new Hono<ReceiverEnv>();
+
+  app.post('/v1/events', async (c) => {
+    const decision = limit?.(c.req.raw, c.env);
+    if (decision && !decision.allowed) {
+      c.header('Retry-After', String(decision.retryAfterSeconds));
+      return c.json({ error: 'rate_limited', retryAfterSeconds: decision.retryAfterSeconds }, 429);
+    }
+
+    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!ACCEPTED_TYPES.has(mediaType)) {
+      return c.json({ error: 'unsupported_media_type', message: 'send application/json or text/plain' }, 415);
+    }
+
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBodyLimited(c.req.raw, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        return c.json({ error: 'payload_too_large', maxBytes: maxBodyBytes }, 413);
+      }
+      throw error;
+    }
+
+    let body: unknown;
+    try {
+      body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'invalid JSON';
+      return c.json({ error: 'invalid_json', issues: [{ path: [], code: 'invalid_json', message }] }, 400);
+    }
+
+    const receivedAt = now();
+    const parsed = parseBatch(body, { receivedAt, origin: c.req.header('origin') });
+    const log = c.get('log');
+    log.rejected = parsed.rejected.length;
+    if (!parsed.ok) return c.json({ error: parsed.error, issues: parsed.issues, rejected: parsed.rejected }, 400);
+
+    const { accepted, duplicates } = await store.appendEvents(parsed.events, receivedAt);
+    log.accepted = accepted;
+    log.duplicates = duplicates;
+    return c.json({ accepted, duplicates, rejected: parsed.rejected });
+  });
+
+  return app;
+}

@@ -1,0 +1,517 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  type BrokenLink,
+  ChainVerifier,
+  GENESIS_HASH,
+  type PersonalContent,
+  canonicalJson,
+  entryHash,
+  personalCommitment,
+} from '../chain.js';
+import { migrate } from './migrate.js';
+import type { SqlClient, SqlQueryable } from './sql-client.js';
+import type {
+  AppendResult,
+  ArchivedNotice,
+  ConfirmResult,
+  ConsentSummary,
+  EntryView,
+  EraseResult,
+  NewConfirmation,
+  NewEvent,
+  ProofBundle,
+  SiteReport,
+  Store,
+  VerifyReport,
+} from './types.js';
+
+/** Rows read per round trip by verify and export: bounded memory on any chain length. */
+const PAGE_SIZE = 1000;
+
+interface Head {
+  seq: number;
+  hash: string;
+}
+
+interface NewEntry {
+  entryId: string;
+  kind: EntryView['kind'];
+  consentId: string;
+  type: string;
+  channel: string | null;
+  record: Record<string, unknown>;
+  personal: PersonalContent | undefined;
+}
+
+interface EntryRow {
+  entry_id: string;
+  site: string;
+  seq: number | string | bigint;
+  kind: EntryView['kind'];
+  consent_id: string;
+  type: string;
+  received_at: Date | string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+  salt: string | null;
+  message: string | null;
+  ref: string | null;
+}
+
+const ENTRY_COLUMNS = `e.entry_id, e.site, e.seq, e.kind, e.consent_id, e.type, e.received_at, e.payload,
+  e.prev_hash, e.hash, p.salt, p.message, p.ref`;
+
+const isoString = (value: Date | string): string => new Date(value).toISOString();
+
+function hasContent(personal: PersonalContent | undefined): personal is PersonalContent {
+  return personal !== undefined && (personal.message !== undefined || personal.ref !== undefined);
+}
+
+/**
+ * Takes the site's chain head FOR UPDATE (creating it first). Held until COMMIT, this row lock is
+ * what serializes appends per site across requests and across receiver processes.
+ */
+async function lockSite(tx: SqlQueryable, site: string): Promise<Head> {
+  await tx.query('INSERT INTO sites (site, head_seq, head_hash) VALUES ($1, 0, $2) ON CONFLICT (site) DO NOTHING', [
+    site,
+    GENESIS_HASH,
+  ]);
+  const { rows } = await tx.query<{ head_seq: number | string; head_hash: string }>(
+    'SELECT head_seq, head_hash FROM sites WHERE site = $1 FOR UPDATE',
+    [site],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`site row missing after insert: ${site}`);
+  return { seq: Number(row.head_seq), hash: row.head_hash };
+}
+
+async function saveHead(tx: SqlQueryable, site: string, head: Head): Promise<void> {
+  await tx.query('UPDATE sites SET head_seq = $2, head_hash = $3 WHERE site = $1', [site, head.seq, head.hash]);
+}
+
+/**
+ * Appends one entry after `head`. Returns the new head, or undefined when the entry id is already
+ * stored (then nothing was written and the head stays).
+ */
+async function appendEntry(
+  tx: SqlQueryable,
+  site: string,
+  head: Head,
+  entry: NewEntry,
+  receivedAt: string,
+): Promise<Head | undefined> {
+  const personal = hasContent(entry.personal) ? entry.personal : undefined;
+  const salt = personal ? randomBytes(32).toString('hex') : undefined;
+  const sealed =
+    personal && salt !== undefined ? { ...entry.record, personal: personalCommitment(salt, personal) } : entry.record;
+  const payload = canonicalJson(sealed);
+  const seq = head.seq + 1;
+  const hash = entryHash(head.hash, payload, receivedAt);
+  const { rows } = await tx.query(
+    `INSERT INTO entries (entry_id, site, seq, kind, consent_id, type, channel, received_at, payload, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id`,
+    [entry.entryId, site, seq, entry.kind, entry.consentId, entry.type, entry.channel, receivedAt, payload, head.hash, hash],
+  );
+  if (rows.length === 0) return undefined;
+  if (personal && salt !== undefined) {
+    await tx.query(
+      'INSERT INTO personal_data (entry_id, consent_id, salt, message, ref) VALUES ($1, $2, $3, $4, $5)',
+      [entry.entryId, entry.consentId, salt, personal.message ?? null, personal.ref ?? null],
+    );
+  }
+  return { seq, hash };
+}
+
+function toView(row: EntryRow): EntryView {
+  const stored = JSON.parse(row.payload) as Record<string, unknown>;
+  const { personal: commitment, ...record } = stored;
+  if (row.salt !== null) {
+    if (row.message !== null) record['message'] = row.message;
+    if (row.ref !== null) record['ref'] = row.ref;
+  }
+  return {
+    site: row.site,
+    seq: Number(row.seq),
+    entryId: row.entry_id,
+    kind: row.kind,
+    consentId: row.consent_id,
+    type: row.type,
+    receivedAt: isoString(row.received_at),
+    record,
+    redacted: commitment !== undefined && row.salt === null,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/** The checks of one row that need no neighbour: its hash and its personal-content commitment. */
+function checkRow(row: EntryRow): string | undefined {
+  if (entryHash(row.prev_hash, row.payload, isoString(row.received_at)) !== row.hash) {
+    return 'hash does not match the stored record (record changed)';
+  }
+  return checkCommitment(row);
+}
+
+/** Erasable content is outside the hash; its salted commitment inside the payload pins it. */
+function checkCommitment(row: EntryRow): string | undefined {
+  if (row.salt !== null) {
+    const commitment = (JSON.parse(row.payload) as { personal?: unknown }).personal;
+    const content = { message: row.message ?? undefined, ref: row.ref ?? undefined };
+    if (commitment !== personalCommitment(row.salt, content)) return 'message or ref changed after it was stored';
+  }
+  return undefined;
+}
+
+/** Whether an inbound message carries the consent's reference code as a whole word. */
+export function messageHasRef(message: string, ref: string): boolean {
+  return new RegExp(`(^|[^0-9A-Za-z])${ref}($|[^0-9A-Za-z])`, 'i').test(message);
+}
+
+/** The Store over any SqlClient: the same statements on PGlite and PostgreSQL. */
+export class SqlStore implements Store {
+  private constructor(readonly client: SqlClient) {}
+
+  /** Runs pending migrations, then returns the store. */
+  static async open(client: SqlClient): Promise<SqlStore> {
+    await migrate(client);
+    return new SqlStore(client);
+  }
+
+  async appendEvents(events: readonly NewEvent[], receivedAt: Date): Promise<AppendResult> {
+    if (events.length === 0) return { accepted: 0, duplicates: 0 };
+    const at = receivedAt.toISOString();
+    return this.client.transaction(async (tx) => {
+      const ids = events.map((event) => event.eventId);
+      const { rows: known } = await tx.query<{ entry_id: string }>(
+        'SELECT entry_id FROM entries WHERE entry_id = ANY($1::uuid[])',
+        [ids],
+      );
+      const seen = new Set(known.map((row) => row.entry_id));
+      let duplicates = 0;
+      const fresh: NewEvent[] = [];
+      for (const event of events) {
+        if (seen.has(event.eventId)) duplicates += 1;
+        else {
+          seen.add(event.eventId);
+          fresh.push(event);
+        }
+      }
+      if (fresh.length === 0) return { accepted: 0, duplicates };
+
+      for (const notice of fresh.flatMap((event) => (event.notice ? [event.notice] : []))) {
+        await tx.query(
+          `INSERT INTO notices (sha256, notice_id, locale, version, text, first_seen_at)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING`,
+          [notice.sha256, notice.id, notice.locale, notice.version, notice.text, at],
+        );
+      }
+
+      const { rows: erasedRows } = await tx.query<{ consent_id: string }>(
+        'SELECT consent_id FROM erasures WHERE consent_id = ANY($1::uuid[])',
+        [[...new Set(fresh.map((event) => event.consentId))]],
+      );
+      const erased = new Set(erasedRows.map((row) => row.consent_id));
+
+      const bySite = new Map<string, NewEvent[]>();
+      for (const event of fresh) bySite.set(event.site, [...(bySite.get(event.site) ?? []), event]);
+      let accepted = 0;
+      // Sites locked in one global order, so two batches spanning the same sites cannot deadlock.
+      for (const site of [...bySite.keys()].sort()) {
+        let head = await lockSite(tx, site);
+        for (const event of bySite.get(site) ?? []) {
+          const next = await appendEntry(
+            tx,
+            site,
+            head,
+            {
+              entryId: event.eventId,
+              kind: 'event',
+              consentId: event.consentId,
+              type: event.type,
+              channel: typeof event.record['channel'] === 'string' ? event.record['channel'] : null,
+              record: event.record,
+              // A late event of an erased consent keeps no personal content.
+              personal: erased.has(event.consentId) ? undefined : event.personal,
+            },
+            at,
+          );
+          if (next) {
+            head = next;
+            accepted += 1;
+          } else duplicates += 1;
+        }
+        await saveHead(tx, site, head);
+      }
+      return { accepted, duplicates };
+    });
+  }
+
+  async confirm(input: NewConfirmation, receivedAt: Date): Promise<ConfirmResult> {
+    const at = receivedAt.toISOString();
+    return this.client.transaction(async (tx) => {
+      const site = await this.siteOf(tx, input.consentId);
+      if (site === undefined) return { status: 'not_found' };
+      const { rows: erasure } = await tx.query('SELECT 1 FROM erasures WHERE consent_id = $1', [input.consentId]);
+      if (erasure.length > 0) return { status: 'erased' };
+      const { rows: known } = await tx.query<{ payload: string }>(
+        "SELECT payload FROM entries WHERE entry_id = $1 AND kind = 'confirmation' AND consent_id = $2",
+        [input.confirmationId, input.consentId],
+      );
+      const stored = known[0];
+      if (stored) {
+        const { refMatches } = JSON.parse(stored.payload) as { refMatches: boolean };
+        return { status: 'duplicate', confirmationId: input.confirmationId, refMatches };
+      }
+      const { rows: refs } = await tx.query<{ ref: string }>(
+        'SELECT DISTINCT ref FROM personal_data WHERE consent_id = $1 AND ref IS NOT NULL',
+        [input.consentId],
+      );
+      const refMatches = refs.some((row) => messageHasRef(input.message, row.ref));
+      const head = await lockSite(tx, site);
+      const next = await appendEntry(
+        tx,
+        site,
+        head,
+        {
+          entryId: input.confirmationId,
+          kind: 'confirmation',
+          consentId: input.consentId,
+          type: 'confirmation',
+          channel: input.channel ?? null,
+          record: {
+            kind: 'confirmation',
+            consentId: input.consentId,
+            confirmationId: input.confirmationId,
+            channel: input.channel,
+            messageReceivedAt: input.messageReceivedAt,
+            refMatches,
+          },
+          personal: { message: input.message },
+        },
+        at,
+      );
+      // The id was taken by another entry (an event, or a confirmation of another consent).
+      if (!next) return { status: 'duplicate', confirmationId: input.confirmationId, refMatches };
+      await saveHead(tx, site, next);
+      return { status: 'stored', confirmationId: input.confirmationId, refMatches };
+    });
+  }
+
+  async erase(consentId: string, erasedAt: Date): Promise<EraseResult> {
+    const at = erasedAt.toISOString();
+    return this.client.transaction(async (tx) => {
+      const site = await this.siteOf(tx, consentId);
+      if (site === undefined) return { status: 'not_found' };
+      const head = await lockSite(tx, site);
+      const { rows: previous } = await tx.query<{ erased_at: Date | string }>(
+        'SELECT erased_at FROM erasures WHERE consent_id = $1',
+        [consentId],
+      );
+      const { rows: deleted } = await tx.query('DELETE FROM personal_data WHERE consent_id = $1 RETURNING entry_id', [
+        consentId,
+      ]);
+      const earlier = previous[0];
+      if (earlier && deleted.length === 0) {
+        return { status: 'erased', erasedEntries: 0, erasedAt: isoString(earlier.erased_at), alreadyErased: true };
+      }
+      const entryId = randomUUID();
+      const next = await appendEntry(
+        tx,
+        site,
+        head,
+        {
+          entryId,
+          kind: 'erasure',
+          consentId,
+          type: 'erasure',
+          channel: null,
+          record: { kind: 'erasure', consentId, erasedEntries: deleted.length },
+          personal: undefined,
+        },
+        at,
+      );
+      if (!next) throw new Error('random entry id collided');
+      await saveHead(tx, site, next);
+      await tx.query(
+        `INSERT INTO erasures (consent_id, erased_at, entry_id) VALUES ($1, $2, $3)
+         ON CONFLICT (consent_id) DO UPDATE SET erased_at = excluded.erased_at, entry_id = excluded.entry_id`,
+        [consentId, at, entryId],
+      );
+      return { status: 'erased', erasedEntries: deleted.length, erasedAt: at, alreadyErased: false };
+    });
+  }
+
+  async getConsent(consentId: string): Promise<ProofBundle | undefined> {
+    const { rows } = await this.client.query<EntryRow>(
+      `SELECT ${ENTRY_COLUMNS} FROM entries e LEFT JOIN personal_data p ON p.entry_id = e.entry_id
+       WHERE e.consent_id = $1 ORDER BY e.site, e.seq`,
+      [consentId],
+    );
+    if (rows.length === 0) return undefined;
+    const views = rows.map(toView);
+
+    // Each entry is checked on its own and against its predecessor in the site chain.
+    const { rows: before } = await this.client.query<{ site: string; seq: number | string; hash: string }>(
+      `SELECT site, seq, hash FROM entries
+       WHERE (site, seq) IN (SELECT * FROM unnest($1::text[], $2::bigint[]))`,
+      [rows.map((row) => row.site), rows.map((row) => Number(row.seq) - 1)],
+    );
+    const hashAt = new Map(before.map((row) => [`${row.site}\n${Number(row.seq)}`, row.hash]));
+    const broken: BrokenLink[] = [];
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      const expectedPrev = seq === 1 ? GENESIS_HASH : hashAt.get(`${row.site}\n${seq - 1}`);
+      const reason =
+        checkRow(row) ??
+        (row.prev_hash === expectedPrev ? undefined : 'prev_hash does not match the hash of the entry before it');
+      if (reason) broken.push({ seq, entryId: row.entry_id, reason });
+    }
+
+    const shas = [
+      ...new Set(
+        views.flatMap((view) => {
+          const notice = view.record['notice'] as { sha256?: unknown } | undefined;
+          return typeof notice?.sha256 === 'string' ? [notice.sha256] : [];
+        }),
+      ),
+    ];
+    const { rows: noticeRows } = await this.client.query<{
+      sha256: string;
+      notice_id: string;
+      locale: string;
+      version: string;
+      text: string;
+      first_seen_at: Date | string;
+    }>('SELECT * FROM notices WHERE sha256 = ANY($1::text[]) ORDER BY first_seen_at, sha256', [shas]);
+    const notices: ArchivedNotice[] = noticeRows.map((row) => ({
+      sha256: row.sha256,
+      id: row.notice_id,
+      locale: row.locale,
+      version: row.version,
+      text: row.text,
+      firstSeenAt: isoString(row.first_seen_at),
+    }));
+
+    const { rows: erasure } = await this.client.query<{ erased_at: Date | string; entry_id: string }>(
+      'SELECT erased_at, entry_id FROM erasures WHERE consent_id = $1',
+      [consentId],
+    );
+    const erased = erasure[0];
+    return {
+      consentId,
+      sites: [...new Set(views.map((view) => view.site))],
+      events: views.filter((view) => view.kind === 'event'),
+      confirmations: views.filter((view) => view.kind === 'confirmation'),
+      erasure: erased ? { erasedAt: isoString(erased.erased_at), entryId: erased.entry_id } : null,
+      notices,
+      chain: { ok: broken.length === 0, checked: rows.length, broken },
+    };
+  }
+
+  async findConsentsByRef(ref: string): Promise<ConsentSummary[]> {
+    const { rows } = await this.client.query<{
+      consent_id: string;
+      site: string;
+      channel: string | null;
+      types: string[];
+      first_received_at: Date | string;
+      last_received_at: Date | string;
+      confirmed: boolean;
+    }>(
+      `SELECT consent_id, min(site) AS site, min(channel) AS channel,
+         array_agg(DISTINCT type ORDER BY type) AS types,
+         min(received_at) AS first_received_at, max(received_at) AS last_received_at,
+         bool_or(kind = 'confirmation') AS confirmed
+       FROM entries
+       WHERE consent_id IN (SELECT consent_id FROM personal_data WHERE ref = $1)
+       GROUP BY consent_id ORDER BY min(received_at), consent_id`,
+      [ref],
+    );
+    return rows.map((row) => ({
+      consentId: row.consent_id,
+      site: row.site,
+      channel: row.channel,
+      types: row.types,
+      firstReceivedAt: isoString(row.first_received_at),
+      lastReceivedAt: isoString(row.last_received_at),
+      confirmed: row.confirmed,
+    }));
+  }
+
+  async *exportEntries(): AsyncIterable<EntryView> {
+    let after: { site: string; seq: number } = { site: '', seq: 0 };
+    for (;;) {
+      const { rows } = await this.client.query<EntryRow>(
+        `SELECT ${ENTRY_COLUMNS} FROM entries e LEFT JOIN personal_data p ON p.entry_id = e.entry_id
+         WHERE (e.site, e.seq) > ($1, $2) ORDER BY e.site, e.seq LIMIT ${PAGE_SIZE}`,
+        [after.site, after.seq],
+      );
+      for (const row of rows) yield toView(row);
+      const last = rows.at(-1);
+      if (!last || rows.length < PAGE_SIZE) return;
+      after = { site: last.site, seq: Number(last.seq) };
+    }
+  }
+
+  async verify(): Promise<VerifyReport> {
+    const { rows: sites } = await this.client.query<{ site: string; head_seq: number | string; head_hash: string }>(
+      'SELECT site, head_seq, head_hash FROM sites ORDER BY site',
+    );
+    const reports: SiteReport[] = [];
+    for (const site of sites) {
+      const verifier = new ChainVerifier();
+      let afterSeq = 0;
+      let intact = true;
+      while (intact) {
+        const { rows } = await this.client.query<EntryRow>(
+          `SELECT ${ENTRY_COLUMNS} FROM entries e LEFT JOIN personal_data p ON p.entry_id = e.entry_id
+           WHERE e.site = $1 AND e.seq > $2 ORDER BY e.seq LIMIT ${PAGE_SIZE}`,
+          [site.site, afterSeq],
+        );
+        for (const row of rows) {
+          intact = verifier.push(
+            {
+              seq: Number(row.seq),
+              entryId: row.entry_id,
+              payload: row.payload,
+              receivedAt: isoString(row.received_at),
+              prevHash: row.prev_hash,
+              hash: row.hash,
+            },
+            checkCommitment(row),
+          );
+          if (!intact) break;
+        }
+        const last = rows.at(-1);
+        if (!last || rows.length < PAGE_SIZE) break;
+        afterSeq = Number(last.seq);
+      }
+      const firstBroken = verifier.finish({ seq: Number(site.head_seq), hash: site.head_hash });
+      reports.push({
+        site: site.site,
+        entries: verifier.entries,
+        ok: !firstBroken,
+        ...(firstBroken ? { firstBroken } : {}),
+      });
+    }
+    return { ok: reports.every((report) => report.ok), sites: reports };
+  }
+
+  async health(): Promise<void> {
+    await this.client.query('SELECT 1 FROM schema_migrations LIMIT 1');
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+
+  private async siteOf(tx: SqlQueryable, consentId: string): Promise<string | undefined> {
+    const { rows } = await tx.query<{ site: string }>(
+      "SELECT site FROM entries WHERE consent_id = $1 AND kind = 'event' ORDER BY received_at, seq LIMIT 1",
+      [consentId],
+    );
+    return rows[0]?.site;
+  }
+}

@@ -1,0 +1,114 @@
+import type { BrokenLink } from '../chain.js';
+
+/** What the app needs from a database. One SQL implementation serves PGlite and PostgreSQL. */
+export interface Store {
+  /** Stores new events (one transaction); events whose eventId is already stored count as duplicates. */
+  appendEvents(events: readonly NewEvent[], receivedAt: Date): Promise<AppendResult>;
+  /** Records an inbound opt-in message reported by the messaging system (double opt-in hand-off). */
+  confirm(input: NewConfirmation, receivedAt: Date): Promise<ConfirmResult>;
+  /** Erases personal content (message, ref) of a consent and appends an erasure record. */
+  erase(consentId: string, erasedAt: Date): Promise<EraseResult>;
+  /** The proof bundle of one consent, or undefined when nothing is stored for it. */
+  getConsent(consentId: string): Promise<ProofBundle | undefined>;
+  findConsentsByRef(ref: string): Promise<ConsentSummary[]>;
+  /** Every entry in site and chain order, read page by page. */
+  exportEntries(): AsyncIterable<EntryView>;
+  /** Recomputes every site's chain. */
+  verify(): Promise<VerifyReport>;
+  /** Throws when the database does not answer. */
+  health(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A validated event split into what is chained and what can be erased. */
+export interface NewEvent {
+  eventId: string;
+  consentId: string;
+  site: string;
+  type: string;
+  /** The stored record without personal content and without the notice text. */
+  record: Record<string, unknown>;
+  personal: { message?: string; ref?: string } | undefined;
+  /** A notice text to archive, already checked against its sha256. */
+  notice?: { sha256: string; id: string; locale: string; version: string; text: string };
+}
+
+export interface AppendResult {
+  accepted: number;
+  duplicates: number;
+}
+
+export interface NewConfirmation {
+  confirmationId: string;
+  consentId: string;
+  channel?: string;
+  message: string;
+  /** When the messaging system received the message, as it reports it. */
+  messageReceivedAt?: string;
+}
+
+export type ConfirmResult =
+  | { status: 'stored' | 'duplicate'; confirmationId: string; refMatches: boolean }
+  | { status: 'not_found' | 'erased' };
+
+export type EraseResult =
+  | { status: 'erased'; erasedEntries: number; erasedAt: string; alreadyErased: boolean }
+  | { status: 'not_found' };
+
+/** One chain entry as the admin API and the export show it. */
+export interface EntryView {
+  site: string;
+  seq: number;
+  entryId: string;
+  kind: 'event' | 'confirmation' | 'erasure';
+  consentId: string;
+  type: string;
+  receivedAt: string;
+  /** The stored record with its personal content put back (unless erased). */
+  record: Record<string, unknown>;
+  /** True when personal content was erased. */
+  redacted: boolean;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ArchivedNotice {
+  sha256: string;
+  id: string;
+  locale: string;
+  version: string;
+  text: string;
+  firstSeenAt: string;
+}
+
+export interface ProofBundle {
+  consentId: string;
+  sites: string[];
+  events: EntryView[];
+  confirmations: EntryView[];
+  erasure: { erasedAt: string; entryId: string } | null;
+  notices: ArchivedNotice[];
+  chain: { ok: boolean; checked: number; broken: BrokenLink[] };
+}
+
+export interface ConsentSummary {
+  consentId: string;
+  site: string;
+  channel: string | null;
+  types: string[];
+  firstReceivedAt: string;
+  lastReceivedAt: string;
+  confirmed: boolean;
+}
+
+export interface SiteReport {
+  site: string;
+  entries: number;
+  ok: boolean;
+  firstBroken?: BrokenLink;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  sites: SiteReport[];
+}
