@@ -7,21 +7,20 @@ export const SCHEMA = 'messenger-optin/consent-event@1';
 
 /**
  * A v4 UUID. `randomUUID` exists only in secure contexts, so plain-http pages fall back to
- * `getRandomValues` (available everywhere), and a page without WebCrypto to `random`.
+ * `getRandomValues`, which every browser has in any context.
  */
-export function uuid(crypto: Partial<Crypto> | undefined = globalThis.crypto, random = Math.random): string {
+export function uuid(crypto: Pick<Crypto, 'getRandomValues'> & Partial<Crypto> = globalThis.crypto): string {
   try {
-    if (crypto?.randomUUID) return crypto.randomUUID();
+    if (crypto.randomUUID) return crypto.randomUUID();
   } catch {
-    // insecure context in some engines: fall through
+    // some engines throw instead of hiding it: fall through
   }
-  const bytes = new Uint8Array(16);
-  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = (random() * 256) | 0;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 15) | 64;
   bytes[8] = (bytes[8]! & 63) | 128;
-  const hex = Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1))
+    .join('')
+    .replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 
 /** The page without query string or fragment: both can hold personal data. */

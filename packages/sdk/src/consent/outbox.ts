@@ -33,12 +33,7 @@ export function localStore(storage: () => Storage = () => localStorage): Store {
       const ids = new Set(entries.map((entry) => entry.id));
       write([...read().filter((entry) => !ids.has(entry.id)), ...entries]);
     },
-    del: async (ids) => {
-      const gone = new Set(ids);
-      const before = read();
-      const after = before.filter((entry) => !gone.has(entry.id));
-      if (after.length < before.length) write(after);
-    },
+    del: async (ids) => write(read().filter((entry) => !ids.includes(entry.id))),
   };
 }
 
@@ -97,12 +92,8 @@ export function chainStore(layers: Store[], onFail: (error: unknown) => void): S
           onFail(error);
         }
     },
-    all: async () => {
-      const byId = new Map<string, Entry>();
-      for (const list of await each((layer) => layer.all()))
-        for (const entry of list) if (!byId.has(entry.id)) byId.set(entry.id, entry);
-      return [...byId.values()];
-    },
+    // The same id in two layers is one entry: the reporter keys everything by id.
+    all: async () => (await each((layer) => layer.all())).flat(),
     del: async (ids) => void (await each((layer) => layer.del(ids))),
   };
 }
@@ -117,7 +108,11 @@ export interface Caps {
  * Applies the outbox limits to entries sorted oldest first: too old → `expired`; then while over
  * the event or byte cap, the oldest → `overflow`. Returns what stays and what goes, with why.
  */
-export function applyCaps(sorted: Entry[], now: number, caps: Caps): { keep: Entry[]; drop: Array<[Entry, DropReason]> } {
+export function applyCaps(
+  sorted: Entry[],
+  now: number,
+  caps: Caps,
+): { keep: Entry[]; drop: Array<[Entry, DropReason]> } {
   const drop: Array<[Entry, DropReason]> = [];
   let keep = sorted.filter((entry) => now - entry.at <= caps.maxAgeMs || !drop.push([entry, 'expired']));
   let bytes = keep.reduce((sum, entry) => sum + entry.size, 0);

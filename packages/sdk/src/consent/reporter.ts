@@ -23,17 +23,17 @@ const URGENT = new Set(['consent_given', 'withdrawal_requested']);
 /** How long another tab's "in flight" notice keeps us from sending those events ourselves. */
 const REMOTE_TTL = 30_000;
 
-/** Messages between tabs on the BroadcastChannel. */
+/** Messages between tabs on the BroadcastChannel (short keys: they cost bundle bytes). */
 interface TabMessage {
-  /** ids now in flight from the sender */
-  sending?: string[];
-  /** ids whose attempt ended; `done`: and they left the outbox */
-  ended?: string[];
-  done?: 1;
-  /** server asked everyone to wait until (Retry-After) */
-  gate?: number;
-  /** a tab left with events pending: someone should send them */
-  pending?: 1;
+  /** sending: ids now in flight from the sender */
+  s?: string[];
+  /** ended: ids whose attempt ended; `d` (done): and they left the outbox */
+  e?: string[];
+  d?: 1;
+  /** gate: the server asked everyone to wait until (Retry-After) */
+  g?: number;
+  /** pending: a tab left with events pending, someone should send them */
+  p?: 1;
 }
 
 export function createConsentReporter(options: ReporterOptions): ConsentReporter {
@@ -74,7 +74,7 @@ function create(options: ReporterOptions): ConsentReporter {
   const store: Store = memoryOnly
     ? memoryStore()
     : chainStore([idbStore(), localStore(), memoryStore()], (cause) =>
-        report({ code: 'storage', message: 'storage failed; the outbox moved to the next layer', cause }),
+        report({ code: 'storage', message: 'outbox storage failed, using the next layer', cause }),
       );
 
   /** Everything this tab knows to be pending, oldest first: own records and entries read from the outbox. */
@@ -82,6 +82,7 @@ function create(options: ReporterOptions): ConsentReporter {
   /** Recorded but not yet written (one write per microtask). */
   const unwritten = new Map<string, Entry>();
   let writing: Promise<unknown> = Promise.resolve();
+  let queued = false;
   /** Touch storage only after the visitor's first interaction (or when a former page left events). */
   let persisted = false;
   let closed = false;
@@ -124,7 +125,8 @@ function create(options: ReporterOptions): ConsentReporter {
     if (!drops.length)
       queueMicrotask(() => {
         const byReason = new Map<DropReason, ConsentEvent[]>();
-        for (const [entry, reason] of drops) byReason.set(reason, [...(byReason.get(reason) ?? []), entry.event]);
+        for (const [entry, reason] of drops)
+          (byReason.get(reason) ?? byReason.set(reason, []).get(reason)!).push(entry.event);
         drops = [];
         byReason.forEach((events, reason) => safely(() => options.onDrop?.(events, reason)));
       });
@@ -150,33 +152,29 @@ function create(options: ReporterOptions): ConsentReporter {
     if (channel || closed || typeof BroadcastChannel !== 'function') return;
     channel = new BroadcastChannel(NAME);
     channel.onmessage = ({ data }: MessageEvent<TabMessage>) => {
-      data.sending?.forEach((id) => remote.set(id, now() + REMOTE_TTL));
-      data.ended?.forEach((id) => {
+      data.s?.forEach((id) => remote.set(id, now() + REMOTE_TTL));
+      data.e?.forEach((id) => {
         remote.delete(id);
-        if (data.done) known.delete(id);
+        if (data.d) known.delete(id);
       });
-      if (data.gate) gate = Math.max(gate, data.gate);
-      if (data.pending) schedule(batchDelayMs, true);
+      if (data.g) gate = Math.max(gate, data.g);
+      if (data.p) schedule(batchDelayMs, true);
     };
   }
 
-  /** Writes what was recorded, in one transaction per microtask (a burst is one write, not 10,000). */
+  /**
+   * Writes what was recorded, one transaction per microtask (a burst is one write, not 10,000).
+   * Chained at once, so a send pass that awaits `writing` sees the event in storage; entries leave
+   * `unwritten` only when their write is done, so a pass never mistakes them for delivered.
+   */
   function write() {
+    queued = true;
     writing = writing.then(async () => {
+      queued = false;
       const batch = [...unwritten.values()];
-      unwritten.clear();
       if (batch.length) await store.put(batch).catch(() => undefined);
+      for (const entry of batch) if (unwritten.get(entry.id) === entry) unwritten.delete(entry.id);
     });
-  }
-
-  /** Keeps this tab's view inside the caps at once, so a burst never grows memory past them. */
-  function enforce() {
-    const sorted = [...known.values()].sort((a, b) => a.at - b.at);
-    const { drop: gone } = applyCaps(sorted, now(), caps);
-    if (gone.length) {
-      drop(gone);
-      void remove(gone.map(([entry]) => entry));
-    }
   }
 
   /** The cap on the record path: O(n), no sort, so a burst of 10,000 stays fast and bounded. */
@@ -196,9 +194,15 @@ function create(options: ReporterOptions): ConsentReporter {
     const ids = new Set(stored.map((entry) => entry.id));
     // Gone from storage but still known here: another tab delivered it.
     for (const [id, entry] of known) if (!entry.mem && !ids.has(id) && !unwritten.has(id)) known.delete(id);
-    for (const entry of stored) if (!known.has(entry.id) || !inflight.has(entry.id)) known.set(entry.id, entry);
-    enforce();
-    return [...known.values()].sort((a, b) => a.at - b.at);
+    for (const entry of stored) if (!inflight.has(entry.id)) known.set(entry.id, entry);
+    const { keep, drop: gone } = applyCaps(
+      [...known.values()].sort((a, b) => a.at - b.at),
+      now(),
+      caps,
+    );
+    drop(gone);
+    await remove(gone.map(([entry]) => entry));
+    return keep;
   }
 
   /**
@@ -219,11 +223,13 @@ function create(options: ReporterOptions): ConsentReporter {
     }
     ids.forEach((id) => inflight.add(id));
     if (keepalive) keepaliveBytes += bytes;
-    tell({ sending: ids });
+    tell({ s: ids });
     let status = 0;
     let retryAfter: string | null = null;
     try {
-      ({ status, retryAfter } = await post(fetcher, endpoint, payload, headers, keepalive));
+      const response = await post(fetcher, endpoint, payload, headers, keepalive);
+      status = response.status;
+      retryAfter = response.headers.get('retry-after');
     } catch {
       // network error, offline, CSP or CORS block: retried like a 503
     } finally {
@@ -231,7 +237,7 @@ function create(options: ReporterOptions): ConsentReporter {
       if (keepalive) keepaliveBytes -= bytes;
     }
     const outcome = verdict(status);
-    tell({ ended: ids, ...(outcome === 'retry' ? {} : { done: 1 }) });
+    tell(outcome === 'retry' ? { e: ids } : { e: ids, d: 1 });
     if (outcome !== 'retry') {
       failures = 0;
       await remove(entries);
@@ -242,7 +248,7 @@ function create(options: ReporterOptions): ConsentReporter {
     const wait = parseRetryAfter(retryAfter, t, maxRetryAfterMs);
     if (wait !== undefined) {
       gate = Math.max(gate, t + wait);
-      tell({ gate });
+      tell({ g: gate });
     }
     pause = t + (wait ?? backoff(++failures, random, baseDelayMs, maxDelayMs));
     const spent: Entry[] = [];
@@ -322,7 +328,7 @@ function create(options: ReporterOptions): ConsentReporter {
     if (!endpoint || !fetcher || now() < gate) return;
     const pending = [...known.values()].filter((entry) => !busy(entry.id)).sort((a, b) => a.at - b.at);
     for (const batch of batches(pending)) void send(batch, true).catch(() => undefined);
-    if (known.size) tell({ pending: 1 });
+    if (known.size) tell({ p: 1 });
   }
 
   const onHidden = () => safely(() => doc?.visibilityState === 'hidden' && leave());
@@ -330,13 +336,10 @@ function create(options: ReporterOptions): ConsentReporter {
   const onOnline = () => safely(() => void cycle(true));
   const onViolation = (event: SecurityPolicyViolationEvent) =>
     safely(() => {
-      const target = new URL(endpoint, globalThis.location?.href).href;
+      const target = new URL(endpoint, location.href).href;
       if (!cspReported && event.blockedURI && target.startsWith(event.blockedURI)) {
         cspReported = true;
-        report({
-          code: 'csp',
-          message: `the page's Content-Security-Policy (${event.effectiveDirective}) blocks ${target}; events stay in the outbox`,
-        });
+        report({ code: 'csp', message: `CSP ${event.effectiveDirective} blocks ${target}` });
       }
     });
   // Never `unload`/`beforeunload`: they take the page out of the back/forward cache.
@@ -379,8 +382,8 @@ function create(options: ReporterOptions): ConsentReporter {
         else persisted = true;
         known.set(eventId, entry);
         if (!entry.mem) {
-          if (!unwritten.size) queueMicrotask(write);
           unwritten.set(eventId, entry);
+          if (!queued) write();
         }
         if (known.size > maxEvents) dropOldest();
         schedule(URGENT.has(event.type) ? 0 : batchDelayMs, true);

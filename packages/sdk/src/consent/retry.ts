@@ -14,15 +14,20 @@ export function verdict(status: number): Verdict {
   return 'retry';
 }
 
-/** Exponential backoff with full jitter: random(0, min(cap, base·2^(failures-1))). */
+/** Exponential backoff with full jitter: random(0, min(cap, base·2^(failures-1))), failures ≥ 1. */
 export function backoff(failures: number, random: () => number, baseMs: number, capMs: number): number {
-  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** Math.max(0, failures - 1)));
+  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** (failures - 1)));
 }
 
 /** `Retry-After` as delay in ms (seconds or an HTTP date), capped; undefined if absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, now: number, capMs: number): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number,
+  capMs: number,
+): number | undefined {
   if (!value) return undefined;
   const text = value.trim();
-  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
-  return Number.isNaN(ms) ? undefined : Math.min(capMs, Math.max(0, ms));
+  // delay-seconds or an HTTP-date (which always has a day or month name; V8 would read "1.5" as 2001).
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : /[a-z]/i.test(text) ? Date.parse(text) - now : NaN;
+  return isNaN(ms) ? undefined : Math.min(capMs, Math.max(0, ms));
 }

@@ -48,20 +48,15 @@ export function body(
 /** UTF-8 byte length, which is what the keepalive budget counts. */
 export const byteLength = (text: string) => new TextEncoder().encode(text).length;
 
-export interface Answer {
-  status: number;
-  retryAfter: string | null;
-}
-
-/** One POST; resolves with the status, rejects on a network error (offline, CSP, CORS, abort). */
-export async function post(
+/** One POST; rejects on a network error (offline, CSP, CORS, abort). */
+export function post(
   fetcher: typeof fetch,
   endpoint: string,
   payload: string,
   headers: Record<string, string>,
   keepalive: boolean,
-): Promise<Answer> {
-  const response = await fetcher(endpoint, {
+): Promise<Response> {
+  return fetcher(endpoint, {
     method: 'POST',
     body: payload,
     headers: { 'content-type': CONTENT_TYPE, ...headers },
@@ -69,7 +64,6 @@ export async function post(
     // No cookies: the event carries everything the receiver needs, and nothing identifying.
     credentials: 'omit',
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after') };
 }
 
 /**

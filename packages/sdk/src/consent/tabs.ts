@@ -1,8 +1,7 @@
 // One sender at a time across tabs (spec: consent-events.md, "Tabs"). The outbox is shared by
 // every tab of the origin; a send pass holds an exclusive lock from reading the outbox to removing
 // what was delivered, so two tabs never send the same event at once.
-
-export const LOCK = 'messenger-optin-outbox';
+import { NAME as LOCK } from './outbox.js';
 
 type Sleep = (ms: number) => Promise<void>;
 
@@ -21,19 +20,15 @@ export async function withLock<T>(
   ttlMs = 30_000,
 ): Promise<T> {
   if (locks?.request) return locks.request(LOCK, work);
-  const me = Math.random().toString(36).slice(2);
-  const key = `${LOCK}-lease`;
-  const holder = () => JSON.parse(storage().getItem(key) ?? 'null') as { by: string; until: number } | null;
-  let held = false;
+  const me = String(Math.random());
+  const key = LOCK + '-lease';
+  const lease = () => JSON.parse(storage().getItem(key) ?? '[]') as [by?: string, until?: number];
   try {
-    for (let waited = 0; !held && waited < ttlMs; waited += 50) {
-      const lease = holder();
-      if (!lease || lease.until < now() || lease.by === me) {
-        storage().setItem(key, JSON.stringify({ by: me, until: now() + ttlMs }));
-        await sleep(30);
-        held = holder()?.by === me;
-      }
-      if (!held) await sleep(50);
+    // Take a free or expired lease, then look again after a pause: the last writer wins.
+    while (lease()[0] !== me) {
+      const [by, until = 0] = lease();
+      if (!by || until < now()) storage().setItem(key, JSON.stringify([me, now() + ttlMs]));
+      await sleep(50);
     }
   } catch {
     // no usable localStorage: single tab assumed
@@ -42,7 +37,7 @@ export async function withLock<T>(
     return await work();
   } finally {
     try {
-      if (holder()?.by === me) storage().removeItem(key);
+      if (lease()[0] === me) storage().removeItem(key);
     } catch {
       // nothing to release
     }

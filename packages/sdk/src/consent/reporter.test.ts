@@ -1,0 +1,356 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConsentEvent } from '../schema/consent-event.js';
+import { createConsentReporter } from './reporter.js';
+import type { ReporterOptions } from './types.js';
+import { fakeStorage, input } from './test-helpers.js';
+
+type Answer = number | { status: number; headers?: Record<string, string> } | Error;
+
+/** An injected fetch that answers from a script (then 200) and keeps every request. */
+function endpoint(...script: Answer[]) {
+  const requests: Array<{ at: number; events: ConsentEvent[]; init: RequestInit }> = [];
+  const fetch = vi.fn(async (_url: string | URL | Request, init: RequestInit = {}) => {
+    requests.push({ at: Date.now(), events: JSON.parse(String(init.body)) as ConsentEvent[], init });
+    const answer = script.shift() ?? 200;
+    if (answer instanceof Error) throw answer;
+    const { status, headers } = typeof answer === 'number' ? { status: answer, headers: {} } : answer;
+    return new Response(null, { status, headers });
+  });
+  const ids = () => requests.flatMap((request) => request.events.map((event) => event.eventId));
+  return { fetch: fetch as unknown as typeof globalThis.fetch, requests, ids };
+}
+
+function reporter(fetch: typeof globalThis.fetch, extra: Partial<ReporterOptions> = {}) {
+  const onDrop = vi.fn();
+  const instance = createConsentReporter({
+    endpoint: 'https://receiver.example/v1/events',
+    storage: 'memory',
+    fetch,
+    onDrop,
+    now: () => Date.now(),
+    random: () => 0.5,
+    timers: {
+      setTimeout: (callback, ms) => setTimeout(callback, ms),
+      clearTimeout: (handle) => clearTimeout(handle as number),
+    },
+    ...extra,
+  });
+  return { ...instance, onDrop };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.setSystemTime(Date.UTC(2026, 0, 1));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('record', () => {
+  it('returns the eventId at once and sends that same id', async () => {
+    const server = endpoint();
+    const r = reporter(server.fetch, { widgetVersion: '0.1.0' });
+    const id = r.record(input('consent_given'));
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.ids()).toEqual([id]);
+    const sent = server.requests[0]!.events[0]!;
+    expect(sent).toMatchObject({
+      attempt: 1,
+      sentAt: '2026-01-01T00:00:00.000Z',
+      widget: { version: '0.1.0' },
+    });
+    r.close();
+  });
+
+  it('never throws into the page, even when the input is garbage', () => {
+    const r = reporter(endpoint().fetch);
+    expect(() => r.record(null as never)).not.toThrow();
+    expect(typeof r.record(null as never)).toBe('string');
+    r.close();
+  });
+});
+
+describe('batching', () => {
+  it('sends ordinary events together after at most one second', async () => {
+    const server = endpoint();
+    const r = reporter(server.fetch);
+    const ids = [
+      r.record(input('notice_shown')),
+      r.record(input('notice_dismissed')),
+      r.record(input('link_opened')),
+    ];
+    await vi.advanceTimersByTimeAsync(999);
+    expect(server.requests).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.requests).toHaveLength(1);
+    expect(server.ids()).toEqual(ids);
+    r.close();
+  });
+
+  it.each(['consent_given', 'withdrawal_requested'] as const)(
+    'sends %s at once with what is pending',
+    async (type) => {
+      const server = endpoint();
+      const r = reporter(server.fetch);
+      const first = r.record(input('notice_shown'));
+      const urgent = r.record(input(type));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(server.requests).toHaveLength(1);
+      expect(server.ids()).toEqual([first, urgent]);
+      r.close();
+    },
+  );
+});
+
+describe('answers', () => {
+  it('retries a 503 with backoff and delivers each event once', async () => {
+    const server = endpoint(500, 503, 500);
+    const r = reporter(server.fetch);
+    const id = r.record(input('consent_given'));
+    // random = 0.5: waits 500, 1000, 2000 ms
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.requests).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(server.requests).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(server.requests.map((request) => request.events[0]!.attempt)).toEqual([1, 2, 3, 4]);
+    expect(server.ids()).toEqual([id, id, id, id]);
+    expect(await r.flush(0)).toBe(true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.requests).toHaveLength(4);
+    expect(r.onDrop).not.toHaveBeenCalled();
+    r.close();
+  });
+
+  it('retries network errors', async () => {
+    const server = endpoint(new TypeError('Failed to fetch'));
+    const r = reporter(server.fetch);
+    r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(server.requests).toHaveLength(2);
+    expect(await r.flush(0)).toBe(true);
+    r.close();
+  });
+
+  it.each([200, 201, 202, 204])('treats %i as delivered', async (status) => {
+    const server = endpoint(status);
+    const r = reporter(server.fetch);
+    r.record(input('consent_given'));
+    expect(await r.flush(100)).toBe(true);
+    expect(server.requests).toHaveLength(1);
+    r.close();
+  });
+
+  it.each([400, 403, 413, 422, 501, 505])('drops on %i, reports it and does not retry', async (status) => {
+    const server = endpoint(status);
+    const r = reporter(server.fetch);
+    const id = r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.onDrop).toHaveBeenCalledTimes(1);
+    expect(r.onDrop.mock.calls[0]![0].map((event: ConsentEvent) => event.eventId)).toEqual([id]);
+    expect(r.onDrop.mock.calls[0]![1]).toBe('rejected');
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(server.requests).toHaveLength(1);
+    r.close();
+  });
+
+  it('honours Retry-After seconds: nothing before, not even on a new record()', async () => {
+    const server = endpoint({ status: 429, headers: { 'retry-after': '2' } });
+    const r = reporter(server.fetch);
+    r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(0);
+    r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]!.events).toHaveLength(2);
+    r.close();
+  });
+
+  it('honours Retry-After as an HTTP date', async () => {
+    const later = new Date(Date.now() + 30_000).toUTCString();
+    const server = endpoint({ status: 503, headers: { 'retry-after': later } });
+    const r = reporter(server.fetch);
+    r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.requests).toHaveLength(2);
+    r.close();
+  });
+
+  it('caps Retry-After at maxRetryAfterMs', async () => {
+    const server = endpoint({ status: 503, headers: { 'retry-after': '86400' } });
+    const r = reporter(server.fetch, { maxRetryAfterMs: 60_000 });
+    r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.requests).toHaveLength(2);
+    r.close();
+  });
+
+  it('retries on the next record() without waiting for the backoff', async () => {
+    const server = endpoint(503);
+    const r = reporter(server.fetch, { baseDelayMs: 3_600_000 });
+    const first = r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(10);
+    const second = r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]!.events.map((event) => event.eventId)).toEqual([first, second]);
+    r.close();
+  });
+
+  it('drops an event after maxAttempts and reports it', async () => {
+    const server = endpoint(503, 503, 503);
+    const r = reporter(server.fetch, { maxAttempts: 3 });
+    const id = r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(server.requests).toHaveLength(3);
+    expect(r.onDrop).toHaveBeenCalledWith([expect.objectContaining({ eventId: id })], 'attempts');
+    r.close();
+  });
+});
+
+describe('caps', () => {
+  it('drops the oldest over maxEvents and reports them in one call', async () => {
+    const server = endpoint(503);
+    const r = reporter(server.fetch, { maxEvents: 5, baseDelayMs: 3_600_000 });
+    const ids = Array.from({ length: 8 }, () => r.record(input('notice_shown')));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.onDrop).toHaveBeenCalledTimes(1);
+    expect(r.onDrop.mock.calls[0]![0].map((event: ConsentEvent) => event.eventId)).toEqual(ids.slice(0, 3));
+    expect(r.onDrop.mock.calls[0]![1]).toBe('overflow');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(server.ids()).toEqual(ids.slice(3));
+    r.close();
+  });
+
+  it('drops events older than maxAgeMs as expired', async () => {
+    const server = endpoint(503);
+    const r = reporter(server.fetch, { maxAgeMs: 60_000, baseDelayMs: 3_600_000, maxDelayMs: 3_600_000 });
+    const id = r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(120_000);
+    r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(r.onDrop).toHaveBeenCalledWith([expect.objectContaining({ eventId: id })], 'expired');
+    r.close();
+  });
+
+  it('keeps a burst of 10,000 inside the caps', async () => {
+    const server = endpoint();
+    const r = reporter(server.fetch);
+    for (let i = 0; i < 10_000; i++) r.record(input('notice_shown'));
+    expect(await r.flush(5_000)).toBe(true);
+    const dropped = r.onDrop.mock.calls.reduce((sum, call) => sum + (call[0] as unknown[]).length, 0);
+    expect(dropped).toBe(9_500);
+    expect(new Set(server.ids()).size).toBe(500);
+    expect(server.ids()).toHaveLength(500);
+    r.close();
+  });
+});
+
+describe('host page safety', () => {
+  it('survives callbacks and transform that throw', async () => {
+    const server = endpoint(400);
+    const r = reporter(server.fetch, {
+      onDrop: () => {
+        throw new Error('host bug');
+      },
+    });
+    r.record(input('consent_given'));
+    await expect(r.flush(100)).resolves.toBe(true);
+    const broken = reporter(server.fetch, {
+      transform: () => {
+        throw new Error('bad transform');
+      },
+    });
+    expect(() => broken.record(input('consent_given'))).not.toThrow();
+    const flushed = broken.flush(100);
+    await vi.advanceTimersByTimeAsync(200);
+    await expect(flushed).resolves.toBe(false);
+    r.close();
+    broken.close();
+  });
+
+  it('survives a fetch that throws synchronously', async () => {
+    const r = reporter((() => {
+      throw new Error('no network stack');
+    }) as unknown as typeof fetch);
+    r.record(input('consent_given'));
+    const flushed = r.flush(10);
+    await vi.advanceTimersByTimeAsync(100);
+    await expect(flushed).resolves.toBe(false);
+    r.close();
+  });
+});
+
+describe('privacy', () => {
+  function stubStorage() {
+    const local = fakeStorage();
+    const opened: string[] = [];
+    vi.stubGlobal('localStorage', local);
+    vi.stubGlobal('indexedDB', {
+      open: (name: string) => {
+        opened.push(name);
+        throw new DOMException('no IndexedDB here', 'InvalidStateError');
+      },
+      databases: async () => [],
+    });
+    return { local, opened };
+  }
+
+  it('touches no storage and sends nothing before the first record()', async () => {
+    const { local, opened } = stubStorage();
+    const server = endpoint();
+    const r = reporter(server.fetch, { storage: 'auto' });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(local.calls.filter((call) => !call.startsWith('get'))).toEqual([]);
+    expect(opened).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+    r.close();
+  });
+
+  it('keeps impression events in memory only', async () => {
+    const { local, opened } = stubStorage();
+    const server = endpoint();
+    const r = reporter(server.fetch, { storage: 'auto' });
+    const id = r.record(input('widget_shown'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(server.ids()).toEqual([id]);
+    expect(local.calls.filter((call) => !call.startsWith('get'))).toEqual([]);
+    expect(opened).toEqual([]);
+    r.close();
+  });
+
+  it('writes the outbox before sending once the visitor interacts', async () => {
+    const { local, opened } = stubStorage();
+    let storedWhenSent = false;
+    const server = endpoint();
+    const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      storedWhenSent = local.data.size > 0;
+      return server.fetch(url, init);
+    }) as unknown as typeof globalThis.fetch;
+    const onError = vi.fn();
+    const r = reporter(fetch, { storage: 'auto', onError });
+    r.record(input('consent_given'));
+    // no Web Locks in Node: the localStorage lease takes one 50 ms look-again
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(opened).toEqual(['messenger-optin-outbox']);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'storage' }));
+    expect(storedWhenSent).toBe(true);
+    const flushed = r.flush(1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await flushed).toBe(true);
+    // delivered: the outbox key is gone, and so is the lease
+    expect([...local.data.keys()]).toEqual([]);
+    r.close();
+  });
+});
