@@ -7,7 +7,13 @@
  * is one line anyone can re-implement on a server and get identical bytes.
  */
 export function encodeText(text: string): string {
-  return encodeURIComponent(text.normalize('NFC')).replace(
+  // A lone surrogate (half an emoji, cut by a careless slice) would make encodeURIComponent throw;
+  // U+FFFD is what TextEncoder and every browser send in its place.
+  const wellFormed = text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
+  return encodeURIComponent(wellFormed.normalize('NFC')).replace(
     /[!'()*]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
   );
