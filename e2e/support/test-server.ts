@@ -35,7 +35,16 @@ export interface Bucket {
   events: Map<string, unknown>;
   /** Every copy beyond the first of an eventId. */
   duplicates: number;
-  requests: Array<{ at: number; contentType: string | undefined; count: number; status: number }>;
+  requests: Array<{
+    at: number;
+    contentType: string | undefined;
+    /** `sec-fetch-mode`: `cors` for fetch (keepalive or not), `no-cors` for sendBeacon with text/plain */
+    mode: string | undefined;
+    count: number;
+    status: number;
+    /** eventIds in this request, in order */
+    ids: string[];
+  }>;
   script: ScriptedAnswer[];
 }
 
@@ -111,8 +120,10 @@ async function handleCollect(request: IncomingMessage, response: ServerResponse,
   state.requests.push({
     at: Date.now(),
     contentType: request.headers['content-type'],
+    mode: request.headers['sec-fetch-mode'] as string | undefined,
     count: items.length,
     status: answer.status,
+    ids: items.map((item) => String((item as { eventId?: unknown } | null)?.eventId)),
   });
   let accepted = 0;
   let duplicates = 0;
@@ -132,12 +143,19 @@ async function handleCollect(request: IncomingMessage, response: ServerResponse,
   sendJson(response, answer.status, { accepted, duplicates }, answer.headers);
 }
 
-function serveStatic(root: string, urlPath: string, response: ServerResponse) {
+/**
+ * `?csp=<policy>` on a page adds that Content-Security-Policy header, so a test can serve any
+ * fixture under a CSP (e.g. `connect-src 'none'` to block the consent endpoint).
+ */
+function serveStatic(root: string, urlPath: string, response: ServerResponse, csp?: string | null) {
   const file = normalize(join(root, decodeURIComponent(urlPath)));
   if (!file.startsWith(root)) return sendJson(response, 403, { error: 'outside root' });
   const path = existsSync(file) && statSync(file).isDirectory() ? join(file, 'index.html') : file;
   if (!existsSync(path)) return sendJson(response, 404, { error: `not found: ${urlPath}` });
-  response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+  response.writeHead(200, {
+    'content-type': types[extname(path)] ?? 'application/octet-stream',
+    ...(csp ? { 'content-security-policy': csp } : {}),
+  });
   createReadStream(path).pipe(response);
 }
 
@@ -152,7 +170,7 @@ export function startTestServer(port: number, root = resolve(import.meta.dirname
       );
       return;
     }
-    serveStatic(root, url.pathname, response);
+    serveStatic(root, url.pathname, response, url.searchParams.get('csp'));
   });
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }

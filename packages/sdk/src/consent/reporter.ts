@@ -11,7 +11,6 @@ import type {
   ConsentReporter,
   DropReason,
   Entry,
-  RecordInput,
   ReporterIssue,
   ReporterOptions,
   ReporterTimers,
