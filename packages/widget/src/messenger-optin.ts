@@ -1,46 +1,21 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { channelMeta, channelTypes } from '@messenger-optin/sdk';
-import type { ChannelConfig, ChannelMeta, DeepLink, RenderedNotice } from '@messenger-optin/sdk';
+import type { ChannelConfig, ChannelMeta, ChannelType } from '@messenger-optin/sdk';
 import type { WidgetConfig } from '@messenger-optin/sdk/schema';
 import { renderChannelList } from './channel-list/channel-list.js';
+import { channelNames, knownChannelTypes } from './channel-list/channel-names.js';
 import { mergeConfig } from './config/merge-config.js';
 import { preCheck } from './config/pre-check.js';
 import { configKeys, type ConfigProblem, type PreCheckedConfig, type RawConfig } from './config/types.js';
-import {
-  OptinConsentEvent,
-  OptinErrorEvent,
-  OptinLinkOpenEvent,
-  OptinNoticeOpenEvent,
-  OptinWithdrawEvent,
-  type LinkVia,
-  type OptinErrorDetail,
-} from './events.js';
+import { OptinErrorEvent, type OptinErrorDetail } from './events.js';
+import type { FlowController } from './flow/flow-controller.js';
 import { uiLocale, uiStrings } from './i18n/strings.js';
 import { renderLauncher } from './launcher/launcher.js';
 import { styles } from './messenger-optin.styles.js';
-import type { ConsentReporter } from './reporter/start-reporter.js';
 
-/** Lazy chunks; the functions exist so the idle prefetch and the first tap load the same module. */
-const loadFlow = () => import('./flow/prepare-flow.js');
+// Lazy chunks. The full validation (zod/mini) loads beside the first paint; the flow (dialog,
+// links, notices, reporter) is prefetched when the browser is idle and awaited on the first tap.
 const loadValidation = () => import('./config/validate.js');
-const loadReporter = () => import('./reporter/start-reporter.js');
-
-/** One visitor's flow for one channel, from the tap until the dialog closes. */
-interface ActiveFlow {
-  mode: 'consent' | 'withdraw';
-  channel: ChannelConfig;
-  meta: ChannelMeta;
-  consentId: string;
-  ref: string;
-  message: string;
-  link: DeepLink;
-  notice: RenderedNotice;
-  anchor: HTMLElement;
-  phase: 'notice' | 'link';
-  desktop: boolean;
-}
-
-type RecordInput = Record<string, unknown>;
+const loadFlow = () => import('./flow/flow-controller.js');
 
 /**
  * @summary Lets visitors subscribe to a business over their messenger, lawfully: they read a
@@ -94,7 +69,7 @@ export class MessengerOptin extends LitElement {
     _problem: { state: true },
     _withdraw: { state: true },
     _open: { state: true },
-    _flow: { state: true },
+    _meta: { state: true },
   };
 
   static override styles = styles;
@@ -128,20 +103,21 @@ export class MessengerOptin extends LitElement {
   /** Colour scheme: `light`, `dark` or `auto` (follows the system). @default 'light' */
   declare theme: 'light' | 'dark' | 'auto' | undefined;
 
-  /** Navigates to a deep link. Replaceable for tests and for hosts that route links themselves. */
+  /** Follows a deep link. Replaceable for tests and for hosts that route links themselves. */
   navigate: (href: string) => void = (href) => location.assign(href);
 
   declare private _problem: ConfigProblem | undefined;
   declare private _withdraw: boolean;
   declare private _open: boolean;
-  declare private _flow: ActiveFlow | undefined;
+  /** Icons arrive with the SDK chunk that the full validation loads; names are there at once. */
+  declare private _meta: Record<ChannelType, ChannelMeta> | undefined;
 
   private _pre: PreCheckedConfig | undefined;
   /** Resolves with the fully validated config, or undefined if it failed. */
   private _validated: Promise<WidgetConfig | undefined> = Promise.resolve(undefined);
   private _configVersion = 0;
   private _reported = '';
-  private _reporter: Promise<ConsentReporter> | undefined;
+  private _flow: FlowController | undefined;
   private _busy = false;
   private _connection: AbortController | undefined;
   private _idle: number | undefined;
@@ -157,8 +133,7 @@ export class MessengerOptin extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this._connection = new AbortController();
-    // Parsed before its children (element upgraded mid-parse): read the JSON child once the
-    // document is parsed.
+    // Upgraded mid-parse (npm bundle loaded early): the JSON child is not parsed yet.
     if (document.readyState === 'loading' && !this.hasAttribute('company')) {
       document.addEventListener('DOMContentLoaded', () => (this._configure(), this.requestUpdate()), {
         once: true,
@@ -173,12 +148,7 @@ export class MessengerOptin extends LitElement {
     this._connection = undefined;
     if (this._idle !== undefined) cancelIdle(this._idle);
     this._idle = undefined;
-    this._flow = undefined;
     this._open = false;
-    const reporter = this._reporter;
-    this._reporter = undefined;
-    // Pending events stay in the outbox and go out on the next page load if this flush fails.
-    reporter?.then((r) => r.flush(2_000).finally(() => r.close())).catch(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -188,33 +158,31 @@ export class MessengerOptin extends LitElement {
   protected override updated(): void {
     if (this._pre && this._idle === undefined && this._connection) {
       // Fetch the chunks behind the first tap while the browser has nothing else to do.
-      this._idle = requestIdle(() => {
-        loadFlow().catch(() => undefined);
-        if (this._pre?.raw['endpoint']) loadReporter().catch(() => undefined);
-      });
+      this._idle = requestIdle(() => void loadFlow().catch(() => undefined));
     }
   }
 
   protected override render() {
     const pre = this._pre;
     if (!pre || this._problem) return nothing;
-    const strings = uiStrings(uiLocale(this._lang()), pre.texts);
+    const strings = uiStrings(uiLocale(this.flowLang()), pre.texts);
     const content = html`
       <p part="headline" class="headline" id="headline">
         ${this._withdraw ? strings.withdrawHeadline : strings.headline}
       </p>
       ${renderChannelList({
         channels: pre.channels,
-        meta: (channel) => channelMeta[channel.type],
+        name: (type) => channelNames[type],
+        icon: (type) => this._meta?.[type].icon,
         strings,
         withdraw: this._withdraw,
-        onPick: (index, button) => void this._pick(index, button),
+        onPick: (index, button) => this._pick(index, button),
         onToggleWithdraw: () => (this._withdraw = !this._withdraw),
       })}
     `;
-    const notice = this._renderNotice();
+    const dialog = this._flow?.render() ?? nothing;
     if (pre.layout !== 'floating') {
-      return html`<section part="root" class="root" aria-labelledby="headline">${content}</section>${notice}`;
+      return html`<section part="root" class="root" aria-labelledby="headline">${content}</section>${dialog}`;
     }
     return html`
       ${renderLauncher({ label: strings.headline, open: this._open, onToggle: () => (this._open = !this._open) })}
@@ -231,34 +199,24 @@ export class MessengerOptin extends LitElement {
         </button>
         ${content}
       </section>
-      ${notice}
+      ${dialog}
     `;
   }
 
-  private _renderNotice() {
-    const flow = this._flow;
-    if (!flow) return nothing;
-    return html`<messenger-optin-notice
-      part="notice"
-      theme=${this.theme ?? 'light'}
-      .notice=${flow.notice}
-      .channel=${flow.meta}
-      .link=${flow.link}
-      .mode=${flow.mode}
-      .anchor=${flow.anchor}
-      .requireCheckbox=${Boolean(this._pre?.raw['requireCheckbox'])}
-      .desktop=${flow.desktop}
-      .phase=${flow.phase}
-      .lang=${uiLocale(this._lang())}
-      @notice-confirm=${this._onConfirm}
-      @notice-dismiss=${this._onDismiss}
-      @notice-link=${this._onLink}
-    ></messenger-optin-notice>`;
+  /** The `lang` attribute, else the page's `<html lang>`, else English. @internal */
+  flowLang(): string {
+    return this.lang || document.documentElement.lang || 'en';
   }
 
-  /** The `lang` attribute, else the page's `<html lang>`, else English. */
-  private _lang(): string {
-    return this.lang || document.documentElement.lang || 'en';
+  /** @internal */
+  flowTheme(): string {
+    return this.theme ?? 'light';
+  }
+
+  /** One console error and one `optin-error` event; nothing is thrown at the page. @internal */
+  report(detail: OptinErrorDetail): void {
+    console.error(`<messenger-optin> ${detail.message}`);
+    this.dispatchEvent(new OptinErrorEvent(detail));
   }
 
   private _rawFromElement(): RawConfig {
@@ -272,231 +230,78 @@ export class MessengerOptin extends LitElement {
     const version = ++this._configVersion;
     const json = this.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
     const merged = mergeConfig(this._rawFromElement(), json);
-    const checked = merged.ok ? preCheck(merged.raw, channelTypes) : merged;
-    if (!checked.ok) {
-      this._fail('problem' in checked ? checked.problem : merged.ok ? undefined : merged.problem);
-      this._validated = Promise.resolve(undefined);
-      return;
-    }
+    const checked = merged.ok ? preCheck(merged.raw, knownChannelTypes) : merged;
+    this._validated = Promise.resolve(undefined);
+    if (!checked.ok) return this._fail(checked.problem);
     this._pre = checked.config;
     this._problem = undefined;
     this._reported = '';
     this._validated = loadValidation()
-      .then(({ validateConfig }) => {
+      .then(({ validateConfig, channelMeta }) => {
         if (version !== this._configVersion) return undefined;
         const result = validateConfig(checked.config.raw);
-        if (!result.ok) {
-          this._fail(result.problem);
-          return undefined;
+        if (!result.ok) return this._fail(result.problem);
+        this._meta = channelMeta;
+        if (result.config.impressions && result.config.endpoint) {
+          const config = result.config;
+          void loadFlow().then((flow) => this._controller(flow.FlowController).impression(config));
         }
-        if (result.config.impressions && result.config.endpoint) this._recordImpression(result.config);
         return result.config;
       })
-      .catch((error: unknown) => {
-        this._fail({ code: 'invalid-config', message: `the config could not be validated (${String(error)}).` });
-        return undefined;
-      });
+      .catch((error: unknown) =>
+        this._fail({ code: 'invalid-config', message: `the config could not be validated (${String(error)}).` }),
+      );
   }
 
   /** Removes the buttons and reports once: one console error, one `optin-error` event. */
-  private _fail(problem: ConfigProblem | undefined): void {
-    if (!problem) return;
+  private _fail(problem: ConfigProblem): undefined {
     this._pre = undefined;
-    this._flow = undefined;
     this._problem = problem;
     const key = `${problem.code}|${problem.path ?? ''}|${problem.message}`;
-    if (key === this._reported) return;
-    this._reported = key;
-    this._report(problem);
-  }
-
-  private _report(detail: OptinErrorDetail): void {
-    console.error(`<messenger-optin> ${detail.message}`);
-    this.dispatchEvent(new OptinErrorEvent(detail));
-  }
-
-  private _recordImpression(config: WidgetConfig): void {
-    const first = config.channels[0];
-    if (!first) return;
-    void loadFlow().then(({ randomId }) =>
-      this._record({ type: 'widget_shown', consentId: randomId(), channel: first.type }),
-    );
-  }
-
-  /** The reporter, created on the first interaction and only with an endpoint. */
-  private _getReporter(): Promise<ConsentReporter> | undefined {
-    const endpoint = this._pre?.raw['endpoint'];
-    if (typeof endpoint !== 'string') return undefined;
-    this._reporter ??= loadReporter().then(({ startReporter }) =>
-      startReporter(endpoint, (message) => this._report({ code: 'event-dropped', message })),
-    );
-    return this._reporter;
-  }
-
-  /** Records a consent event; resolves once it is in the reporter's outbox (or at once without endpoint). */
-  private async _record(input: RecordInput): Promise<void> {
-    const reporter = this._getReporter();
-    if (!reporter) return;
-    try {
-      (await reporter).record(input as never);
-    } catch (error) {
-      this._report({ code: 'event-dropped', message: `a consent event could not be recorded (${String(error)}).` });
+    if (key !== this._reported) {
+      this._reported = key;
+      this.report(problem);
     }
+    return undefined;
   }
 
-  /** A channel button was tapped: open its notice (or the unsubscribe dialog). */
-  private async _pick(index: number, anchor: HTMLElement): Promise<void> {
-    if (this._busy || this._flow) return;
+  private _controller(Controller: typeof FlowController): FlowController {
+    return (this._flow ??= new Controller(this));
+  }
+
+  /** A channel button was tapped: once the config passed the full validation, open its notice. */
+  private _pick(index: number, anchor: HTMLElement): void {
+    if (this._busy || this._flow?.active) return;
     this._busy = true;
-    try {
-      this._getReporter();
-      const [config, flowModule] = await Promise.all([this._validated, loadFlow()]);
-      const channel = config?.channels[index];
-      if (!config || !channel || !this.isConnected) return;
-      const mode = this._withdraw ? 'withdraw' : 'consent';
-      const lang = this._lang();
-      const prepared = await flowModule.prepareFlow(config, channel, {
-        withdraw: mode === 'withdraw',
-        locale: lang,
-        platform: /iPhone|iPad|iPod/.test(navigator.userAgent) ? 'ios' : 'other',
-      });
-      const meta = channelMeta[channel.type];
-      this._flow = {
-        mode,
-        channel,
-        meta,
-        anchor,
-        phase: 'notice',
-        desktop: matchMedia('(hover: hover) and (pointer: fine)').matches,
-        consentId: prepared.consentId,
-        ref: prepared.ref,
-        message: prepared.message,
-        link: prepared.link,
-        notice: prepared.notice,
-      };
-      if (mode === 'consent') {
-        const { id, locale, version, sha256, text } = prepared.notice;
-        void this._record({
-          ...this._eventBase(this._flow),
-          type: 'notice_shown',
-          notice: { id, locale, version, sha256, text },
-        });
-        this.dispatchEvent(
-          new OptinNoticeOpenEvent({
-            channel: channel.type,
-            consentId: prepared.consentId,
-            notice: { id, version, sha256 },
-          }),
-        );
-      }
-    } catch (error) {
-      this._report({
-        code: 'flow-failed',
-        message: `the ${String(this._pre?.channels[index]?.type ?? 'channel')} link could not be prepared (${
-          error instanceof Error ? error.message : String(error)
-        }).`,
-      });
-    } finally {
-      this._busy = false;
-    }
-  }
-
-  private _eventBase(flow: ActiveFlow): RecordInput {
-    const purpose = this._pre?.raw['purpose'];
-    return {
-      consentId: flow.consentId,
-      channel: flow.channel.type,
-      message: flow.link.message,
-      ...(flow.ref ? { ref: flow.ref } : {}),
-      ...(typeof purpose === 'string' && purpose ? { purpose } : {}),
-    };
-  }
-
-  private _noticeRef(flow: ActiveFlow) {
-    const { id, locale, version, sha256 } = flow.notice;
-    return { id, locale, version, sha256 };
-  }
-
-  private _onConfirm = async (event: CustomEvent<{ action?: string }>): Promise<void> => {
-    const flow = this._flow;
-    if (!flow || flow.phase !== 'notice') return;
-    const action = event.detail?.action ?? 'button';
-    const channel = flow.channel.type;
-    const href = flow.link.href;
-    if (flow.mode === 'consent') {
-      const consent = new OptinConsentEvent({
-        channel,
-        consentId: flow.consentId,
-        ref: flow.ref,
-        message: flow.message,
-        href,
-      });
-      this.dispatchEvent(consent);
-      if (consent.defaultPrevented) return this._close();
-      // Outbox first: the consent is recorded before the messenger opens (spec: product.md, step 3).
-      await this._record({ ...this._eventBase(flow), type: 'consent_given', action, notice: this._noticeRef(flow) });
-    } else {
-      await this._record({
-        ...this._eventBase(flow),
-        type: 'withdrawal_requested',
-        action,
-        notice: this._noticeRef(flow),
-      });
-      this.dispatchEvent(new OptinWithdrawEvent({ channel, href }));
-    }
-    if (this._flow !== flow) return;
-    if ((flow.desktop && flow.meta.desktop === 'qr') || flow.link.prefill !== 'text') {
-      this._flow = { ...flow, phase: 'link' };
-      return;
-    }
-    this._linkOpened(flow, 'navigation');
-    this._close();
-    this.navigate(href);
-  };
-
-  private _onLink = (event: CustomEvent<{ via?: LinkVia }>): void => {
-    const flow = this._flow;
-    if (flow) this._linkOpened(flow, event.detail?.via ?? 'navigation');
-  };
-
-  private _linkOpened(flow: ActiveFlow, via: LinkVia): void {
-    if (flow.mode !== 'consent') return;
-    void this._record({ ...this._eventBase(flow), type: 'link_opened', notice: this._noticeRef(flow) });
-    this.dispatchEvent(
-      new OptinLinkOpenEvent({ channel: flow.channel.type, consentId: flow.consentId, href: flow.link.href, via }),
-    );
-  }
-
-  private _onDismiss = (): void => {
-    const flow = this._flow;
-    if (flow?.mode === 'consent') {
-      void this._record({ ...this._eventBase(flow), type: 'notice_dismissed', notice: this._noticeRef(flow) });
-    }
-    this._close();
-  };
-
-  /** Closes the dialog and gives focus back to the channel button it opened from. */
-  private _close(): void {
-    const anchor = this._flow?.anchor;
-    this._flow = undefined;
-    void this.updateComplete.then(() => {
-      if (anchor?.isConnected && !this.shadowRoot?.activeElement) anchor.focus();
-    });
+    const withdraw = this._withdraw;
+    Promise.all([this._validated, loadFlow()])
+      .then(([config, flow]) => {
+        if (config && this.isConnected) return this._controller(flow.FlowController).open(config, index, anchor, withdraw);
+      })
+      .catch((error: unknown) =>
+        this.report({
+          code: 'flow-failed',
+          message: `the ${this._pre?.channels[index]?.type ?? 'channel'} link could not be opened (${
+            error instanceof Error ? error.message : String(error)
+          }).`,
+        }),
+      )
+      .finally(() => (this._busy = false));
   }
 
   private _closePanel = (): void => {
     this._open = false;
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus(),
-    );
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus());
   };
 
   private _onPanelKey = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && !this._flow) this._closePanel();
+    if (event.key === 'Escape' && !this._flow?.active) this._closePanel();
   };
 }
 
 const requestIdle = (callback: () => void): number =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 3_000 }) : setTimeout(callback, 1_000);
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(callback, { timeout: 3_000 })
+    : (setTimeout(callback, 1_000) as unknown as number);
 const cancelIdle = (handle: number): void =>
   typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle);

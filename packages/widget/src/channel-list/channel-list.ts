@@ -1,12 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ChannelMeta } from '@messenger-optin/sdk';
+import type { ChannelIcon, ChannelType } from '@messenger-optin/sdk';
 import type { CheckedChannel } from '../config/types.js';
 import type { UiStrings } from '../i18n/strings.js';
 import { channelIcon } from './channel-icon.js';
 
 export interface ChannelListOptions {
   channels: readonly CheckedChannel[];
-  meta: (channel: CheckedChannel) => ChannelMeta;
+  name: (type: ChannelType) => string;
+  /** Undefined until the SDK chunk with the icons arrived; the icon's box is reserved meanwhile. */
+  icon: (type: ChannelType) => ChannelIcon | undefined;
   strings: UiStrings;
   withdraw: boolean;
   onPick: (index: number, button: HTMLElement) => void;
@@ -20,11 +22,11 @@ export interface ChannelListOptions {
  * "WhatsApp" finds exactly one button.
  */
 export function renderChannelList(options: ChannelListOptions): TemplateResult {
-  const { channels, meta, strings, withdraw, onPick, onToggleWithdraw } = options;
+  const { channels, name: nameOf, icon: iconOf, strings, withdraw, onPick, onToggleWithdraw } = options;
   return html`
     <ul part="list" class="list" role="list">
       ${channels.map((channel, index) => {
-        const { name, icon } = meta(channel);
+        const name = nameOf(channel.type);
         const label = typeof channel['label'] === 'string' && channel['label'].trim() ? channel['label'] : name;
         return html`<li>
           <button
@@ -34,7 +36,7 @@ export function renderChannelList(options: ChannelListOptions): TemplateResult {
             data-channel=${channel.type}
             @click=${(event: Event) => onPick(index, event.currentTarget as HTMLElement)}
           >
-            ${channelIcon(icon)}<span>${label}</span>${label.includes(name)
+            ${channelIcon(iconOf(channel.type))}<span>${label}</span>${label.includes(name)
               ? nothing
               : html`<span class="sr-only"> (${name})</span>`}${withdraw
               ? html`<span class="hint"> ${strings.unsubscribeVia}</span>`

@@ -24,3 +24,6 @@ export function validateConfig(raw: Record<string, unknown>): ValidationResult {
     },
   };
 }
+
+// The channel icons travel with this chunk: it loads right after the first paint anyway.
+export { channelMeta } from '@messenger-optin/sdk';

@@ -1,12 +1,7 @@
-// The lazy chunk behind the first tap: the notice dialog, message and link building, notice
-// texts. Nothing here is on the first-paint path (spec: performance.md).
-import '../optin-notice/define-notice.js';
 import { composeMessage, createRef, deepLink, renderNotice, renderWithdrawNotice } from '@messenger-optin/sdk';
 import type { ChannelConfig, DeepLink, RenderedNotice } from '@messenger-optin/sdk';
 import type { WidgetConfig } from '@messenger-optin/sdk/schema';
 import { randomId } from './random-id.js';
-
-export { randomId };
 
 /** Everything one visitor's flow for one channel needs, computed once per tap. */
 export interface PreparedFlow {
@@ -27,13 +22,17 @@ export interface PrepareOptions {
   platform: 'ios' | 'other';
 }
 
+/**
+ * Message, link and notice for one tap, all from the SDK: the widget builds no URL and no text
+ * itself (architecture.md).
+ */
 export async function prepareFlow(
   config: WidgetConfig,
   channel: ChannelConfig,
   { withdraw, locale, platform }: PrepareOptions,
 ): Promise<PreparedFlow> {
   const ref = config.reference === 'none' ? '' : createRef();
-  const message = composeMessage({ keyword: config.keyword, company: config.company, ...(ref ? { ref } : {}) });
+  const message = composeMessage({ keyword: config.keyword, company: config.company, ref });
   const withdrawMessage = composeMessage({ keyword: config.withdrawKeyword, company: config.company });
   const link = deepLink(channel, withdraw ? withdrawMessage : message, { platform });
   const render = withdraw ? renderWithdrawNotice : renderNotice;

@@ -1,0 +1,200 @@
+import { expect, test, type Page } from '@playwright/test';
+import { bucketName, recordPage, refPattern, storedEvents, useEndpoint } from './support.js';
+
+// The whole opt-in flow of the inline layout, on a German page under a strict CSP with Trusted
+// Types required. Desktop Chromium (fine pointer): channels with a QR strategy show the QR phase.
+
+async function openWidget(page: Page, title: string) {
+  const log = await recordPage(page);
+  const bucket = bucketName(title);
+  await page.goto('/e2e/fixtures/widget/inline.html');
+  await expect(page.getByRole('button', { name: /WhatsApp/ })).toBeVisible();
+  await useEndpoint(page, bucket);
+  return { log, bucket };
+}
+
+async function tabTo(page: Page, isTarget: () => Promise<boolean>, limit = 15) {
+  for (let i = 0; i < limit && !(await isTarget()); i += 1) await page.keyboard.press('Tab');
+  expect(await isTarget()).toBe(true);
+}
+
+test('WhatsApp by mouse: notice, consent, QR with the exact link, events at the endpoint', async ({ page }) => {
+  const { log, bucket } = await openWidget(page, 'inline-mouse-whatsapp');
+  await expect(page.getByRole('heading', { name: 'Newsletter per Messenger' }).or(page.getByText('Newsletter per Messenger'))).toBeVisible();
+
+  await page.getByRole('button', { name: /WhatsApp/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Firma');
+
+  await dialog.getByRole('button', { name: /WhatsApp/ }).click();
+  const open = dialog.getByRole('link', { name: 'Auf diesem Gerät öffnen' });
+  await expect(open).toHaveAttribute('href', new RegExp(`^https://wa\\.me/491701234567\\?text=Start%20Firma%20${refPattern}$`));
+  await expect(dialog.getByRole('img', { name: /QR/ })).toBeVisible();
+
+  const href = await open.getAttribute('href');
+  const events = await log.events();
+  expect(events.map((event) => event.type)).toEqual(['optin-notice-open', 'optin-consent', 'optin-link-open']);
+  const [opened, consent, link] = events;
+  expect(opened?.detail).toMatchObject({ channel: 'whatsapp', notice: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+  expect(consent?.cancelable).toBe(true);
+  expect(consent?.detail).toMatchObject({ channel: 'whatsapp', href, consentId: opened?.detail['consentId'] });
+  expect(consent?.detail['message']).toBe(`Start Firma ${String(consent?.detail['ref'])}`);
+  expect(link?.detail).toMatchObject({ channel: 'whatsapp', via: 'qr', href });
+
+  const stored = await storedEvents(page, bucket, ['notice_shown', 'consent_given', 'link_opened']);
+  const byType = Object.fromEntries(stored.map((event) => [event.type, event]));
+  expect(byType['notice_shown']?.notice?.text).toContain('Firma');
+  expect(byType['consent_given']).toMatchObject({
+    channel: 'whatsapp',
+    action: 'button',
+    consentId: opened?.detail['consentId'],
+    ref: consent?.detail['ref'],
+    message: consent?.detail['message'],
+    page: { path: '/e2e/fixtures/widget/inline.html' },
+  });
+  expect(new Set(stored.map((event) => event.consentId)).size).toBe(1);
+  expect(log.consoleErrors).toEqual([]);
+  expect(log.pageErrors).toEqual([]);
+  expect(await log.violations()).toEqual([]);
+});
+
+test('WhatsApp by keyboard only: Tab, Enter, confirm by keyboard, Esc returns focus', async ({ page }) => {
+  const { log, bucket } = await openWidget(page, 'inline-keyboard');
+  const whatsapp = page.getByRole('button', { name: /WhatsApp/ });
+  await tabTo(page, () => whatsapp.evaluate((button) => button.matches(':focus')));
+  await page.keyboard.press('Enter');
+
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  const confirm = dialog.getByRole('button', { name: /WhatsApp/ });
+  await expect.poll(() => dialog.evaluate((node) => node.matches(':focus-within'))).toBe(true);
+  await tabTo(page, () => confirm.evaluate((button) => button.matches(':focus')));
+  await page.keyboard.press('Enter');
+
+  await expect(dialog.getByRole('link', { name: 'Auf diesem Gerät öffnen' })).toBeVisible();
+  const stored = await storedEvents(page, bucket, ['consent_given']);
+  expect(stored.find((event) => event.type === 'consent_given')?.action).toBe('keyboard');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(whatsapp).toBeFocused();
+  expect(log.pageErrors).toEqual([]);
+});
+
+test('Telegram bot: the payload link and the exact message to copy', async ({ page }) => {
+  const { log } = await openWidget(page, 'inline-telegram');
+  await page.getByRole('button', { name: /Telegram/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: /Telegram/ }).click();
+  const [consent] = (await log.events()).filter((event) => event.type === 'optin-consent');
+  const ref = String(consent?.detail['ref']);
+  await expect(dialog.getByRole('link', { name: 'Auf diesem Gerät öffnen' })).toHaveAttribute(
+    'href',
+    `https://t.me/firma_bot?start=Start_Firma_${ref}`,
+  );
+  await expect(dialog.getByRole('textbox')).toHaveValue(`Start Firma ${ref}`);
+  await expect(dialog.getByRole('button', { name: 'Nachricht kopieren' })).toBeVisible();
+});
+
+test('Signal: a link without prefill, the message to copy, copying is recorded', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { log, bucket } = await openWidget(page, 'inline-signal');
+  await page.getByRole('button', { name: /Signal/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: /Signal/ }).click();
+  await expect(dialog.getByRole('link', { name: 'Auf diesem Gerät öffnen' })).toHaveAttribute(
+    'href',
+    'https://signal.me/#p/+491707654321',
+  );
+  const [consent] = (await log.events()).filter((event) => event.type === 'optin-consent');
+  await expect(dialog.getByRole('textbox')).toHaveValue(String(consent?.detail['message']));
+
+  await dialog.getByRole('button', { name: 'Nachricht kopieren' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(consent?.detail['message']);
+  await expect
+    .poll(async () => (await log.events()).filter((event) => event.type === 'optin-link-open').map((event) => event.detail['via']))
+    .toContain('copy');
+  await storedEvents(page, bucket, ['consent_given', 'link_opened']);
+});
+
+test('cancelling optin-consent opens no link and records no consent', async ({ page }) => {
+  const { log, bucket } = await openWidget(page, 'inline-cancel');
+  await page.evaluate(() => document.addEventListener('optin-consent', (event) => event.preventDefault()));
+  await page.getByRole('button', { name: /WhatsApp/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: /WhatsApp/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Auf diesem Gerät öffnen' })).toHaveCount(0);
+
+  const stored = await storedEvents(page, bucket, ['notice_shown']);
+  // Sent at once when recorded: give a consent_given (which would go out immediately) no chance to hide.
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 1_500)));
+  const again = await storedEvents(page, bucket, ['notice_shown']);
+  expect([...stored, ...again].map((event) => event.type)).not.toContain('consent_given');
+  expect((await log.events()).map((event) => event.type)).toEqual(['optin-notice-open', 'optin-consent']);
+});
+
+test('dismissing the notice records notice_dismissed and gives focus back', async ({ page }) => {
+  const { bucket } = await openWidget(page, 'inline-dismiss');
+  const telegram = page.getByRole('button', { name: /Telegram/ });
+  await telegram.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(telegram).toBeFocused();
+  const stored = await storedEvents(page, bucket, ['notice_shown', 'notice_dismissed']);
+  expect(stored.find((event) => event.type === 'notice_dismissed')?.channel).toBe('telegram');
+});
+
+test('unsubscribe: the withdraw link with the Stop keyword, optin-withdraw and withdrawal_requested', async ({ page }) => {
+  const { log, bucket } = await openWidget(page, 'inline-withdraw');
+  const toggle = page.getByRole('button', { name: 'Abmelden', exact: true });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: /WhatsApp/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Stop Firma');
+  await dialog.getByRole('button', { name: /WhatsApp/ }).click();
+  await expect(dialog.getByRole('link', { name: 'Auf diesem Gerät öffnen' })).toHaveAttribute(
+    'href',
+    'https://wa.me/491701234567?text=Stop%20Firma',
+  );
+  const withdraw = (await log.events()).find((event) => event.type === 'optin-withdraw');
+  expect(withdraw?.detail).toEqual({ channel: 'whatsapp', href: 'https://wa.me/491701234567?text=Stop%20Firma' });
+  const stored = await storedEvents(page, bucket, ['withdrawal_requested']);
+  expect(stored.find((event) => event.type === 'withdrawal_requested')?.message).toBe('Stop Firma');
+  expect(stored.map((event) => event.type)).not.toContain('consent_given');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true });
+
+  test('WhatsApp opens the universal link itself after consent', async ({ page }) => {
+    await page.route('https://wa.me/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>wa.me</title>' }),
+    );
+    const { bucket } = await openWidget(page, 'inline-phone');
+    await page.getByRole('button', { name: /WhatsApp/ }).tap();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /WhatsApp/ }).tap();
+    await page.waitForURL(/^https:\/\/wa\.me\//);
+    expect(page.url()).toMatch(new RegExp(`^https://wa\\.me/491701234567\\?text=Start%20Firma%20${refPattern}$`));
+    // Outbox first: the consent reached the endpoint although the page navigated away at once.
+    const stored = await storedEvents(page, bucket, ['consent_given']);
+    expect(stored.find((event) => event.type === 'consent_given')?.channel).toBe('whatsapp');
+  });
+
+  test('Telegram bot shows the message and an "open" link, no QR', async ({ page }) => {
+    await openWidget(page, 'inline-phone-telegram');
+    await page.getByRole('button', { name: /Telegram/ }).tap();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /Telegram/ }).tap();
+    await expect(dialog.getByRole('link', { name: 'Telegram öffnen' })).toHaveAttribute(
+      'href',
+      new RegExp(`^https://t\\.me/firma_bot\\?start=Start_Firma_${refPattern}$`),
+    );
+    await expect(dialog.getByRole('img', { name: /QR/ })).toHaveCount(0);
+  });
+});

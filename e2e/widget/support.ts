@@ -1,0 +1,104 @@
+import { expect, type Page } from '@playwright/test';
+
+/** What the page saw: public widget events in order, CSP violations, console errors, page errors. */
+export interface PageLog {
+  events: () => Promise<Array<{ type: string; detail: Record<string, unknown>; cancelable: boolean }>>;
+  consoleErrors: string[];
+  pageErrors: Error[];
+  violations: () => Promise<string[]>;
+}
+
+const eventTypes = ['optin-notice-open', 'optin-consent', 'optin-link-open', 'optin-withdraw', 'optin-error'];
+
+/**
+ * Starts recording before the page's own scripts run. The init script runs outside the page's CSP,
+ * so the pages themselves keep their strict policy (no inline script).
+ */
+export async function recordPage(page: Page): Promise<PageLog> {
+  await page.addInitScript((types: string[]) => {
+    const seen: unknown[] = [];
+    const violations: string[] = [];
+    Object.assign(window, { __optinEvents: seen, __cspViolations: violations });
+    for (const type of types) {
+      document.addEventListener(type, (event) => {
+        const { detail, cancelable } = event as CustomEvent;
+        seen.push({ type, detail: JSON.parse(JSON.stringify(detail ?? null)), cancelable });
+      });
+    }
+    document.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(`${event.violatedDirective}: ${event.blockedURI}`),
+    );
+  }, eventTypes);
+  const log: PageLog = {
+    consoleErrors: [],
+    pageErrors: [],
+    events: () => page.evaluate(() => (window as unknown as { __optinEvents: never }).__optinEvents),
+    violations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+  };
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => log.pageErrors.push(error));
+  return log;
+}
+
+/** A bucket of the counting endpoint of its own, so parallel tests don't see each other's events. */
+export function bucketName(title: string): string {
+  return `${title.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export interface StoredEvent {
+  type: string;
+  eventId: string;
+  consentId: string;
+  channel: string;
+  ref?: string;
+  message?: string;
+  action?: string;
+  notice?: { id: string; sha256: string; text?: string };
+  page: { origin: string; path: string };
+}
+
+/** Events the counting endpoint stored for a bucket, waiting until `types` have all arrived. */
+export async function storedEvents(page: Page, bucket: string, types: string[]): Promise<StoredEvent[]> {
+  let events: StoredEvent[] = [];
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get(`/collect/${bucket}/stats`);
+        events = ((await response.json()) as { events: StoredEvent[] }).events;
+        return types.every((type) => events.some((event) => event.type === type));
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  return events;
+}
+
+/** Sets the endpoint before any interaction (the fixture pages are static). */
+export async function useEndpoint(page: Page, bucket: string, selector = 'messenger-optin'): Promise<void> {
+  await page.locator(selector).evaluate((element, path) => element.setAttribute('endpoint', path), `/collect/${bucket}`);
+}
+
+/**
+ * axe-core loaded as a same-origin file, so it passes the page's `script-src 'self'`
+ * (an inline copy through `addScriptTag({ path })` would be blocked by the strict CSP).
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' });
+  }
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } })
+      .axe;
+    const result = await axe.run(document);
+    return result.violations.map((violation) => {
+      const { id, help, nodes } = violation as { id: string; help: string; nodes: Array<{ target: unknown }> };
+      return `${id}: ${help} (${nodes.map((node) => JSON.stringify(node.target)).join(', ')})`;
+    });
+  });
+  expect(violations).toEqual([]);
+}
+
+/** A reference code: Crockford base32 without I L O U (spec: channels.md). */
+export const refPattern = '[0-9A-HJKMNP-TV-Z]{4}';

@@ -1,0 +1,232 @@
+// The lazy chunk behind the first tap: the notice dialog, message and link building, notice texts,
+// the consent reporter. Nothing here is on the first-paint path (spec: performance.md).
+import '../optin-notice/define-notice.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { channelMeta } from '@messenger-optin/sdk';
+import type { ChannelConfig, ChannelMeta, DeepLink, RecordInput, RenderedNotice } from '@messenger-optin/sdk';
+import type { WidgetConfig } from '@messenger-optin/sdk/schema';
+import {
+  OptinConsentEvent,
+  OptinLinkOpenEvent,
+  OptinNoticeOpenEvent,
+  OptinWithdrawEvent,
+  type LinkVia,
+  type OptinErrorDetail,
+} from '../events.js';
+import { uiLocale } from '../i18n/strings.js';
+import type { ConsentReporter } from '../reporter/start-reporter.js';
+import { prepareFlow } from './prepare-flow.js';
+import { randomId } from './random-id.js';
+
+/** What the controller needs from `<messenger-optin>`. */
+export interface FlowHost extends ReactiveControllerHost, EventTarget {
+  readonly isConnected: boolean;
+  /** Language tag for notice and dialog (attribute, page, en). */
+  flowLang(): string;
+  flowTheme(): string;
+  /** Follows a deep link (replaceable for tests). */
+  navigate(href: string): void;
+  /** One console error and one `optin-error` event. */
+  report(detail: OptinErrorDetail): void;
+}
+
+/** One visitor's flow for one channel, from the tap until the dialog closes. */
+interface ActiveFlow {
+  mode: 'consent' | 'withdraw';
+  config: WidgetConfig;
+  channel: ChannelConfig;
+  meta: ChannelMeta;
+  consentId: string;
+  ref: string;
+  message: string;
+  link: DeepLink;
+  notice: RenderedNotice;
+  anchor: HTMLElement;
+  phase: 'notice' | 'link';
+  desktop: boolean;
+}
+
+const loadReporter = () => import('../reporter/start-reporter.js');
+
+/**
+ * Runs the visitor's flow (architecture.md): tap → notice (`notice_shown`) → confirm →
+ * `optin-consent` (cancelable) → `consent_given`, outbox first → link: navigation, or the dialog's
+ * link phase (QR on desktop, copy for channels without text prefill).
+ */
+export class FlowController implements ReactiveController {
+  private _flow: ActiveFlow | undefined;
+  private _reporter: Promise<ConsentReporter> | undefined;
+  private _endpoint: string | undefined;
+
+  constructor(private readonly host: FlowHost) {
+    host.addController(this);
+  }
+
+  get active(): boolean {
+    return this._flow !== undefined;
+  }
+
+  hostDisconnected(): void {
+    this._flow = undefined;
+    const reporter = this._reporter;
+    this._reporter = undefined;
+    // Pending events stay in the outbox and go out on the next page load if this flush fails.
+    reporter?.then((r) => r.flush(2_000).finally(() => r.close())).catch(() => undefined);
+  }
+
+  /** A channel button was tapped: open its notice (or the unsubscribe dialog). */
+  async open(config: WidgetConfig, index: number, anchor: HTMLElement, withdraw: boolean): Promise<void> {
+    const channel = config.channels[index];
+    if (!channel || this._flow) return;
+    this._useEndpoint(config.endpoint);
+    const prepared = await prepareFlow(config, channel, {
+      withdraw,
+      locale: this.host.flowLang(),
+      platform: /iPhone|iPad|iPod/.test(navigator.userAgent) ? 'ios' : 'other',
+    });
+    if (!this.host.isConnected) return;
+    const flow: ActiveFlow = {
+      ...prepared,
+      mode: withdraw ? 'withdraw' : 'consent',
+      config,
+      channel,
+      meta: channelMeta[channel.type],
+      anchor,
+      phase: 'notice',
+      desktop: matchMedia('(hover: hover) and (pointer: fine)').matches,
+    };
+    this._set(flow);
+    if (withdraw) return;
+    const { id, locale, version, sha256, text } = prepared.notice;
+    void this._record({ ...this._base(flow), type: 'notice_shown', notice: { id, locale, version, sha256, text } });
+    this.host.dispatchEvent(
+      new OptinNoticeOpenEvent({ channel: channel.type, consentId: flow.consentId, notice: { id, version, sha256 } }),
+    );
+  }
+
+  /** `widget_shown` for site owners who turned on impression events (memory-only in the reporter). */
+  impression(config: WidgetConfig): void {
+    const first = config.channels[0];
+    if (!first || !config.endpoint) return;
+    this._useEndpoint(config.endpoint);
+    void this._record({ type: 'widget_shown', consentId: randomId(), channel: first.type });
+  }
+
+  render(): TemplateResult | typeof nothing {
+    const flow = this._flow;
+    if (!flow) return nothing;
+    return html`<messenger-optin-notice
+      part="notice"
+      theme=${this.host.flowTheme()}
+      .notice=${flow.notice}
+      .channel=${flow.meta}
+      .link=${flow.link}
+      .mode=${flow.mode}
+      .anchor=${flow.anchor}
+      .requireCheckbox=${flow.config.requireCheckbox}
+      .desktop=${flow.desktop}
+      .phase=${flow.phase}
+      .lang=${uiLocale(this.host.flowLang())}
+      @notice-confirm=${this._onConfirm}
+      @notice-dismiss=${this._onDismiss}
+      @notice-link=${this._onLink}
+    ></messenger-optin-notice>`;
+  }
+
+  private _set(flow: ActiveFlow | undefined): void {
+    this._flow = flow;
+    this.host.requestUpdate();
+  }
+
+  private _useEndpoint(endpoint: string | undefined): void {
+    if (!endpoint || this._reporter) return;
+    this._endpoint = endpoint;
+    this._reporter = loadReporter().then(({ startReporter }) =>
+      startReporter(endpoint, (message) => this.host.report({ code: 'event-dropped', message })),
+    );
+  }
+
+  /** Records a consent event; resolves once it is in the reporter's outbox (at once without endpoint). */
+  private async _record(input: RecordInput): Promise<void> {
+    if (!this._reporter) return;
+    try {
+      (await this._reporter).record(input);
+    } catch (error) {
+      this.host.report({
+        code: 'event-dropped',
+        message: `a consent event for ${this._endpoint ?? 'the endpoint'} could not be recorded (${String(error)}).`,
+      });
+    }
+  }
+
+  private _base(flow: ActiveFlow) {
+    return {
+      consentId: flow.consentId,
+      channel: flow.channel.type,
+      message: flow.link.message,
+      ...(flow.ref ? { ref: flow.ref } : {}),
+      ...(flow.config.purpose ? { purpose: flow.config.purpose } : {}),
+    };
+  }
+
+  private _noticeRef({ notice: { id, locale, version, sha256 } }: ActiveFlow) {
+    return { id, locale, version, sha256 };
+  }
+
+  private _onConfirm = async (event: CustomEvent<{ action?: RecordInput['action'] }>): Promise<void> => {
+    const flow = this._flow;
+    if (!flow || flow.phase !== 'notice') return;
+    const action = event.detail?.action ?? 'button';
+    const channel = flow.channel.type;
+    const { href } = flow.link;
+    const notice = this._noticeRef(flow);
+    if (flow.mode === 'consent') {
+      const consent = new OptinConsentEvent({ channel, consentId: flow.consentId, ref: flow.ref, message: flow.message, href });
+      this.host.dispatchEvent(consent);
+      if (consent.defaultPrevented) return this._close();
+      // Outbox first: consent is recorded before the messenger opens (product.md, flow step 3).
+      await this._record({ ...this._base(flow), type: 'consent_given', action, notice });
+    } else {
+      await this._record({ ...this._base(flow), type: 'withdrawal_requested', action, notice });
+      this.host.dispatchEvent(new OptinWithdrawEvent({ channel, href }));
+    }
+    if (this._flow !== flow) return;
+    if ((flow.desktop && flow.meta.desktop === 'qr') || flow.link.prefill !== 'text') {
+      return this._set({ ...flow, phase: 'link' });
+    }
+    this._linkOpened(flow, 'navigation');
+    this._close();
+    this.host.navigate(href);
+  };
+
+  private _onLink = (event: CustomEvent<{ via?: LinkVia }>): void => {
+    const flow = this._flow;
+    if (flow) this._linkOpened(flow, event.detail?.via ?? 'navigation');
+  };
+
+  private _linkOpened(flow: ActiveFlow, via: LinkVia): void {
+    if (flow.mode !== 'consent') return;
+    void this._record({ ...this._base(flow), type: 'link_opened', notice: this._noticeRef(flow) });
+    const { href } = flow.link;
+    this.host.dispatchEvent(new OptinLinkOpenEvent({ channel: flow.channel.type, consentId: flow.consentId, href, via }));
+  }
+
+  private _onDismiss = (): void => {
+    const flow = this._flow;
+    // Closing the dialog after consent (link phase) is not a dismissal of the notice.
+    if (flow?.mode === 'consent' && flow.phase === 'notice') {
+      void this._record({ ...this._base(flow), type: 'notice_dismissed', notice: this._noticeRef(flow) });
+    }
+    this._close();
+  };
+
+  /** Closes the dialog; focus goes back to the channel button it opened from. */
+  private _close(): void {
+    const anchor = this._flow?.anchor;
+    this._set(undefined);
+    void this.host.updateComplete.then(() => {
+      const root = anchor?.getRootNode() as ShadowRoot | undefined;
+      if (anchor?.isConnected && !root?.activeElement) anchor.focus();
+    });
+  }
+}
