@@ -18,7 +18,12 @@ const project = (name: string) => ({
 const receiverBase = project('receiver');
 const receiverProject = {
   ...receiverBase,
-  test: { ...receiverBase.test, globalSetup: ['test/postgres-setup.ts'], testTimeout: 30_000, hookTimeout: 90_000 },
+  test: {
+    ...receiverBase.test,
+    globalSetup: ['test/postgres-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 90_000,
+  },
 };
 
 export default defineConfig({

@@ -69,7 +69,10 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
     if (origin === undefined) return next();
     if (!isOriginAllowed(origin, allowedOrigins)) {
       c.get('log').origin = origin;
-      return c.json({ error: 'origin_not_allowed', message: `origin ${origin} is not in the allowlist` }, 403);
+      return c.json(
+        { error: 'origin_not_allowed', message: `origin ${origin} is not in the allowlist` },
+        403,
+      );
     }
     if (c.req.method === 'OPTIONS') {
       return c.body(null, 204, preflightHeaders(origin, c.req.header('access-control-request-headers')));

@@ -83,7 +83,8 @@ async function main(argv: string[]): Promise<number> {
     const store = await openStore(storeOptions(values['data-dir']));
     try {
       for await (const chunk of exportChunks(store.exportEntries(), format)) {
-        if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+        if (!process.stdout.write(chunk))
+          await new Promise((resolve) => process.stdout.once('drain', resolve));
       }
       return 0;
     } finally {

@@ -15,7 +15,8 @@ export function csvCell(value: unknown): string {
 
 const get = (record: Record<string, unknown>, ...path: string[]): unknown =>
   path.reduce<unknown>(
-    (value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
+    (value, key) =>
+      value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
     record,
   );
 
@@ -55,7 +56,10 @@ export function csvRow(entry: EntryView): string {
 }
 
 /** The export as text chunks, one entry at a time: a JSON array or CSV with a header row. */
-export async function* exportChunks(entries: AsyncIterable<EntryView>, format: ExportFormat): AsyncGenerator<string> {
+export async function* exportChunks(
+  entries: AsyncIterable<EntryView>,
+  format: ExportFormat,
+): AsyncGenerator<string> {
   if (format === 'csv') {
     yield CSV_HEADER;
     for await (const entry of entries) yield csvRow(entry);

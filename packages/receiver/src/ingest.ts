@@ -41,8 +41,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 function unstorableStrings(value: unknown, path: Array<string | number>, issues: Issue[]): void {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) issues.push({ path, code: 'custom', message: 'contains U+0000, which cannot be stored' });
-    else if (LONE_SURROGATE.test(value)) issues.push({ path, code: 'custom', message: 'is not well-formed Unicode' });
+    if (value.includes('\u0000'))
+      issues.push({ path, code: 'custom', message: 'contains U+0000, which cannot be stored' });
+    else if (LONE_SURROGATE.test(value))
+      issues.push({ path, code: 'custom', message: 'is not well-formed Unicode' });
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) unstorableStrings(item, [...path, key], issues);
   }
@@ -57,11 +59,16 @@ function semanticIssues(event: ConsentEvent, context: ParseContext): Issue[] {
     issues.push({
       path: ['notice', 'sha256'],
       code: 'custom',
-      message: 'does not match the sha256 of notice.text (UTF-8, hex); the text is not archived under a wrong hash',
+      message:
+        'does not match the sha256 of notice.text (UTF-8, hex); the text is not archived under a wrong hash',
     });
   }
   if (context.origin !== undefined && event.page.origin !== context.origin) {
-    issues.push({ path: ['page', 'origin'], code: 'custom', message: 'differs from the Origin header of the request' });
+    issues.push({
+      path: ['page', 'origin'],
+      code: 'custom',
+      message: 'differs from the Origin header of the request',
+    });
   }
   return issues;
 }
@@ -129,7 +136,9 @@ export function parseBatch(body: unknown, context: ParseContext): ParsedBatch {
     const issues =
       body.length === 0
         ? [{ path: [], code: 'too_small', message: 'the batch is empty; send at least one event' }]
-        : rejected.flatMap((item) => item.issues.map((issue) => ({ ...issue, path: [item.index, ...issue.path] })));
+        : rejected.flatMap((item) =>
+            item.issues.map((issue) => ({ ...issue, path: [item.index, ...issue.path] })),
+          );
     return { ok: false, error: 'no_valid_events', issues, rejected };
   }
   return { ok: true, events, rejected };

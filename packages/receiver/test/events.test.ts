@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReceiver } from '../src/app.js';
 import type { SqlStore } from '../src/store/sql-store.js';
@@ -14,7 +13,12 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
   beforeAll(async () => {
     if (kind.skipReason) return;
     store = await kind.open();
-    app = createReceiver({ store, allowedOrigins: [SITE, 'https://other.example'], logger: false, rateLimit: false });
+    app = createReceiver({
+      store,
+      allowedOrigins: [SITE, 'https://other.example'],
+      logger: false,
+      rateLimit: false,
+    });
   });
   afterAll(async () => {
     await store?.close();
@@ -49,20 +53,33 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
     expect(await (await send([event, event])).json()).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
   });
 
-  it.skipIf(kind.skipReason)('stores the valid items of a mixed batch and lists the invalid ones by index', async () => {
-    const good = [makeEvent(), makeEvent()];
-    const response = await send([good[0], { ...makeEvent(), type: 'clicked' }, good[1], 'not an event']);
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as { accepted: number; rejected: Array<{ index: number; issues: Array<{ path: unknown[] }> }> };
-    expect(body.accepted).toBe(2);
-    expect(body.rejected.map((item) => item.index)).toEqual([1, 3]);
-    expect(body.rejected[0]?.issues[0]?.path).toEqual(['type']);
-  });
+  it.skipIf(kind.skipReason)(
+    'stores the valid items of a mixed batch and lists the invalid ones by index',
+    async () => {
+      const good = [makeEvent(), makeEvent()];
+      const response = await send([good[0], { ...makeEvent(), type: 'clicked' }, good[1], 'not an event']);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as {
+        accepted: number;
+        rejected: Array<{ index: number; issues: Array<{ path: unknown[] }> }>;
+      };
+      expect(body.accepted).toBe(2);
+      expect(body.rejected.map((item) => item.index)).toEqual([1, 3]);
+      expect(body.rejected[0]?.issues[0]?.path).toEqual(['type']);
+    },
+  );
 
   it.skipIf(kind.skipReason)('answers 400 with the issues when no item is valid', async () => {
-    const response = await send([{ ...makeEvent(), eventId: 'not-a-uuid' }, { ...makeEvent(), extra: 1 }]);
+    const response = await send([
+      { ...makeEvent(), eventId: 'not-a-uuid' },
+      { ...makeEvent(), extra: 1 },
+    ]);
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { error: string; issues: Array<{ path: unknown[] }>; rejected: unknown[] };
+    const body = (await response.json()) as {
+      error: string;
+      issues: Array<{ path: unknown[] }>;
+      rejected: unknown[];
+    };
     expect(body.error).toBe('no_valid_events');
     expect(body.rejected).toHaveLength(2);
     expect(body.issues.map((issue) => issue.path)).toEqual([[0, 'eventId'], [1]]);
@@ -82,34 +99,42 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
     expect((await send([])).status).toBe(400);
   });
 
-  it.skipIf(kind.skipReason)('accepts application/json as well as text/plain, and refuses other types', async () => {
-    expect((await send([makeEvent()], { 'content-type': 'application/json' })).status).toBe(200);
-    expect((await send([makeEvent()], { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
-  });
+  it.skipIf(kind.skipReason)(
+    'accepts application/json as well as text/plain, and refuses other types',
+    async () => {
+      expect((await send([makeEvent()], { 'content-type': 'application/json' })).status).toBe(200);
+      expect(
+        (await send([makeEvent()], { 'content-type': 'application/x-www-form-urlencoded' })).status,
+      ).toBe(415);
+    },
+  );
 
-  it.skipIf(kind.skipReason)('refuses a body over 1 MB by Content-Length and by counting a chunked body', async () => {
-    const big = JSON.stringify([makeEvent({ purpose: 'x'.repeat(150) })]).padEnd(1024 * 1024 + 1, ' ');
-    const declared = await send(big);
-    expect(declared.status).toBe(413);
+  it.skipIf(kind.skipReason)(
+    'refuses a body over 1 MB by Content-Length and by counting a chunked body',
+    async () => {
+      const big = JSON.stringify([makeEvent({ purpose: 'x'.repeat(150) })]).padEnd(1024 * 1024 + 1, ' ');
+      const declared = await send(big);
+      expect(declared.status).toBe(413);
 
-    // A streamed body has no Content-Length: the bytes are counted while reading.
-    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
-    let sent = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent++ < 20) controller.enqueue(chunk);
-        else controller.close();
-      },
-    });
-    const chunked = await app.request('/v1/events', {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain', origin: SITE },
-      body: stream,
-      duplex: 'half',
-    } as RequestInit);
-    expect(chunked.status).toBe(413);
-    expect(sent).toBeLessThan(20); // stopped reading once over the limit
-  });
+      // A streamed body has no Content-Length: the bytes are counted while reading.
+      const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent++ < 20) controller.enqueue(chunk);
+          else controller.close();
+        },
+      });
+      const chunked = await app.request('/v1/events', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', origin: SITE },
+        body: stream,
+        duplex: 'half',
+      } as RequestInit);
+      expect(chunked.status).toBe(413);
+      expect(sent).toBeLessThan(20); // stopped reading once over the limit
+    },
+  );
 
   it.skipIf(kind.skipReason)('refuses an unknown Origin with 403 and stores nothing', async () => {
     const event = makeEvent({ page: { origin: 'https://evil.example', path: '/' } });
@@ -120,66 +145,113 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
   });
 
   it.skipIf(kind.skipReason)('rejects an event whose page.origin is not the posting origin', async () => {
-    const response = await send([makeEvent(), makeEvent({ page: { origin: 'https://other.example', path: '/' } })]);
-    const body = (await response.json()) as { accepted: number; rejected: Array<{ index: number; issues: Array<{ path: unknown[] }> }> };
+    const response = await send([
+      makeEvent(),
+      makeEvent({ page: { origin: 'https://other.example', path: '/' } }),
+    ]);
+    const body = (await response.json()) as {
+      accepted: number;
+      rejected: Array<{ index: number; issues: Array<{ path: unknown[] }> }>;
+    };
     expect(body.accepted).toBe(1);
     expect(body.rejected[0]).toMatchObject({ index: 1, issues: [{ path: ['page', 'origin'] }] });
   });
 
-  it.skipIf(kind.skipReason)('answers a CORS preflight for allowed origins only, and exposes Retry-After', async () => {
-    const preflight = (origin: string) =>
-      app.request('/v1/events', {
-        method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
-      });
-    const allowed = await preflight(SITE);
-    expect(allowed.status).toBe(204);
-    expect(allowed.headers.get('access-control-allow-origin')).toBe(SITE);
-    expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
-    expect((await preflight('https://evil.example')).status).toBe(403);
+  it.skipIf(kind.skipReason)(
+    'answers a CORS preflight for allowed origins only, and exposes Retry-After',
+    async () => {
+      const preflight = (origin: string) =>
+        app.request('/v1/events', {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
+        });
+      const allowed = await preflight(SITE);
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe(SITE);
+      expect(allowed.headers.get('access-control-allow-methods')).toContain('POST');
+      expect((await preflight('https://evil.example')).status).toBe(403);
 
-    const answer = await send([makeEvent()]);
-    expect(answer.headers.get('access-control-allow-origin')).toBe(SITE);
-    expect(answer.headers.get('access-control-expose-headers')).toBe('Retry-After');
-    expect(answer.headers.get('vary')).toBe('Origin');
-  });
+      const answer = await send([makeEvent()]);
+      expect(answer.headers.get('access-control-allow-origin')).toBe(SITE);
+      expect(answer.headers.get('access-control-expose-headers')).toBe('Retry-After');
+      expect(answer.headers.get('vary')).toBe('Origin');
+    },
+  );
 
   it.skipIf(kind.skipReason)('stores SQL-looking strings literally', async () => {
     const sneaky = "'); DROP TABLE entries; --";
-    const event = makeEvent({ purpose: sneaky, message: `Start ${sneaky}`, page: { origin: SITE, path: "/x' OR '1'='1" } });
+    const event = makeEvent({
+      purpose: sneaky,
+      message: `Start ${sneaky}`,
+      page: { origin: SITE, path: "/x' OR '1'='1" },
+    });
     expect(await (await send([event])).json()).toMatchObject({ accepted: 1 });
     const bundle = await store.getConsent(event.consentId as string);
-    expect(bundle?.events[0]?.record).toMatchObject({ purpose: sneaky, message: `Start ${sneaky}`, page: { path: "/x' OR '1'='1" } });
+    expect(bundle?.events[0]?.record).toMatchObject({
+      purpose: sneaky,
+      message: `Start ${sneaky}`,
+      page: { path: "/x' OR '1'='1" },
+    });
     expect((await store.verify()).ok).toBe(true);
   });
 
-  it.skipIf(kind.skipReason)('rejects strings PostgreSQL cannot store instead of failing the batch', async () => {
-    const response = await send([makeEvent(), makeEvent({ purpose: 'a\u0000b' })]);
-    expect(await response.json()).toMatchObject({ accepted: 1, rejected: [{ index: 1, issues: [{ path: ['purpose'] }] }] });
-  });
+  it.skipIf(kind.skipReason)(
+    'rejects strings PostgreSQL cannot store instead of failing the batch',
+    async () => {
+      const response = await send([makeEvent(), makeEvent({ purpose: 'a\u0000b' })]);
+      expect(await response.json()).toMatchObject({
+        accepted: 1,
+        rejected: [{ index: 1, issues: [{ path: ['purpose'] }] }],
+      });
+    },
+  );
 
   it.skipIf(kind.skipReason)('archives each notice text once, and only under its true sha256', async () => {
     await send(makeFlow());
     await send(makeFlow());
-    const { rows } = await store.client.query<{ text: string }>('SELECT text FROM notices WHERE sha256 = $1', [NOTICE_SHA]);
+    const { rows } = await store.client.query<{ text: string }>(
+      'SELECT text FROM notices WHERE sha256 = $1',
+      [NOTICE_SHA],
+    );
     expect(rows).toEqual([{ text: NOTICE_TEXT }]);
 
     const forged = makeEvent({
       type: 'notice_shown',
-      notice: { id: 'whatsapp.en.v1', locale: 'en', version: 'v1', sha256: NOTICE_SHA, text: `${NOTICE_TEXT} (changed)` },
+      notice: {
+        id: 'whatsapp.en.v1',
+        locale: 'en',
+        version: 'v1',
+        sha256: NOTICE_SHA,
+        text: `${NOTICE_TEXT} (changed)`,
+      },
     });
     const response = await send([forged]);
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ rejected: [{ index: 0, issues: [{ path: ['notice', 'sha256'] }] }] });
+    expect(await response.json()).toMatchObject({
+      rejected: [{ index: 0, issues: [{ path: ['notice', 'sha256'] }] }],
+    });
   });
 
   it.skipIf(kind.skipReason)('takes receivedAt from the server and keeps no address', async () => {
     const fixed = new Date('2026-11-28T02:00:00.000Z');
-    const clocked = createReceiver({ store, allowedOrigins: [SITE], logger: false, rateLimit: false, now: () => fixed });
+    const clocked = createReceiver({
+      store,
+      allowedOrigins: [SITE],
+      logger: false,
+      rateLimit: false,
+      now: () => fixed,
+    });
     const event = makeEvent({ sentAt: '2026-11-28T01:59:58.500Z' });
     await clocked.request('/v1/events', post([event], { origin: SITE, 'x-forwarded-for': '203.0.113.9' }));
     const bundle = await store.getConsent(event.consentId as string);
-    expect(bundle?.events[0]).toMatchObject({ receivedAt: fixed.toISOString(), record: { clockSkewMs: 1500 } });
+    expect(bundle?.events[0]).toMatchObject({
+      receivedAt: fixed.toISOString(),
+      record: { clockSkewMs: 1500 },
+    });
     const { rows } = await store.client.query<{ hits: number }>(
       `SELECT count(*)::int AS hits FROM entries e LEFT JOIN personal_data p USING (entry_id)
        WHERE e.payload LIKE '%203.0.113%' OR p.message LIKE '%203.0.113%'`,
@@ -200,7 +272,8 @@ describe('rate limit', () => {
       now: () => new Date(now),
       getClientKey: (request) => request.headers.get('x-test-client') ?? undefined,
     });
-    const sendAs = (client: string) => app.request('/v1/events', post([makeEvent()], { origin: SITE, 'x-test-client': client }));
+    const sendAs = (client: string) =>
+      app.request('/v1/events', post([makeEvent()], { origin: SITE, 'x-test-client': client }));
     expect((await sendAs('a')).status).toBe(200);
     expect((await sendAs('a')).status).toBe(200);
     const limited = await sendAs('a');
@@ -211,5 +284,4 @@ describe('rate limit', () => {
     expect((await sendAs('a')).status).toBe(200);
     await store.close();
   });
-
 });

@@ -14,7 +14,10 @@ export function corsHeaders(origin: string): Record<string, string> {
   };
 }
 
-export function preflightHeaders(origin: string, requestedHeaders: string | undefined): Record<string, string> {
+export function preflightHeaders(
+  origin: string,
+  requestedHeaders: string | undefined,
+): Record<string, string> {
   return {
     ...corsHeaders(origin),
     'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',

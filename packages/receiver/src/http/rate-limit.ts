@@ -33,12 +33,17 @@ export class TokenBucketLimiter {
   take(key: string, nowMs: number): RateDecision {
     const previous = this.buckets.get(key);
     const elapsed = previous ? Math.max(0, nowMs - previous.updatedAt) / 1000 : 0;
-    const tokens = previous ? Math.min(this.capacity, previous.tokens + elapsed * this.refillPerSecond) : this.capacity;
+    const tokens = previous
+      ? Math.min(this.capacity, previous.tokens + elapsed * this.refillPerSecond)
+      : this.capacity;
     // Delete and set again: Map order becomes least-recently-seen first, which is what we evict.
     this.buckets.delete(key);
     if (tokens < 1) {
       this.buckets.set(key, { tokens, updatedAt: nowMs });
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.refillPerSecond)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.refillPerSecond)),
+      };
     }
     this.buckets.set(key, { tokens: tokens - 1, updatedAt: nowMs });
     while (this.buckets.size > this.maxClients) {

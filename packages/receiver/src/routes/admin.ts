@@ -42,7 +42,9 @@ export function adminRoutes({ store, now, adminToken }: AdminRouteOptions): Hono
       return c.json({ error: 'unauthorized', message: 'send Authorization: Bearer <admin token>' }, 401);
     }
     if (check === 'wrong') {
-      const message = adminToken ? 'wrong admin token' : 'the admin API is off: start the receiver with an admin token';
+      const message = adminToken
+        ? 'wrong admin token'
+        : 'the admin API is off: start the receiver with an admin token';
       return c.json({ error: 'forbidden', message }, 403);
     }
     return next();
@@ -54,7 +56,10 @@ export function adminRoutes({ store, now, adminToken }: AdminRouteOptions): Hono
   app.get('/v1/consents', async (c) => {
     const ref = z.safeParse(refSchema, (c.req.query('ref') ?? '').toUpperCase());
     if (!ref.success) {
-      return c.json({ error: 'invalid_ref', message: 'ref must be 4 to 6 letters or digits, e.g. ?ref=K7Q2' }, 400);
+      return c.json(
+        { error: 'invalid_ref', message: 'ref must be 4 to 6 letters or digits, e.g. ?ref=K7Q2' },
+        400,
+      );
     }
     return c.json({ ref: ref.data, consents: await store.findConsentsByRef(ref.data) });
   });
@@ -72,15 +77,24 @@ export function adminRoutes({ store, now, adminToken }: AdminRouteOptions): Hono
     if (!id.success) return c.json({ error: 'invalid_consent_id', issues: issuesOf(id.error) }, 400);
     let body: unknown;
     try {
-      body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await readBodyLimited(c.req.raw, CONFIRM_MAX_BYTES)));
+      body = JSON.parse(
+        new TextDecoder('utf-8', { fatal: true }).decode(await readBodyLimited(c.req.raw, CONFIRM_MAX_BYTES)),
+      );
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return c.json({ error: 'payload_too_large', maxBytes: CONFIRM_MAX_BYTES }, 413);
+      if (error instanceof BodyTooLargeError)
+        return c.json({ error: 'payload_too_large', maxBytes: CONFIRM_MAX_BYTES }, 413);
       return c.json({ error: 'invalid_json' }, 400);
     }
     const input = z.safeParse(confirmationSchema, body);
     if (!input.success) return c.json({ error: 'invalid_confirmation', issues: issuesOf(input.error) }, 400);
     if (input.data.message.includes('\u0000')) {
-      return c.json({ error: 'invalid_confirmation', issues: [{ path: ['message'], code: 'custom', message: 'contains U+0000' }] }, 400);
+      return c.json(
+        {
+          error: 'invalid_confirmation',
+          issues: [{ path: ['message'], code: 'custom', message: 'contains U+0000' }],
+        },
+        400,
+      );
     }
     const result = await store.confirm(
       {
@@ -96,10 +110,17 @@ export function adminRoutes({ store, now, adminToken }: AdminRouteOptions): Hono
       case 'not_found':
         return c.json({ error: 'not_found', message: 'no events stored for this consent' }, 404);
       case 'erased':
-        return c.json({ error: 'erased', message: 'this consent was erased; its confirmation is not stored' }, 409);
+        return c.json(
+          { error: 'erased', message: 'this consent was erased; its confirmation is not stored' },
+          409,
+        );
       default:
         return c.json(
-          { confirmationId: result.confirmationId, refMatches: result.refMatches, duplicate: result.status === 'duplicate' },
+          {
+            confirmationId: result.confirmationId,
+            refMatches: result.refMatches,
+            duplicate: result.status === 'duplicate',
+          },
           result.status === 'stored' ? 201 : 200,
         );
     }

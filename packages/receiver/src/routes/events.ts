@@ -52,7 +52,8 @@ export function eventRoutes({ store, now, maxBodyBytes, limit }: EventRouteOptio
     const parsed = parseBatch(body, { receivedAt, origin: c.req.header('origin') });
     const log = c.get('log');
     log.rejected = parsed.rejected.length;
-    if (!parsed.ok) return c.json({ error: parsed.error, issues: parsed.issues, rejected: parsed.rejected }, 400);
+    if (!parsed.ok)
+      return c.json({ error: parsed.error, issues: parsed.issues, rejected: parsed.rejected }, 400);
 
     const { accepted, duplicates } = await store.appendEvents(parsed.events, receivedAt);
     log.accepted = accepted;

@@ -7,7 +7,10 @@ export interface PostgresOptions {
 }
 
 /** PostgreSQL through a pg pool; each transaction holds one pooled connection. */
-export async function createPostgresClient(databaseUrl: string, options: PostgresOptions = {}): Promise<SqlClient> {
+export async function createPostgresClient(
+  databaseUrl: string,
+  options: PostgresOptions = {},
+): Promise<SqlClient> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', () => {});

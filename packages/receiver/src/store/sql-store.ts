@@ -73,10 +73,10 @@ function hasContent(personal: PersonalContent | undefined): personal is Personal
  * what serializes appends per site across requests and across receiver processes.
  */
 async function lockSite(tx: SqlQueryable, site: string): Promise<Head> {
-  await tx.query('INSERT INTO sites (site, head_seq, head_hash) VALUES ($1, 0, $2) ON CONFLICT (site) DO NOTHING', [
-    site,
-    GENESIS_HASH,
-  ]);
+  await tx.query(
+    'INSERT INTO sites (site, head_seq, head_hash) VALUES ($1, 0, $2) ON CONFLICT (site) DO NOTHING',
+    [site, GENESIS_HASH],
+  );
   const { rows } = await tx.query<{ head_seq: number | string; head_hash: string }>(
     'SELECT head_seq, head_hash FROM sites WHERE site = $1 FOR UPDATE',
     [site],
@@ -87,7 +87,11 @@ async function lockSite(tx: SqlQueryable, site: string): Promise<Head> {
 }
 
 async function saveHead(tx: SqlQueryable, site: string, head: Head): Promise<void> {
-  await tx.query('UPDATE sites SET head_seq = $2, head_hash = $3 WHERE site = $1', [site, head.seq, head.hash]);
+  await tx.query('UPDATE sites SET head_seq = $2, head_hash = $3 WHERE site = $1', [
+    site,
+    head.seq,
+    head.hash,
+  ]);
 }
 
 /**
@@ -104,7 +108,9 @@ async function appendEntry(
   const personal = hasContent(entry.personal) ? entry.personal : undefined;
   const salt = personal ? randomBytes(32).toString('hex') : undefined;
   const sealed =
-    personal && salt !== undefined ? { ...entry.record, personal: personalCommitment(salt, personal) } : entry.record;
+    personal && salt !== undefined
+      ? { ...entry.record, personal: personalCommitment(salt, personal) }
+      : entry.record;
   const payload = canonicalJson(sealed);
   const seq = head.seq + 1;
   const hash = entryHash(head.hash, payload, receivedAt);
@@ -112,7 +118,19 @@ async function appendEntry(
     `INSERT INTO entries (entry_id, site, seq, kind, consent_id, type, channel, received_at, payload, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id`,
-    [entry.entryId, site, seq, entry.kind, entry.consentId, entry.type, entry.channel, receivedAt, payload, head.hash, hash],
+    [
+      entry.entryId,
+      site,
+      seq,
+      entry.kind,
+      entry.consentId,
+      entry.type,
+      entry.channel,
+      receivedAt,
+      payload,
+      head.hash,
+      hash,
+    ],
   );
   if (rows.length === 0) return undefined;
   if (personal && salt !== undefined) {
@@ -159,7 +177,8 @@ function checkCommitment(row: EntryRow): string | undefined {
   if (row.salt !== null) {
     const commitment = (JSON.parse(row.payload) as { personal?: unknown }).personal;
     const content = { message: row.message ?? undefined, ref: row.ref ?? undefined };
-    if (commitment !== personalCommitment(row.salt, content)) return 'message or ref changed after it was stored';
+    if (commitment !== personalCommitment(row.salt, content))
+      return 'message or ref changed after it was stored';
   }
   return undefined;
 }
@@ -253,7 +272,9 @@ export class SqlStore implements Store {
     return this.client.transaction(async (tx) => {
       const site = await this.siteOf(tx, input.consentId);
       if (site === undefined) return { status: 'not_found' };
-      const { rows: erasure } = await tx.query('SELECT 1 FROM erasures WHERE consent_id = $1', [input.consentId]);
+      const { rows: erasure } = await tx.query('SELECT 1 FROM erasures WHERE consent_id = $1', [
+        input.consentId,
+      ]);
       if (erasure.length > 0) return { status: 'erased' };
       const { rows: known } = await tx.query<{ payload: string }>(
         "SELECT payload FROM entries WHERE entry_id = $1 AND kind = 'confirmation' AND consent_id = $2",
@@ -309,12 +330,18 @@ export class SqlStore implements Store {
         'SELECT erased_at FROM erasures WHERE consent_id = $1',
         [consentId],
       );
-      const { rows: deleted } = await tx.query('DELETE FROM personal_data WHERE consent_id = $1 RETURNING entry_id', [
-        consentId,
-      ]);
+      const { rows: deleted } = await tx.query(
+        'DELETE FROM personal_data WHERE consent_id = $1 RETURNING entry_id',
+        [consentId],
+      );
       const earlier = previous[0];
       if (earlier && deleted.length === 0) {
-        return { status: 'erased', erasedEntries: 0, erasedAt: isoString(earlier.erased_at), alreadyErased: true };
+        return {
+          status: 'erased',
+          erasedEntries: 0,
+          erasedAt: isoString(earlier.erased_at),
+          alreadyErased: true,
+        };
       }
       const entryId = randomUUID();
       const next = await appendEntry(
@@ -365,7 +392,9 @@ export class SqlStore implements Store {
       const expectedPrev = seq === 1 ? GENESIS_HASH : hashAt.get(`${row.site}\n${seq - 1}`);
       const reason =
         checkRow(row) ??
-        (row.prev_hash === expectedPrev ? undefined : 'prev_hash does not match the hash of the entry before it');
+        (row.prev_hash === expectedPrev
+          ? undefined
+          : 'prev_hash does not match the hash of the entry before it');
       if (reason) broken.push({ seq, entryId: row.entry_id, reason });
     }
 
@@ -456,9 +485,11 @@ export class SqlStore implements Store {
   }
 
   async verify(): Promise<VerifyReport> {
-    const { rows: sites } = await this.client.query<{ site: string; head_seq: number | string; head_hash: string }>(
-      'SELECT site, head_seq, head_hash FROM sites ORDER BY site',
-    );
+    const { rows: sites } = await this.client.query<{
+      site: string;
+      head_seq: number | string;
+      head_hash: string;
+    }>('SELECT site, head_seq, head_hash FROM sites ORDER BY site');
     const reports: SiteReport[] = [];
     for (const site of sites) {
       const verifier = new ChainVerifier();
