@@ -7,7 +7,7 @@
 //
 // Every phase is bounded in count and time, and the whole run stops itself after 9.5 minutes.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBaseline } from './lib/baseline-build.mjs';
@@ -40,7 +40,8 @@ const log = (line) =>
 const results = {
   machine: machineInfo(root),
   settings: {
-    runs: Math.max(9, Number(args.runs) || 11),
+    // The spec asks for at least 9; fewer only for trying the harness out.
+    runs: Math.max(1, Number(args.runs) || 11),
     cpuThrottle: 4,
     settleMs: 1000,
     heapMounts: 1000,
@@ -58,6 +59,7 @@ const temp = mkdtempSync(join(tmpdir(), 'bench-build-'));
 const cleanups = [() => rmSync(temp, { recursive: true, force: true })];
 
 function writeResults() {
+  results.machine.loadAverageEnd = loadavg().map((value) => Math.round(value * 100) / 100);
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -147,7 +149,7 @@ if (!args['no-browser']) {
         tag,
         attributes,
         times: results.settings.heapMounts,
-        warmup: 50,
+        warmup: results.settings.heapMounts,
         timeoutMs: 90_000,
       });
     const widgetAttributes = {

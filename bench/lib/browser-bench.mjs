@@ -198,9 +198,32 @@ export async function measurePages(browser, pages, options) {
 }
 
 /**
+ * Instances of the custom element class still alive on the heap (after the last forced GC),
+ * found through its prototype: the direct check for "removed elements are not retained".
+ * @param {import('@playwright/test').CDPSession} cdp
+ * @param {string} tag
+ */
+async function countInstances(cdp, tag) {
+  const prototype = await cdp.send('Runtime.evaluate', {
+    expression: `customElements.get(${JSON.stringify(tag)}).prototype`,
+  });
+  const prototypeObjectId = prototype.result.objectId;
+  if (!prototypeObjectId) return Number.NaN;
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId });
+  const count = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.length; }',
+    returnByValue: true,
+  });
+  return Number(count.result.value);
+}
+
+/**
  * Heap before and after mounting and removing the element `times` times, each measured after a
- * forced garbage collection. A warm-up churn first fills Lit's template caches and the like, so
- * "before" already holds what is allocated once per page.
+ * forced garbage collection, plus the removed instances still alive. A warm-up churn of the same
+ * size comes first: the first round of mounts grows the heap once by ~50–130 kB (optimized code,
+ * Lit's template caches, lazy chunks), and only a second round shows whether each mount leaves
+ * something behind. The warm-up's growth is reported too.
  * @param {import('@playwright/test').Browser} browser
  * @param {{ url: string, tag: string, attributes: Record<string, string>, times: number, warmup: number, timeoutMs: number }} options
  */
@@ -228,21 +251,31 @@ export async function measureHeap(browser, options) {
       const usage = await cdp.send('Runtime.getHeapUsage');
       return usage.usedSize;
     };
+    const initial = await usedAfterGc();
     await churn(options.warmup);
     const before = await usedAfterGc();
     const started = Date.now();
     await churn(options.times);
     const churnMs = Date.now() - started;
     const after = await usedAfterGc();
-    const elementsLeft = await page.evaluate((tag) => document.querySelectorAll(tag).length, options.tag);
+    const elementsInDocument = await page.evaluate(
+      (tag) => document.querySelectorAll(tag).length,
+      options.tag,
+    );
+    const liveInstances = await countInstances(cdp, options.tag);
     return {
       mounts: options.times,
+      warmupMounts: options.warmup,
+      initial,
+      warmupGrowth: before - initial,
       before,
       after,
       growth: after - before,
       perMount: (after - before) / options.times,
       churnMs,
-      elementsLeft,
+      elementsInDocument,
+      liveInstances,
+      leakedInstances: liveInstances - elementsInDocument,
     };
   } finally {
     await context.close().catch(() => {});

@@ -125,9 +125,10 @@ function heapRows(heap) {
   return Object.entries(heap)
     .filter(([, value]) => value)
     .map(([id, value]) => [
-      `heap, ${id}: ${value.mounts} × mount+remove, growth per mount ≤ ${goals.heapGrowthPerMount} B`,
-      `${kb(value.before)} → ${kb(value.after)} (${value.growth >= 0 ? '+' : ''}${num(value.perMount, 1)} B/mount)`,
-      verdict(value.perMount, goals.heapGrowthPerMount),
+      `heap, ${id}: ${value.mounts} more mount+remove ≤ ${goals.heapGrowthPerMount} B/mount, none kept`,
+      `${kb(value.before)} → ${kb(value.after)} (${value.growth >= 0 ? '+' : ''}${num(value.perMount, 1)} B/mount), ` +
+        `${value.leakedInstances} removed alive; warm-up round ${value.warmupGrowth >= 0 ? '+' : ''}${kb(value.warmupGrowth)}`,
+      value.leakedInstances > 0 ? 'MISSED' : verdict(value.perMount, goals.heapGrowthPerMount),
     ]);
 }
 
@@ -161,6 +162,14 @@ function receiverSection(results) {
       run.errors,
     ]),
   );
+  const failures = results.receiver.flatMap((entry) =>
+    [entry.fixed, entry.saturated]
+      .filter((run) => run.firstFailure)
+      .map(
+        (run) => `${entry.label}: first failed answer ${run.firstFailure.status}: ${run.firstFailure.body}`,
+      ),
+  );
+  if (failures.length > 0) lines.push(...failures, '');
   lines.push(
     table(
       ['database', 'load', 'req/s', 'events/s accepted', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors'],
@@ -180,8 +189,14 @@ export function printReport(results) {
     `${machine.date}  commit ${machine.commit?.slice(0, 12) ?? 'unknown'}${machine.dirty ? ' (+ uncommitted changes)' : ''}`,
     `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.platform}, Node ${machine.node}` +
       (machine.chromium ? `, Chromium ${machine.chromium}` : ''),
-    `load average at start: ${machine.loadAverage.join(' ')}`,
+    `load average at start: ${machine.loadAverage.join(' ')}, at the end: ${machine.loadAverageEnd?.join(' ') ?? 'n/a'}`,
   ];
+  if (Math.max(...machine.loadAverage, ...(machine.loadAverageEnd ?? [])) > machine.cores)
+    lines.push(
+      'NOTE: the machine was busy with other work (load above its core count): timings are inflated and noisy.',
+    );
+  if (results.settings.runs < 9)
+    lines.push(`NOTE: only ${results.settings.runs} runs per page; the spec asks for at least 9.`);
   if (results.sizes) lines.push(...sizesSection(results.sizes));
   if (results.browser) lines.push(...browserSection(results));
   if (results.receiver.length > 0) lines.push(...receiverSection(results));
