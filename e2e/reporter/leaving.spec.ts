@@ -1,0 +1,54 @@
+// Scenario 5 of consent-events.md: the visitor confirms and the page navigates away at once
+// (the deep link). Delivered by keepalive or beacon, or on the next visit.
+import { expect, test } from '@playwright/test';
+import { bucketFor, expectUnique, openReporter, outboxCount, record, watchErrors } from './support.js';
+
+const away = '/e2e/fixtures/reporter/away.html';
+
+test('5: confirm, then the page navigates away at once → delivered', async ({ page, request }, testInfo) => {
+  const bucket = bucketFor(testInfo);
+  const errors = watchErrors(page);
+  await openReporter(page, bucket, { away });
+
+  await page.getByRole('button', { name: 'WhatsApp öffnen' }).click();
+  await page.waitForURL(`**${away}#*`);
+  const id = new URL(page.url()).hash.slice(1);
+
+  // No visit back to the reporter page: the request had to outlive the navigation.
+  const result = await expectUnique(request, bucket, 1);
+  expect(result.eventIds).toEqual([id]);
+  expect(result.duplicates).toBe(0);
+  expect(result.requests.every((r) => r.contentType === 'text/plain;charset=UTF-8')).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('5: more pending than the keepalive budget when leaving → beacons, the rest on the next visit, nothing lost', async ({
+  page,
+  request,
+}, testInfo) => {
+  const bucket = bucketFor(testInfo);
+  const errors = watchErrors(page);
+  // Slow answers keep the keepalive budget in use while the page leaves.
+  await request.post(`/collect/${bucket}/script`, { data: Array.from({ length: 3 }, () => ({ status: 200, delayMs: 1500 })) });
+  await openReporter(page, bucket, { away, batchDelayMs: 60_000 });
+
+  // 8 notice_shown events of ~15 KB each (the full notice text), ~120 KB: two keepalive batches
+  // cannot hold them all.
+  const text = 'Hinweis zur Datenverarbeitung. '.repeat(480);
+  const notice = { id: 'whatsapp.de.v1', locale: 'de', version: '1', sha256: 'a'.repeat(64), text };
+  const pending = await record(page, Array(8).fill('notice_shown'), { notice });
+  await page.getByRole('button', { name: 'WhatsApp öffnen' }).click();
+  await page.waitForURL(`**${away}#*`);
+  const consent = new URL(page.url()).hash.slice(1);
+  const all = [...pending, consent];
+
+  // Some arrive while the visitor is away (keepalive and beacons); a beaconed event also stays in
+  // the outbox, so the next visit sends what is left and the server drops the repeats.
+  await expect.poll(async () => (await (await request.get(`/collect/${bucket}/stats`)).json()).unique).toBeGreaterThan(0);
+  await openReporter(page, bucket);
+  const result = await expectUnique(request, bucket, all.length);
+  expect(result.eventIds.sort()).toEqual(all.sort());
+  expect(result.requests.some((r) => r.mode === 'no-cors')).toBe(true); // a beacon went out
+  await expect.poll(() => outboxCount(page)).toBe(0);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,26 @@
+// Scenario 6 of consent-events.md: offline for a while, then `online`.
+import { expect, test } from '@playwright/test';
+import { bucketFor, expectUnique, openReporter, record, stats, watchErrors } from './support.js';
+
+test('6: offline for a while, then online → delivered promptly', async ({ page, context, request }, testInfo) => {
+  const bucket = bucketFor(testInfo);
+  const errors = watchErrors(page);
+  // A backoff of up to an hour: only the `online` event can explain a prompt delivery.
+  await openReporter(page, bucket, { baseDelayMs: 3_600_000, maxDelayMs: 3_600_000 });
+  await context.setOffline(true);
+  await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false);
+
+  const ids = await record(page, ['notice_shown', 'consent_given']);
+  const recordedIds = [...ids, ...(await record(page, ['link_opened']))];
+  // While offline the reporter holds back; let it try (its batching delay) before going online.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1200)));
+  expect((await stats(request, bucket)).requests).toHaveLength(0);
+
+  const back = Date.now();
+  await context.setOffline(false);
+  const result = await expectUnique(request, bucket, 3, 5_000);
+  expect(Date.now() - back).toBeLessThan(3_000);
+  expect(result.eventIds.sort()).toEqual(recordedIds.sort());
+  expect(result.duplicates).toBe(0);
+  expect(errors).toEqual([]);
+});
