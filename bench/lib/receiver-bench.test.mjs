@@ -41,9 +41,11 @@ describe('fire', () => {
       });
       // 40 requests per second for one second; autocannon's rate timer may give or take a few.
       assert.ok(result.requests >= 30 && result.requests <= 50, `requests: ${result.requests}`);
-      assert.equal(result.eventsAccepted, bodies * 3);
+      // Every event the server saw was new, and each answer's `accepted` was counted; a request
+      // still in flight when the time is up reaches the server but its answer is not counted.
       assert.equal(seen.size, bodies * 3);
-      assert.equal(result.statusCounts[200], result.requests);
+      assert.equal(result.eventsAccepted, result.statusCounts[200] * 3);
+      assert.ok(bodies - result.statusCounts[200] <= 2, `${bodies} bodies, ${result.statusCounts[200]} answers`);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
