@@ -1,24 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './demo-fixture.js';
 import { watchForProblems } from './demo-page-checks.js';
-import { type RunningDemo, startDemo } from './demo-process.js';
 
 const cdnDir = resolve(import.meta.dirname, '../../packages/widget/dist/cdn');
-let demo: RunningDemo;
-
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  demo = await startDemo();
-});
-test.afterAll(async () => {
-  await demo?.stop();
-});
+test.describe.configure({ timeout: 60_000 });
 
 test('the configurator snippet carries the integrity of sri.json, and that hash is the served file', async ({
   page,
   request,
+  demo,
 }) => {
   const problems = await watchForProblems(page);
   await page.goto(new URL('configurator.html', demo.url).href);
@@ -42,7 +34,7 @@ test('the configurator snippet carries the integrity of sri.json, and that hash 
   expect(await problems()).toEqual([]);
 });
 
-test('form changes update the live preview and the snippet, escaped as HTML', async ({ page }) => {
+test('form changes update the live preview and the snippet, escaped as HTML', async ({ page, demo }) => {
   await page.goto(new URL('configurator.html', demo.url).href);
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
   const preview = page.locator('#preview messenger-optin');
@@ -69,7 +61,10 @@ test('form changes update the live preview and the snippet, escaped as HTML', as
   await expect(preview).not.toHaveAttribute('require-checkbox', /.*/);
 });
 
-test('the snippet works when pasted into another site, and SRI refuses a changed file', async ({ page }) => {
+test('the snippet works when pasted into another site, and SRI refuses a changed file', async ({
+  page,
+  demo,
+}) => {
   await page.goto(new URL('configurator.html', demo.url).href);
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
   await page.getByLabel('Consent endpoint').fill('');

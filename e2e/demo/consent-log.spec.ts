@@ -1,23 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './demo-fixture.js';
+import type { RunningDemo } from './demo-process.js';
 import { watchForProblems } from './demo-page-checks.js';
-import { type RunningDemo, startDemo } from './demo-process.js';
 
-let demo: RunningDemo;
-
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  demo = await startDemo();
-});
-test.afterAll(async () => {
-  await demo?.stop();
-});
+test.describe.configure({ timeout: 60_000 });
 
 // Visitor-controlled strings that would run script if the log used innerHTML.
 const hostileText = 'Hinweis <img src=x onerror="window.__pwned=1"> <b>fett</b>';
 
 /** Posts a notice_shown + consent_given pair for a new consent, as the SDK would. */
-async function postConsent(request: APIRequestContext, ref: string) {
+async function postConsent(request: APIRequestContext, demo: RunningDemo, ref: string) {
   const consentId = randomUUID();
   const origin = new URL(demo.url).origin;
   const text = `Firma: News per WhatsApp. ${hostileText}`;
@@ -67,9 +60,10 @@ async function postConsent(request: APIRequestContext, ref: string) {
 test('the consent log lists consents, refreshes itself and shows a proof bundle as plain text', async ({
   page,
   request,
+  demo,
 }) => {
   const problems = await watchForProblems(page);
-  const first = await postConsent(request, 'K7Q2');
+  const first = await postConsent(request, demo, 'K7Q2');
 
   await page.goto(new URL('consents.html', demo.url).href);
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
@@ -97,7 +91,7 @@ test('the consent log lists consents, refreshes itself and shows a proof bundle 
   await expect(proof.locator('img, b')).toHaveCount(0);
 
   // Auto-refresh: a consent stored while the page is open shows up without a reload.
-  const second = await postConsent(request, 'M3X9');
+  const second = await postConsent(request, demo, 'M3X9');
   await expect(page.locator(`tr[data-consent-id="${second.consentId}"]`)).toBeVisible({ timeout: 10_000 });
 
   // Finding a consent by the reference code of the inbound message.

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './demo-fixture.js';
+import type { RunningDemo } from './demo-process.js';
 import { blockOutsideRequests, watchForProblems } from './demo-page-checks.js';
-import { type RunningDemo, startDemo } from './demo-process.js';
 
 interface ConsentDetail {
   channel: string;
@@ -25,17 +26,9 @@ interface ProofBundle {
   chain: { ok: boolean; checked: number };
 }
 
-let demo: RunningDemo;
+test.describe.configure({ timeout: 60_000 });
 
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  demo = await startDemo();
-});
-test.afterAll(async () => {
-  await demo?.stop();
-});
-
-function admin(request: APIRequestContext, path: string) {
+function admin(request: APIRequestContext, demo: RunningDemo, path: string) {
   return request.get(new URL(path, demo.url).href, {
     headers: { authorization: `Bearer ${demo.adminToken}` },
   });
@@ -44,6 +37,7 @@ function admin(request: APIRequestContext, path: string) {
 test('a visitor subscribes via WhatsApp on the German shop; the receiver holds the proof', async ({
   page,
   request,
+  demo,
 }) => {
   const problems = await watchForProblems(page);
   await blockOutsideRequests(page);
@@ -96,7 +90,7 @@ test('a visitor subscribes via WhatsApp on the German shop; the receiver holds t
   await expect
     .poll(
       async () => {
-        const response = await admin(request, `/v1/consents/${consent.consentId}`);
+        const response = await admin(request, demo, `/v1/consents/${consent.consentId}`);
         if (response.status() !== 200) return [];
         bundle = (await response.json()) as ProofBundle;
         return bundle.events.map((entry) => entry.type).sort();
@@ -125,7 +119,7 @@ test('a visitor subscribes via WhatsApp on the German shop; the receiver holds t
   expect(given?.record.notice?.sha256).toBe(notice.sha256);
 
   // The messaging system can find the consent by the code in the inbound message.
-  const byRef = await admin(request, `/v1/consents?ref=${consent.ref}`);
+  const byRef = await admin(request, demo, `/v1/consents?ref=${consent.ref}`);
   expect(byRef.status()).toBe(200);
   expect(JSON.stringify(await byRef.json())).toContain(consent.consentId);
 
@@ -134,7 +128,7 @@ test('a visitor subscribes via WhatsApp on the German shop; the receiver holds t
   expect(await problems()).toEqual([]);
 });
 
-test('the admin API refuses requests without the token', async ({ request }) => {
+test('the admin API refuses requests without the token', async ({ request, demo }) => {
   const response = await request.get(new URL('/v1/export', demo.url).href);
   expect([401, 403]).toContain(response.status());
 });

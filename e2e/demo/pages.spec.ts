@@ -1,18 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './demo-fixture.js';
 import { blockOutsideRequests, watchForProblems } from './demo-page-checks.js';
-import { type RunningDemo, startDemo } from './demo-process.js';
 
-let demo: RunningDemo;
+test.describe.configure({ timeout: 60_000 });
 
-test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  demo = await startDemo();
-});
-test.afterAll(async () => {
-  await demo?.stop();
-});
-
-test('npm run demo prints every URL and the admin token', () => {
+test('npm run demo prints every URL and the admin token', ({ demo }) => {
   const output = demo.output();
   for (const path of ['', 'en.html', 'configurator.html', 'consents.html']) {
     expect(output).toContain(`${demo.url}${path}\n`);
@@ -29,7 +20,7 @@ for (const path of [
   'datenschutz.html',
   'privacy.html',
 ]) {
-  test(`/${path} runs under the strict CSP without errors`, async ({ page }) => {
+  test(`/${path} runs under the strict CSP without errors`, async ({ page, demo }) => {
     const problems = await watchForProblems(page);
     await blockOutsideRequests(page);
     const response = await page.goto(new URL(path, demo.url).href);
@@ -41,6 +32,7 @@ for (const path of [
 
 test('the English page mounts a floating launcher from the script tag’s data-* attributes', async ({
   page,
+  demo,
 }) => {
   const problems = await watchForProblems(page);
   await blockOutsideRequests(page);
@@ -61,7 +53,7 @@ test('the English page mounts a floating launcher from the script tag’s data-*
   expect(await problems()).toEqual([]);
 });
 
-test('the server never serves files outside the demo', async ({ request }) => {
+test('the server never serves files outside the demo', async ({ request, demo }) => {
   for (const path of ['/../package.json', '/%2e%2e/start.mjs', '/widget/../../../package.json', '/%00']) {
     const response = await request.get(`${demo.url.slice(0, -1)}${path}`);
     expect(response.status(), path).toBe(404);

@@ -38,14 +38,15 @@ export class ReceiverProcess {
 
   async start(timeoutMs = 20_000): Promise<void> {
     const { port, dataDir, adminToken, allowedOrigin } = this.settings;
+    // DATABASE_URL would select a PostgreSQL server: this test is about the embedded database.
+    const { DATABASE_URL: _ignored, ...env } = process.env;
     const child = spawn(
       process.execPath,
-      [bin, 'start', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, ADMIN_TOKEN: adminToken, ALLOWED_ORIGINS: allowedOrigin },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      [
+        ...[bin, 'start', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir],
+        ...['--allowed-origin', allowedOrigin, '--admin-token', adminToken],
+      ],
+      { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.child = child;
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
