@@ -12,7 +12,10 @@ const whatsapp: ChannelFacts = {
       en: 'WhatsApp Ireland Limited, Dublin, Ireland',
       de: 'WhatsApp Ireland Limited, Dublin, Irland',
     },
-    transfer: { en: 'Data also goes to the USA. {dpf}', de: 'Daten gehen auch in die USA. {dpf}' },
+    transfer: {
+      en: 'Data also goes to the USA under the EU-US Data Privacy Framework.',
+      de: 'Daten gehen auch in die USA, auf Grundlage des EU-US Data Privacy Framework.',
+    },
     identifier: { en: 'your phone number', de: 'Ihre Telefonnummer' },
   },
 };
@@ -52,7 +55,7 @@ describe('composeNotice', () => {
   it('asks the visitor to send the shown message themselves where the link cannot prefill it', () => {
     const notice = composeNotice(de, { ...input, channel: 'signal' }, signal);
     expect(notice.firstLayer[1]?.text).toBe(
-      'Signal öffnet sich. Senden Sie dort selbst die Nachricht „Start News Firma K7Q2“; Sie können sie hier kopieren. Erst wenn Sie sie senden, erhalten wir Ihre Telefonnummer; dann können wir Ihnen schreiben.',
+      'Signal öffnet sich. Senden Sie dort selbst die Nachricht „Start News Firma K7Q2“; Sie können sie hier kopieren. Erst wenn Sie sie senden, erhalten wir Ihren Signal-Profilnamen und, wenn Sie sie teilen, Ihre Telefonnummer; dann können wir Ihnen schreiben.',
     );
   });
 
@@ -68,11 +71,39 @@ describe('composeNotice', () => {
     );
   });
 
-  it('names the provider, the transfer, and the Data Privacy Framework sentence kept in one place', () => {
+  it('names the provider and the transfer in the first layer', () => {
     const notice = composeNotice(en, input, whatsapp);
     expect(notice.firstLayer[2]?.text).toBe(
-      `The provider of WhatsApp also processes your data: WhatsApp Ireland Limited, Dublin, Ireland. Data also goes to the USA. ${en.texts.dpf}`,
+      'The provider of WhatsApp also processes your data: WhatsApp Ireland Limited, Dublin, Ireland. Data also goes to the USA under the EU-US Data Privacy Framework.',
     );
+  });
+
+  it('explains the Data Privacy Framework, from one sentence per locale, where a transfer relies on it', () => {
+    const english = composeNotice(en, input, whatsapp);
+    expect(english.secondLayer).toContainEqual({ heading: 'Transfers to the USA', text: en.texts.dpf });
+    const german = composeNotice(de, input, whatsapp);
+    expect(german.secondLayer).toContainEqual({ heading: 'Übermittlung in die USA', text: de.texts.dpf });
+    const elsewhere: ChannelFacts = {
+      ...whatsapp,
+      provider: {
+        ...whatsapp.provider,
+        transfer: { en: 'Stays in Switzerland.', de: 'Bleibt in der Schweiz.' },
+      },
+    };
+    expect(composeNotice(en, input, elsewhere).text).not.toContain(en.texts.dpf);
+  });
+
+  it('lets a locale phrase provider facts in its own grammar, and the site owner override both', () => {
+    // de.ts says "Ihre Telefonnummer" whatever the channel file says.
+    const informal: ChannelFacts = {
+      ...whatsapp,
+      provider: { ...whatsapp.provider, identifier: { en: 'your number', de: 'deine Telefonnummer' } },
+    };
+    expect(composeNotice(de, input, informal).firstLayer[1]?.text).toContain(
+      'erhalten wir Ihre Telefonnummer;',
+    );
+    const overridden = composeNotice(de, { ...input, overrides: { identifier: 'Ihre Nummer' } }, informal);
+    expect(overridden.firstLayer[1]?.text).toContain('erhalten wir Ihre Nummer;');
   });
 
   it('says how to stop and links the privacy policy', () => {

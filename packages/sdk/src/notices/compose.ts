@@ -1,6 +1,13 @@
 import type { ChannelType, LocalizedText, PrefillKind, ProviderFacts } from '../channels/types.js';
 import { fillPlaceholders } from './fill.js';
-import type { NoticeBlock, NoticeInput, NoticeTemplates, NoticeTextKey, RenderedNotice } from './types.js';
+import type {
+  NoticeBlock,
+  NoticeFactTexts,
+  NoticeInput,
+  NoticeTemplates,
+  NoticeTextKey,
+  RenderedNotice,
+} from './types.js';
 
 /** What the composer needs from the channel registry, passed in so composition stays pure. */
 export interface ChannelFacts {
@@ -54,10 +61,14 @@ export function composeNotice(
   values.app = fillPlaceholders(template('app'), values);
   values.topic = purpose || fillPlaceholders(template('topicDefault'), values);
   values.dpf = fillPlaceholders(template('dpf'), values);
-  // Provider facts can be overridden like any text (`provider`, `transfer`, `identifier`).
-  const fact = (key: 'providerName' | 'transfer' | 'identifier', localized: LocalizedText) =>
+  // Provider facts can be overridden like any text (`providerName`, `transfer`, `identifier`), and
+  // a locale may phrase them in its own grammar (German: the formal "Sie").
+  const fact = (key: keyof NoticeFactTexts, localized: LocalizedText) =>
     fillPlaceholders(
-      own(overrides, `${channel}.${key}`) ?? own(overrides, key) ?? localize(localized, templates.locale),
+      own(overrides, `${channel}.${key}`) ??
+        own(overrides, key) ??
+        own(channelTexts, key) ??
+        localize(localized, templates.locale),
       values,
     );
   values.provider = fact('providerName', facts.provider.provider);
@@ -91,6 +102,10 @@ export function composeNotice(
     { heading: text('controllerHeading'), text: text(controller ? 'controller' : 'controllerMissing') },
     { heading: text('legalBasisHeading'), text: text('legalBasis') },
     { heading: text('dataHeading'), text: text('data') },
+    // The framework's legal status may change (appeal against T-553/23 pending): one sentence to edit.
+    ...(namesDataPrivacyFramework(values.transfer)
+      ? [{ heading: text('dpfHeading'), text: values.dpf.normalize('NFC') }]
+      : []),
     { heading: text('storageHeading'), text: text('storage') },
     { heading: text('rightsHeading'), text: text('rights') },
     { heading: text('voluntaryHeading'), text: text('voluntary') },
@@ -152,6 +167,8 @@ const own = (record: Readonly<Record<string, string | undefined>>, key: string):
 
 /** Config values are trimmed and NFC-normalized, so the same visible text hashes the same. */
 const clean = (value: string | undefined): string => (value ?? '').trim().normalize('NFC');
+
+const namesDataPrivacyFramework = (transfer: string): boolean => /Data Privacy Framework/i.test(transfer);
 
 /** A notice with a blank company or message would read as nonsense; say which field is missing. */
 function required(input: NoticeInput, key: 'company' | 'message' | 'withdrawMessage'): string {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { channelMeta, channelProviders, channelTypes } from '../channels/index.js';
 import type { ChannelType } from '../channels/types.js';
 import { sha256Hex } from './hash.js';
-import { noticeLocales } from './locales.js';
+import { loadNoticeLocale, noticeLocales } from './locales.js';
 import { renderNotice, renderWithdrawNotice } from './render.js';
 import type { NoticeInput } from './types.js';
 
@@ -27,7 +27,9 @@ describe('renderNotice', () => {
     async ({ channel, locale }) => {
       const notice = await renderNotice({ ...input, channel, locale });
       const name = channelMeta[channel].name;
-      const provider = channelProviders[channel].provider[locale];
+      const templates = await loadNoticeLocale(locale);
+      const provider =
+        templates.channelTexts?.[channel]?.providerName ?? channelProviders[channel].provider[locale];
 
       expect(notice.id).toBe(`${channel}.${locale}.v${notice.version}`);
       expect(notice.locale).toBe(locale);
@@ -59,6 +61,34 @@ describe('renderNotice', () => {
       expect(notice.text).not.toMatch(/undefined|\{[A-Za-z]+\}| {2}| [.,;:]|\.\.|\n{3}/);
     },
   );
+
+  it.each(channelTypes)('%s in German says "Sie", never "du"', async (channel) => {
+    const texts = await Promise.all([
+      renderNotice({ ...input, channel }),
+      renderWithdrawNotice({ ...input, channel }),
+    ]);
+    for (const notice of texts) {
+      const shown = [notice.text, notice.checkboxLabel, notice.confirmLabel].join('\n');
+      expect(shown).not.toMatch(
+        /(^|[^\p{L}])(du|dich|dir|dein|deine|deinen|deinem|deiner|deines)(?![\p{L}])/iu,
+      );
+    }
+  });
+
+  it('explains the Data Privacy Framework exactly where the provider relies on it, in one wording', async () => {
+    for (const locale of noticeLocales) {
+      const { texts } = await loadNoticeLocale(locale);
+      for (const channel of channelTypes) {
+        const notice = await renderNotice({ ...input, channel, locale });
+        const relies = /Data Privacy Framework/.test(channelProviders[channel].transfer[locale]);
+        expect(
+          notice.secondLayer.some((block) => block.text === texts.dpf),
+          `${channel}.${locale}`,
+        ).toBe(relies);
+      }
+    }
+    expect(/Data Privacy Framework/.test(channelProviders.whatsapp.transfer.en)).toBe(true);
+  });
 
   it('says plainly that Signal names no transfer mechanism and no EU representative', async () => {
     const english = await renderNotice({ ...input, channel: 'signal', locale: 'en' });

@@ -84,8 +84,13 @@ export interface NoticeTexts {
   whatHappensCopy: string;
   /** Who else processes data: the provider and transfers outside the EU/EEA. */
   provider: string;
-  /** The EU-US Data Privacy Framework in one sentence; providers' texts refer to it as {dpf}. */
+  /**
+   * The status of the EU-US Data Privacy Framework, the one place to change when it does. Shown in
+   * the second layer under `dpfHeading` for every channel whose transfer text names the framework;
+   * also available as {dpf}.
+   */
   dpf: string;
+  dpfHeading: string;
   /** How to stop. */
   stop: string;
   privacy: string;
@@ -117,6 +122,15 @@ export interface NoticeTexts {
 
 export type NoticeTextKey = keyof NoticeTexts;
 
+/** Provider facts as override keys (`providerName`, because `provider` is the sentence around it). */
+export interface NoticeFactTexts {
+  providerName: string;
+  transfer: string;
+  identifier: string;
+}
+
+export type NoticeChannelTexts = Partial<NoticeTexts & NoticeFactTexts>;
+
 /** One locale's templates: one file under `notices/locales/`. */
 export interface NoticeTemplates {
   /** The locale tag, the same as the file name and the key in the loader map. */
@@ -127,6 +141,10 @@ export interface NoticeTemplates {
    */
   version: string;
   texts: NoticeTexts;
-  /** Texts that differ for one channel (SMS and e-mail have no profile, no "app" of that name). */
-  channelTexts?: Partial<Record<ChannelType, Partial<NoticeTexts>>>;
+  /**
+   * Texts that differ for one channel (SMS and e-mail have no profile, no "app" of that name), and
+   * the channel's provider facts phrased in this locale's grammar where it needs its own
+   * (`identifier`, `providerName`, `transfer`; otherwise they come from the channel file).
+   */
+  channelTexts?: Partial<Record<ChannelType, NoticeChannelTexts>>;
 }

@@ -20,7 +20,8 @@ export const de: NoticeTemplates = {
     whatHappensCopy:
       '{app} öffnet sich. Senden Sie dort selbst die Nachricht „{message}“; Sie können sie hier kopieren. Erst wenn Sie sie senden, erhalten wir {identifier}; dann können wir Ihnen schreiben.',
     provider: 'Auch der Anbieter von {channel} verarbeitet Ihre Daten: {provider}. {transfer}',
-    dpf: 'Die EU-Kommission hält den Datenschutz bei zertifizierten US-Unternehmen nach dem EU-US Data Privacy Framework für angemessen (vom EU-Gericht im September 2025 bestätigt; ein Rechtsmittel ist anhängig).',
+    dpf: 'Für die USA gilt der Angemessenheitsbeschluss der EU-Kommission zum EU-US Data Privacy Framework: Bei zertifizierten US-Unternehmen gilt der Datenschutz als angemessen. Das EU-Gericht hat den Beschluss am 3. September 2025 bestätigt; ein Rechtsmittel ist anhängig.',
+    dpfHeading: 'Übermittlung in die USA',
     stop: 'Abmelden geht jederzeit: Senden Sie „{withdrawMessage}“ {via} oder melden Sie sich hier ab.',
     privacy: 'Alles Weitere steht in der Datenschutzerklärung von {company}.',
     privacyLinkLabel: 'Datenschutzerklärung',
@@ -51,14 +52,27 @@ export const de: NoticeTemplates = {
     withdrawAfter: 'Danach erhalten Sie von {company} keine Nachrichten mehr {via}.',
     withdrawConfirmLabel: '{channel} öffnen',
   },
+  // The channel files phrase what the business receives in the informal "du"; these notices say
+  // "Sie" throughout, in the accusative that "erhalten wir …" and "Wir verarbeiten …" need.
   channelTexts: {
+    whatsapp: { identifier: 'Ihre Telefonnummer' },
+    telegram: { identifier: 'Ihren Telegram-Namen und Benutzernamen' },
+    messenger: { identifier: 'Ihren Facebook-Namen und Ihr Profil' },
+    instagram: { identifier: 'Ihren Instagram-Benutzernamen' },
+    viber: { identifier: 'Ihren Viber-Namen und Ihre Nutzer-ID' },
+    threema: { identifier: 'Ihre Threema-ID' },
+    signal: { identifier: 'Ihren Signal-Profilnamen und, wenn Sie sie teilen, Ihre Telefonnummer' },
+    line: { identifier: 'Ihren LINE-Namen und Ihre Nutzer-ID' },
     sms: {
+      identifier: 'Ihre Telefonnummer',
+      providerName: 'Ihr Mobilfunkanbieter und der SMS-Anbieter des Unternehmens',
       via: 'per SMS',
       app: 'Ihre SMS-App',
       provider: 'Außerdem verarbeiten Ihre Daten: {provider}. {transfer}',
       data: 'Wir verarbeiten {identifier}, den Inhalt Ihrer Nachrichten an uns und Zustelldaten (etwa Zeitpunkt und Zustellstatus). Außerdem bewahren wir den Nachweis Ihrer Einwilligung auf: Zeitpunkt, Version dieses Hinweises und die Seite, auf der Sie eingewilligt haben.',
     },
     email: {
+      identifier: 'Ihre E-Mail-Adresse',
       via: 'per E-Mail',
       app: 'Ihr E-Mail-Programm',
       provider: 'Außerdem verarbeiten Ihre Daten: {provider}. {transfer}',

@@ -19,7 +19,8 @@ export const en: NoticeTemplates = {
     whatHappensCopy:
       '{app} opens. Send the message "{message}" there yourself; you can copy it here. Only when you send it do we receive {identifier}; then we can write to you.',
     provider: 'The provider of {channel} also processes your data: {provider}. {transfer}',
-    dpf: 'The EU Commission has found that certified US companies protect data adequately under the EU-US Data Privacy Framework (upheld by the EU General Court in September 2025; an appeal is pending).',
+    dpf: 'For the USA, the European Commission’s adequacy decision on the EU-US Data Privacy Framework applies: data protection at certified US companies counts as adequate. The EU General Court upheld the decision on 3 September 2025; an appeal is pending.',
+    dpfHeading: 'Transfers to the USA',
     stop: 'Send "{withdrawMessage}" {via} at any time to stop, or unsubscribe here.',
     privacy: 'Everything else is in the privacy policy of {company}.',
     privacyLinkLabel: 'Privacy policy',
