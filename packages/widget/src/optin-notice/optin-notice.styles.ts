@@ -65,8 +65,8 @@ export const noticeStyles = css`
     background: var(--_surface);
     color: var(--_text);
     font-family: var(--_font);
-    font-size: 0.9375rem;
-    line-height: 1.45;
+    font-size: 0.875rem;
+    line-height: 1.4;
     border: 1px solid transparent;
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
@@ -93,7 +93,8 @@ export const noticeStyles = css`
     right: 0;
     bottom: 0;
     /* The first layer must show without scrolling the page on a phone: the body scrolls inside. */
-    max-height: min(88vh, 100dvh - 24px);
+    max-height: calc(100vh - 16px);
+    max-height: calc(100dvh - 16px);
     border-end-start-radius: 0;
     border-end-end-radius: 0;
     padding-bottom: env(safe-area-inset-bottom, 0);
@@ -108,13 +109,13 @@ export const noticeStyles = css`
     display: flex;
     align-items: flex-start;
     gap: 8px;
-    padding: 12px 8px 4px 16px;
+    padding: 6px 4px 2px 16px;
   }
 
   h2 {
     flex: 1;
-    margin: 10px 0 0;
-    font-size: 1.0625rem;
+    margin: 11px 0 0;
+    font-size: 1rem;
     line-height: 1.3;
     font-weight: 650;
   }
@@ -138,12 +139,11 @@ export const noticeStyles = css`
 
   p {
     margin: 0 0 8px;
-    white-space: pre-line;
   }
 
   h3 {
     margin: 12px 0 4px;
-    font-size: 0.9375rem;
+    font-size: inherit;
   }
 
   .muted {
@@ -161,14 +161,13 @@ export const noticeStyles = css`
 
   .details-region {
     padding-top: 4px;
-    font-size: 0.875rem;
   }
 
   footer {
     display: flex;
     flex-wrap: wrap;
     gap: 8px;
-    padding: 8px 16px 16px;
+    padding: 8px 16px 12px;
     border-top: 1px solid color-mix(in srgb, var(--_text) 12%, transparent);
   }
 

@@ -163,6 +163,8 @@ export class OptinNotice extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this._focusPending = true;
+    // Moved to another place in the page: position and listen again (disconnect stopped both).
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -201,6 +203,8 @@ export class OptinNotice extends LitElement {
   }
 
   protected override updated(): void {
+    // A state change during teardown still renders once while detached: start nothing then.
+    if (!this.isConnected) return;
     const floating = this.renderRoot.querySelector<HTMLElement>('.dialog');
     if (!floating) return;
     if (this._positioned?.floating !== floating || this._positioned.anchor !== this.anchor) {
