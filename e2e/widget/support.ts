@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 
 /** What the page saw: public widget events in order, CSP violations, console errors, page errors. */
@@ -80,14 +82,14 @@ export async function useEndpoint(page: Page, bucket: string, selector = 'messen
   await page.locator(selector).evaluate((element, path) => element.setAttribute('endpoint', path), `/collect/${bucket}`);
 }
 
+const axeSource = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
+
 /**
- * axe-core loaded as a same-origin file, so it passes the page's `script-src 'self'`
- * (an inline copy through `addScriptTag({ path })` would be blocked by the strict CSP).
+ * axe-core evaluated through the DevTools protocol: the pages' strict CSP and Trusted Types block
+ * both an inline copy (`addScriptTag({ path })`) and a script URL set from outside.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' });
-  }
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } })
       .axe;

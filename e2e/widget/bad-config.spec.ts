@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, recordPage } from './support.js';
+
+// A site owner's mistake: one clear console error naming the attribute, one `optin-error` event,
+// nothing broken rendered, nothing thrown at the page (product.md, "What bad input gets").
+
+const valid: Record<string, string> = {
+  company: 'Firma',
+  channels: '[{"type":"whatsapp","phone":"+49 170 1234567"}]',
+  'privacy-policy': 'https://firma.example/privacy',
+};
+
+/** Adds a <messenger-optin> with these attributes (null removes one) to an empty CSP page. */
+async function mount(page: Page, attributes: Record<string, string | null>) {
+  const log = await recordPage(page);
+  await page.goto('/e2e/fixtures/widget/empty.html');
+  await page.waitForFunction(() => customElements.get('messenger-optin') !== undefined);
+  await page.evaluate((attrs) => {
+    const element = document.createElement('messenger-optin');
+    for (const [name, value] of Object.entries(attrs)) if (value !== null) element.setAttribute(name, value);
+    document.getElementById('host')?.append(element);
+  }, { ...valid, ...attributes });
+  return log;
+}
+
+/** Waits for the first optin-error, then for the widget to settle (its full validation finished). */
+async function firstError(page: Page, log: Awaited<ReturnType<typeof recordPage>>) {
+  await expect.poll(async () => (await log.events()).filter((event) => event.type === 'optin-error').length).toBe(1);
+  await page.waitForLoadState('networkidle');
+  await page.locator('messenger-optin').evaluate((element) => (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete);
+  const errors = (await log.events()).filter((event) => event.type === 'optin-error');
+  expect(errors).toHaveLength(1);
+  return errors[0]?.detail as { code: string; message: string; path?: string };
+}
+
+const cases: Array<[string, Record<string, string | null>, { code: string; path: string; attribute: string; says: RegExp }]> = [
+  ['missing company', { company: null }, { code: 'missing-attribute', path: 'company', attribute: 'company', says: /required/ }],
+  [
+    'a phone number without country code',
+    { channels: '[{"type":"whatsapp","phone":"0170 123456"}]' },
+    { code: 'invalid-config', path: 'channels[0].phone', attribute: 'channels', says: /country code/ },
+  ],
+  [
+    'an unknown channel',
+    { channels: '[{"type":"wechat","id":"firma"}]' },
+    { code: 'unknown-channel', path: 'channels[0].type', attribute: 'channels', says: /"wechat" is not a known channel/ },
+  ],
+  [
+    'a javascript: privacy policy',
+    { 'privacy-policy': 'javascript:alert(document.cookie)' },
+    { code: 'invalid-url', path: 'privacyPolicy', attribute: 'privacy-policy', says: /not an http\(s\) URL/ },
+  ],
+  [
+    'channels that are not JSON',
+    { channels: "[{type:'whatsapp'}]" },
+    { code: 'invalid-json', path: 'channels', attribute: 'channels', says: /not valid JSON/ },
+  ],
+];
+
+for (const [name, attributes, expected] of cases) {
+  test(`${name}: one console error naming "${expected.attribute}", optin-error, no buttons`, async ({ page }) => {
+    const log = await mount(page, attributes);
+    const detail = await firstError(page, log);
+    expect(detail).toMatchObject({ code: expected.code, path: expected.path });
+    expect(detail.message).toMatch(expected.says);
+
+    expect(log.consoleErrors).toHaveLength(1);
+    expect(log.consoleErrors[0]).toContain(`"${expected.attribute}"`);
+    expect(log.consoleErrors[0]).toMatch(expected.says);
+    await expect(page.locator('messenger-optin').getByRole('button')).toHaveCount(0);
+    await expect(page.locator('messenger-optin')).toHaveJSProperty('offsetHeight', 0);
+    expect(log.pageErrors).toEqual([]);
+  });
+}
+
+test('a mistake on a static page: the page keeps working, and fixing the attribute shows the buttons', async ({
+  page,
+}) => {
+  const log = await recordPage(page);
+  await page.goto('/e2e/fixtures/widget/bad-config.html');
+  const detail = await firstError(page, log);
+  expect(detail).toMatchObject({ code: 'missing-attribute', path: 'company' });
+  await expect(page.getByText('The rest of the page keeps working.')).toBeVisible();
+  await expect(page.getByRole('button')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.locator('messenger-optin').evaluate((element) => element.setAttribute('company', 'Firma'));
+  await expect(page.getByRole('button', { name: /WhatsApp/ })).toBeVisible();
+  expect(log.consoleErrors).toHaveLength(1);
+  expect(log.pageErrors).toEqual([]);
+  expect(await log.violations()).toEqual([]);
+});
+
+test('a broken <script type="application/json"> config is reported, not thrown', async ({ page }) => {
+  const log = await recordPage(page);
+  await page.goto('/e2e/fixtures/widget/bad-json.html');
+  const detail = await firstError(page, log);
+  expect(detail.code).toBe('invalid-json');
+  expect(log.consoleErrors).toHaveLength(1);
+  expect(log.consoleErrors[0]).toContain('<script type="application/json">');
+  await expect(page.locator('messenger-optin').getByRole('button')).toHaveCount(0);
+  expect(log.pageErrors).toEqual([]);
+});
