@@ -155,7 +155,7 @@ describe('composeNotice', () => {
       'Art. 6 Abs. 1 lit. a DSGVO',
       '§ 7 Abs. 2 UWG',
       'Ihre Telefonnummer',
-      'Profilnamen',
+      'Profilname',
       'Inhalt Ihrer Nachrichten',
       'Zustelldaten',
       'Nachweis Ihrer Einwilligung',

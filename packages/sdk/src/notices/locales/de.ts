@@ -32,7 +32,7 @@ export const de: NoticeTemplates = {
     legalBasis:
       'Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO). Für Werbung verlangt auch § 7 Abs. 2 UWG Ihre vorherige ausdrückliche Einwilligung.',
     dataHeading: 'Ihre Daten',
-    data: 'Wir verarbeiten Ihre Telefonnummer oder Ihren Benutzernamen in {channel}, Ihren Profilnamen dort, den Inhalt Ihrer Nachrichten an uns und Zustelldaten (etwa Zeitpunkt und Zustellstatus). Außerdem bewahren wir den Nachweis Ihrer Einwilligung auf: Zeitpunkt, Version dieses Hinweises und die Seite, auf der Sie eingewilligt haben.',
+    data: 'Wir verarbeiten Ihre Kontaktdaten in {channel} (Telefonnummer oder Benutzername und Profilname), den Inhalt Ihrer Nachrichten an uns und Zustelldaten (etwa Zeitpunkt und Zustellstatus). Außerdem bewahren wir den Nachweis Ihrer Einwilligung auf: Zeitpunkt, Version dieses Hinweises und die Seite, auf der Sie eingewilligt haben.',
     storageHeading: 'Wie lange',
     storage:
       'Bis Sie Ihre Einwilligung widerrufen. Den Nachweis der Einwilligung bewahren wir danach auf, solange wir sie belegen müssen.',
