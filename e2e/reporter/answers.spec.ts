@@ -1,8 +1,20 @@
 // Scenarios 1–3 of consent-events.md: how the reporter treats the endpoint's answers.
 import { expect, test } from '@playwright/test';
-import { bucketFor, drops, expectUnique, openReporter, record, script, stats, watchErrors } from './support.js';
+import {
+  bucketFor,
+  drops,
+  expectUnique,
+  openReporter,
+  record,
+  script,
+  stats,
+  watchErrors,
+} from './support.js';
 
-test('1: 500 three times, then 200 → the server holds each event exactly once', async ({ page, request }, testInfo) => {
+test('1: 500 three times, then 200 → the server holds each event exactly once', async ({
+  page,
+  request,
+}, testInfo) => {
   const bucket = bucketFor(testInfo);
   const errors = watchErrors(page);
   await script(request, bucket, [{ status: 500 }, { status: 500 }, { status: 500 }]);
@@ -16,13 +28,20 @@ test('1: 500 three times, then 200 → the server holds each event exactly once'
   expect(result.requests.map((r) => r.status)).toEqual([500, 500, 500, 200]);
   // every attempt carried the same three events
   for (const r of result.requests) expect([...r.ids].sort()).toEqual([...ids].sort());
-  expect(await page.evaluate(() => (window as unknown as { reporter: { flush(): Promise<boolean> } }).reporter.flush())).toBe(true);
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { reporter: { flush(): Promise<boolean> } }).reporter.flush(),
+    ),
+  ).toBe(true);
   expect((await stats(request, bucket)).requests).toHaveLength(4);
   expect(await drops(page)).toEqual([]);
   expect(errors).toEqual([]);
 });
 
-test('2: 429 with Retry-After: 2 → no request before 2 s, even after a new record()', async ({ page, request }, testInfo) => {
+test('2: 429 with Retry-After: 2 → no request before 2 s, even after a new record()', async ({
+  page,
+  request,
+}, testInfo) => {
   const bucket = bucketFor(testInfo);
   const errors = watchErrors(page);
   await script(request, bucket, [{ status: 429, headers: { 'Retry-After': '2' } }]);

@@ -1,6 +1,15 @@
 // Scenario 10 of consent-events.md: the page's CSP blocks the endpoint (connect-src).
 import { expect, test } from '@playwright/test';
-import { bucketFor, expectUnique, issues, openReporter, outboxCount, record, stats, watchErrors } from './support.js';
+import {
+  bucketFor,
+  expectUnique,
+  issues,
+  openReporter,
+  outboxCount,
+  record,
+  stats,
+  watchErrors,
+} from './support.js';
 
 test('10: endpoint blocked by CSP connect-src → reported, the page keeps working, delivered once allowed', async ({
   page,

@@ -29,7 +29,9 @@ test('5: more pending than the keepalive budget when leaving → beacons, the re
   const bucket = bucketFor(testInfo);
   const errors = watchErrors(page);
   // Slow answers keep the keepalive budget in use while the page leaves.
-  await request.post(`/collect/${bucket}/script`, { data: Array.from({ length: 3 }, () => ({ status: 200, delayMs: 1500 })) });
+  await request.post(`/collect/${bucket}/script`, {
+    data: Array.from({ length: 3 }, () => ({ status: 200, delayMs: 1500 })),
+  });
   await openReporter(page, bucket, { away, batchDelayMs: 60_000 });
 
   // 8 notice_shown events of ~15 KB each (the full notice text), ~120 KB: two keepalive batches
@@ -44,7 +46,9 @@ test('5: more pending than the keepalive budget when leaving → beacons, the re
 
   // Some arrive while the visitor is away (keepalive and beacons); a beaconed event also stays in
   // the outbox, so the next visit sends what is left and the server drops the repeats.
-  await expect.poll(async () => (await (await request.get(`/collect/${bucket}/stats`)).json()).unique).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await (await request.get(`/collect/${bucket}/stats`)).json()).unique)
+    .toBeGreaterThan(0);
   await openReporter(page, bucket);
   const result = await expectUnique(request, bucket, all.length);
   expect(result.eventIds.sort()).toEqual(all.sort());

@@ -2,7 +2,11 @@
 import { expect, test } from '@playwright/test';
 import { bucketFor, expectUnique, openReporter, record, stats, watchErrors } from './support.js';
 
-test('6: offline for a while, then online → delivered promptly', async ({ page, context, request }, testInfo) => {
+test('6: offline for a while, then online → delivered promptly', async ({
+  page,
+  context,
+  request,
+}, testInfo) => {
   const bucket = bucketFor(testInfo);
   const errors = watchErrors(page);
   // A backoff of up to an hour: only the `online` event can explain a prompt delivery.

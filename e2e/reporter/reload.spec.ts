@@ -1,8 +1,21 @@
 // Scenario 4 of consent-events.md: a network error, then the visitor loads the page again.
 import { expect, test } from '@playwright/test';
-import { bucketFor, expectUnique, openReporter, outboxCount, record, script, stats, watchErrors } from './support.js';
+import {
+  bucketFor,
+  expectUnique,
+  openReporter,
+  outboxCount,
+  record,
+  script,
+  stats,
+  watchErrors,
+} from './support.js';
 
-test('4: request aborted, page reloaded → delivered after reload with the same eventId', async ({ page, context, request }, testInfo) => {
+test('4: request aborted, page reloaded → delivered after reload with the same eventId', async ({
+  page,
+  context,
+  request,
+}, testInfo) => {
   const bucket = bucketFor(testInfo);
   const errors = watchErrors(page);
   let aborted = 0;

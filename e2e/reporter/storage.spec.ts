@@ -45,7 +45,9 @@ test('7: IndexedDB refuses to open → localStorage keeps the events across a re
   await openReporter(page, bucket, { baseDelayMs: 60_000 });
   const ids = await record(page, ['notice_shown', 'consent_given']);
   await expect
-    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('messenger-optin-outbox') ?? '[]').length))
+    .poll(() =>
+      page.evaluate(() => JSON.parse(localStorage.getItem('messenger-optin-outbox') ?? '[]').length),
+    )
     .toBe(2);
   expect((await issues(page)).map((issue) => issue.code)).toEqual(['storage']);
 

@@ -23,13 +23,21 @@ export async function script(request: APIRequestContext, bucket: string, answers
 }
 
 /** Waits until the server holds `count` unique events (polling the stats, no fixed sleep). */
-export async function expectUnique(request: APIRequestContext, bucket: string, count: number, timeout = 15_000) {
+export async function expectUnique(
+  request: APIRequestContext,
+  bucket: string,
+  count: number,
+  timeout = 15_000,
+) {
   await expect.poll(async () => (await stats(request, bucket)).unique, { timeout }).toBe(count);
   return stats(request, bucket);
 }
 
 export function pageUrl(bucket: string, params: Record<string, string | number> = {}) {
-  const query = new URLSearchParams({ bucket, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
+  const query = new URLSearchParams({
+    bucket,
+    ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])),
+  });
   return `/e2e/fixtures/reporter/index.html?${query}`;
 }
 
@@ -45,23 +53,35 @@ export async function openReporter(page: Page, bucket: string, params: Record<st
   await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
 }
 
-type Kind = 'consent_given' | 'notice_shown' | 'notice_dismissed' | 'link_opened' | 'withdrawal_requested' | 'widget_shown';
+type Kind =
+  | 'consent_given'
+  | 'notice_shown'
+  | 'notice_dismissed'
+  | 'link_opened'
+  | 'withdrawal_requested'
+  | 'widget_shown';
 
 /** Records events in the page (in one task) and returns their eventIds. */
 export function record(page: Page, types: Kind[], extra: Record<string, unknown> = {}): Promise<string[]> {
   return page.evaluate(
     ({ types, extra }) =>
-      types.map((type) => (window as unknown as { record: (t: string, e: object) => string }).record(type, extra)),
+      types.map((type) =>
+        (window as unknown as { record: (t: string, e: object) => string }).record(type, extra),
+      ),
     { types, extra },
   );
 }
 
 export function drops(page: Page): Promise<Array<{ reason: string; ids: string[] }>> {
-  return page.evaluate(() => (window as unknown as { drops: Array<{ reason: string; ids: string[] }> }).drops);
+  return page.evaluate(
+    () => (window as unknown as { drops: Array<{ reason: string; ids: string[] }> }).drops,
+  );
 }
 
 export function issues(page: Page): Promise<Array<{ code: string; message: string }>> {
-  return page.evaluate(() => (window as unknown as { issues: Array<{ code: string; message: string }> }).issues);
+  return page.evaluate(
+    () => (window as unknown as { issues: Array<{ code: string; message: string }> }).issues,
+  );
 }
 
 /** The events waiting in the page's IndexedDB outbox (0 if the database does not exist). */

@@ -170,20 +170,24 @@ function create(options: ReporterOptions): ConsentReporter {
     queued = true;
     writing = writing.then(async () => {
       queued = false;
+      // A burst is cut to the caps before it reaches storage.
+      await trim();
       const batch = [...unwritten.values()];
       if (batch.length) await store.put(batch).catch(() => undefined);
       for (const entry of batch) if (unwritten.get(entry.id) === entry) unwritten.delete(entry.id);
     });
   }
 
-  /** The cap on the record path: O(n), no sort, so a burst of 10,000 stays fast and bounded. */
-  function dropOldest() {
-    let oldest: Entry | undefined;
-    for (const entry of known.values()) if (!oldest || entry.at < oldest.at) oldest = entry;
-    if (oldest) {
-      drop([[oldest, 'overflow']]);
-      void remove([oldest]);
-    }
+  /** Applies the caps to what this tab knows; returns what stays, oldest first. */
+  async function trim(): Promise<Entry[]> {
+    const { keep, drop: gone } = applyCaps(
+      [...known.values()].sort((a, b) => a.at - b.at),
+      now(),
+      caps,
+    );
+    drop(gone);
+    await remove(gone.map(([entry]) => entry));
+    return keep;
   }
 
   /** The outbox as it is now (this tab's memory entries + storage), within the caps. */
@@ -194,14 +198,7 @@ function create(options: ReporterOptions): ConsentReporter {
     // Gone from storage but still known here: another tab delivered it.
     for (const [id, entry] of known) if (!entry.mem && !ids.has(id) && !unwritten.has(id)) known.delete(id);
     for (const entry of stored) if (!inflight.has(entry.id)) known.set(entry.id, entry);
-    const { keep, drop: gone } = applyCaps(
-      [...known.values()].sort((a, b) => a.at - b.at),
-      now(),
-      caps,
-    );
-    drop(gone);
-    await remove(gone.map(([entry]) => entry));
-    return keep;
+    return trim();
   }
 
   /**
@@ -384,7 +381,8 @@ function create(options: ReporterOptions): ConsentReporter {
           unwritten.set(eventId, entry);
           if (!queued) write();
         }
-        if (known.size > maxEvents) dropOldest();
+        // Sorting once per maxEvents records keeps a burst fast, and memory within twice the cap.
+        if (known.size >= 2 * maxEvents) void trim();
         schedule(URGENT.has(event.type) ? 0 : batchDelayMs, true);
       } catch {
         // never into the host page; the id is still the event's (or a fresh one)

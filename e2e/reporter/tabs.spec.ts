@@ -1,0 +1,53 @@
+// Scenario 8 of consent-events.md: two tabs share one outbox; one sends at a time.
+import { expect, test } from '@playwright/test';
+import {
+  bucketFor,
+  expectUnique,
+  openReporter,
+  outboxCount,
+  record,
+  script,
+  stats,
+  watchErrors,
+} from './support.js';
+
+test('8: two tabs with pending events → none lost, none sent twice', async ({
+  context,
+  request,
+}, testInfo) => {
+  const bucket = bucketFor(testInfo);
+  const first = await context.newPage();
+  const second = await context.newPage();
+  const errors = [...watchErrors(first), ...watchErrors(second)];
+  const errorsOf = [watchErrors(first), watchErrors(second)];
+
+  // The endpoint is down at first, then slow: both tabs hold pending events in the shared outbox
+  // and both try to send them while requests are in flight.
+  await script(request, bucket, [
+    { status: 503 },
+    { status: 503 },
+    ...Array.from({ length: 20 }, () => ({ status: 200, delayMs: 300 })),
+  ]);
+  await openReporter(first, bucket, { baseDelayMs: 300 });
+  await openReporter(second, bucket, { baseDelayMs: 300 });
+
+  const ids: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    const [a, b] = await Promise.all([
+      record(first, ['notice_shown', 'consent_given']),
+      record(second, ['notice_shown', 'consent_given']),
+    ]);
+    ids.push(...a, ...b);
+  }
+
+  const result = await expectUnique(request, bucket, ids.length);
+  expect(result.eventIds.sort()).toEqual(ids.sort());
+  expect(result.duplicates).toBe(0);
+  // Every event went out in exactly one accepted request.
+  const accepted = result.requests.filter((r) => r.status === 200).flatMap((r) => r.ids);
+  expect(accepted.sort()).toEqual(ids.sort());
+  await expect.poll(() => outboxCount(first)).toBe(0);
+  expect((await stats(request, bucket)).duplicates).toBe(0);
+  expect(errors).toEqual([]);
+  expect(errorsOf.flat()).toEqual([]);
+});
