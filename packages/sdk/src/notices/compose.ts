@@ -74,6 +74,7 @@ export function composeNotice(
   values.provider = fact('providerName', facts.provider.provider);
   values.transfer = fact('transfer', facts.provider.transfer);
   values.identifier = fact('identifier', facts.provider.identifier);
+  values.contact = fillPlaceholders(template('contact'), values);
 
   // NFC, so an override typed with combining marks hashes like the same visible text.
   const text = (key: NoticeTextKey) => fillPlaceholders(template(key), values).normalize('NFC');

@@ -63,7 +63,7 @@ export type { NoticeLocale } from './locales.js';
 /**
  * Every text of a notice template. Placeholders in braces are filled in by `renderNotice`:
  * {company} {channel} {topic} {purpose} {controller} {message} {withdrawMessage} {provider}
- * {transfer} {identifier} {privacyPolicy} {via} {app} {dpf}.
+ * {transfer} {identifier} {privacyPolicy} {via} {app} {contact} {dpf}.
  */
 export interface NoticeTexts {
   /** Dialog heading with a purpose: "{purpose} von {company} über {channel}". */
@@ -103,6 +103,8 @@ export interface NoticeTexts {
   legalBasisHeading: string;
   legalBasis: string;
   dataHeading: string;
+  /** {contact} in `data`: what identifies the visitor in this channel. */
+  contact: string;
   data: string;
   storageHeading: string;
   storage: string;

@@ -32,7 +32,8 @@ export const de: NoticeTemplates = {
     legalBasis:
       'Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO). Für Werbung verlangt auch § 7 Abs. 2 UWG Ihre vorherige ausdrückliche Einwilligung.',
     dataHeading: 'Ihre Daten',
-    data: 'Wir verarbeiten Ihre Kontaktdaten in {channel} (Telefonnummer oder Benutzername und Profilname), den Inhalt Ihrer Nachrichten an uns und Zustelldaten (etwa Zeitpunkt und Zustellstatus). Außerdem bewahren wir den Nachweis Ihrer Einwilligung auf: Zeitpunkt, Version dieses Hinweises und die Seite, auf der Sie eingewilligt haben.',
+    contact: 'Ihre Kontaktdaten in {channel} (Telefonnummer oder Benutzername und Profilname)',
+    data: 'Wir verarbeiten {contact}, den Inhalt Ihrer Nachrichten an uns und Zustelldaten (etwa Zeitpunkt und Zustellstatus). Außerdem bewahren wir den Nachweis Ihrer Einwilligung auf: Zeitpunkt, Version dieses Hinweises und die Seite, auf der Sie eingewilligt haben.',
     storageHeading: 'Wie lange',
     storage:
       'Bis Sie Ihre Einwilligung widerrufen. Den Nachweis der Einwilligung bewahren wir danach auf, solange wir sie belegen müssen.',
@@ -69,14 +70,14 @@ export const de: NoticeTemplates = {
       via: 'per SMS',
       app: 'Ihre SMS-App',
       provider: 'Außerdem verarbeiten Ihre Daten: {provider}. {transfer}',
-      data: 'Wir verarbeiten {identifier}, den Inhalt Ihrer Nachrichten an uns und Zustelldaten (etwa Zeitpunkt und Zustellstatus). Außerdem bewahren wir den Nachweis Ihrer Einwilligung auf: Zeitpunkt, Version dieses Hinweises und die Seite, auf der Sie eingewilligt haben.',
+      contact: '{identifier}',
     },
     email: {
       identifier: 'Ihre E-Mail-Adresse',
       via: 'per E-Mail',
       app: 'Ihr E-Mail-Programm',
       provider: 'Außerdem verarbeiten Ihre Daten: {provider}. {transfer}',
-      data: 'Wir verarbeiten {identifier}, Ihren Namen, falls Ihr E-Mail-Programm ihn mitschickt, den Inhalt Ihrer Nachrichten an uns und Zustelldaten (etwa Zeitpunkt und Zustellstatus). Außerdem bewahren wir den Nachweis Ihrer Einwilligung auf: Zeitpunkt, Version dieses Hinweises und die Seite, auf der Sie eingewilligt haben.',
+      contact: '{identifier} und Ihren Namen, falls Ihr E-Mail-Programm ihn mitschickt',
     },
   },
 };

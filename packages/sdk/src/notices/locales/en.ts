@@ -31,7 +31,8 @@ export const en: NoticeTemplates = {
     legalBasis:
       'Your consent (GDPR Art. 6(1)(a)). For advertising, the German Act against Unfair Competition (UWG § 7(2)) also requires your prior express consent.',
     dataHeading: 'Your data',
-    data: 'We process your contact details in {channel} (phone number or user name, and profile name), the content of your messages to us and delivery data (such as time and delivery status). We also keep the record of your consent: the time, the version of this notice and the page on which you agreed.',
+    contact: 'your contact details in {channel} (phone number or user name, and profile name)',
+    data: 'We process {contact}, the content of your messages to us and delivery data (such as time and delivery status). We also keep the record of your consent: the time, the version of this notice and the page on which you agreed.',
     storageHeading: 'How long',
     storage:
       'Until you withdraw your consent. After that we keep the consent record as proof for as long as we may have to show that you agreed.',
@@ -54,12 +55,12 @@ export const en: NoticeTemplates = {
     sms: {
       app: 'Your messaging app',
       provider: 'Your data is also processed by {provider}. {transfer}',
-      data: 'We process {identifier}, the content of your messages to us and delivery data (such as time and delivery status). We also keep the record of your consent: the time, the version of this notice and the page on which you agreed.',
+      contact: '{identifier}',
     },
     email: {
       app: 'Your e-mail app',
       provider: 'Your data is also processed by {provider}. {transfer}',
-      data: 'We process {identifier}, your name if your e-mail app sends it, the content of your messages to us and delivery data (such as time and delivery status). We also keep the record of your consent: the time, the version of this notice and the page on which you agreed.',
+      contact: '{identifier} and your name if your e-mail app sends it',
     },
   },
 };
