@@ -3,7 +3,7 @@ export interface ConfigIssue {
   /** Path in the widget config, e.g. `channels[1].phone`; empty for the config as a whole. */
   path: string;
   /** A sentence that names the path and says what to do, e.g.
-   * `channels[1].phone: "0170 123" has no country code; write it as +49 170 123 …`. */
+   * `channels[1].phone: "0170 123" has no country code; write it as +49 170 123…`. */
   message: string;
 }
 

@@ -23,11 +23,8 @@ describe('normalizePhone', () => {
   });
 
   it.each([
-    [
-      '0170 123',
-      '"0170 123" has no country code; write it as +49 170 123 (your country code in place of the leading 0',
-    ],
-    ['(0)170 1234567', '"(0)170 1234567" has no country code; write it as +49 170 1234567'],
+    ['0170 123', '"0170 123" has no country code; write it as +49 170 123…'],
+    ['(0)170 1234567', '"(0)170 1234567" has no country code; write it as +49 170 1234567…'],
     ['0170-1234567', 'has no country code'],
     ['+49 170', '"+49 170" is too short (5 digits); write it with the country code, e.g. +49 170 1234567'],
     [

@@ -27,9 +27,9 @@ export function parsePhone(input: string): FieldResult {
   if (compact.startsWith('+')) digits = compact.slice(1);
   else if (compact.startsWith('00')) digits = compact.slice(2);
   else if (compact.startsWith('0'))
-    return fail(
-      `${shown} has no country code; write it as +49 ${text.replace(/^[\s(]*0[\s)]*/, '')} (your country code in place of the leading 0; +49 is Germany)`,
-    );
+    // The wording of the spec's own example (style.md): Germany's +49 as the likely fix, the
+    // ellipsis saying "and the rest of your number, with your country code".
+    return fail(`${shown} has no country code; write it as +49 ${text.replace(/^[\s(]*0[\s)]*/, '')}…`);
   // Digits without + or 00 are read as international, the form wa.me itself documents ("15551234567").
   else digits = compact;
 

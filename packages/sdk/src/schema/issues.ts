@@ -61,7 +61,7 @@ export function explainIssue(issue: core.$ZodRawIssue): string | undefined {
 
 /**
  * zod issues → `ConfigIssue[]` whose messages start with the path:
- * `channels[1].phone: "0170 123" has no country code; write it as +49 170 123 …`.
+ * `channels[1].phone: "0170 123" has no country code; write it as +49 170 123…`.
  */
 export function formatIssues(issues: readonly core.$ZodIssue[]): ConfigIssue[] {
   return issues.map((issue) => {

@@ -71,8 +71,9 @@ describe('parseWidgetConfig', () => {
     if (result.ok) return;
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]!.path).toBe('channels[1].phone');
-    expect(result.issues[0]!.message).toMatch(
-      /^channels\[1\]\.phone: "0170 123" has no country code; write it as \+49 170 123/,
+    // The spec's own example, to the letter (style.md, "Errors that say what to do").
+    expect(result.issues[0]!.message).toBe(
+      'channels[1].phone: "0170 123" has no country code; write it as +49 170 123…',
     );
   });
 
