@@ -1,6 +1,6 @@
 // Scenario 6 of consent-events.md: offline for a while, then `online`.
 import { expect, test } from '@playwright/test';
-import { bucketFor, expectUnique, openReporter, record, stats, watchErrors } from './support.js';
+import { bucketFor, expectUnique, openReporter, outboxCount, record, stats, watchErrors } from './support.js';
 
 test('6: offline for a while, then online → delivered promptly', async ({
   page,
@@ -16,8 +16,8 @@ test('6: offline for a while, then online → delivered promptly', async ({
 
   const ids = await record(page, ['notice_shown', 'consent_given']);
   const recordedIds = [...ids, ...(await record(page, ['link_opened']))];
-  // While offline the reporter holds back; let it try (its batching delay) before going online.
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1200)));
+  // Offline, the events wait in the outbox and nothing reaches the server.
+  await expect.poll(() => outboxCount(page)).toBe(3);
   expect((await stats(request, bucket)).requests).toHaveLength(0);
 
   const back = Date.now();
