@@ -92,7 +92,8 @@ export async function startReceiver(options) {
           reject(new Error(`receiver exited with ${code}: ${output.trim().slice(-500)}`)),
         );
       }),
-      60_000,
+      // PGlite creates its data directory on first start (initdb in WebAssembly): slow on a busy machine.
+      180_000,
       'receiver start',
     );
     const health = await fetch(`${url}/healthz`);
