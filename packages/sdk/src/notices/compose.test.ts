@@ -220,6 +220,12 @@ describe('composeNotice', () => {
     );
   });
 
+  it('ignores blank and non-string overrides instead of dropping a statement', () => {
+    const plain = composeNotice(de, input, whatsapp);
+    const overrides = { rights: '  ', voluntary: 42 as unknown as string, stop: '' };
+    expect(composeNotice(de, { ...input, overrides }, whatsapp).text).toBe(plain.text);
+  });
+
   it('inserts values as literal text: no HTML, no second placeholder pass', () => {
     const notice = composeNotice(
       en,

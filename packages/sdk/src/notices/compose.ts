@@ -163,8 +163,14 @@ export function noticeText(title: string, blocks: readonly NoticeBlock[]): strin
   return [title, ...parts].join('\n\n');
 }
 
-const own = (record: Readonly<Record<string, string | undefined>>, key: string): string | undefined =>
-  Object.hasOwn(record, key) ? record[key] : undefined;
+/**
+ * A text set for `key` in `record`. Blank or non-string values count as unset (as for the widget's
+ * UI strings): a notice must not lose a required statement to an empty attribute value.
+ */
+function own(record: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const value = Object.hasOwn(record, key) ? record[key] : undefined;
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
 
 /** Config values are trimmed and NFC-normalized, so the same visible text hashes the same. */
 const clean = (value: string | undefined): string => (value ?? '').trim().normalize('NFC');
