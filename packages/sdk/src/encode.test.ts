@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeText } from './encode.js';
+import { encodeMailText, encodeText } from './encode.js';
 
 describe('encodeText', () => {
   it.each([
@@ -25,5 +25,21 @@ describe('encodeText', () => {
 
   it('uses uppercase hex only', () => {
     expect(encodeText('é')).toBe('%C3%A9');
+  });
+
+  it('encodes a lone surrogate as U+FFFD instead of throwing', () => {
+    expect(encodeText('a\uD83Db')).toBe('a%EF%BF%BDb');
+    expect(encodeText('\uDC4D\uD83D\uD83D\uDC4D')).toBe('%EF%BF%BD%EF%BF%BD%F0%9F%91%8D');
+  });
+});
+
+describe('encodeMailText', () => {
+  it.each([
+    ['LF', 'a\nb', 'a%0D%0Ab'],
+    ['CR', 'a\rb', 'a%0D%0Ab'],
+    ['CRLF stays one break', 'a\r\nb', 'a%0D%0Ab'],
+    ['two breaks', 'a\n\nb', 'a%0D%0A%0D%0Ab'],
+  ])('writes %s as CRLF (RFC 6068)', (_name, input, expected) => {
+    expect(encodeMailText(input)).toBe(expected);
   });
 });

@@ -9,9 +9,9 @@
 export function encodeText(text: string): string {
   // A lone surrogate (half an emoji, cut by a careless slice) would make encodeURIComponent throw;
   // U+FFFD is what TextEncoder and every browser send in its place.
-  const wellFormed = text.replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    '\uFFFD',
+  // (No lookbehind in the pattern: Safari before 16.4 cannot parse one, and the module would fail.)
+  const wellFormed = text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (unit) =>
+    unit.length === 2 ? unit : '\uFFFD',
   );
   return encodeURIComponent(wellFormed.normalize('NFC')).replace(
     /[!'()*]/g,
