@@ -59,12 +59,17 @@ test.describe('notice dialog: axe-core finds no violations', () => {
 });
 
 test.describe('notice dialog: hostile environments and user preferences', () => {
-  test('runs under script-src/style-src self with Trusted Types required, through every state', async ({ page, context }) => {
+  test('runs under script-src/style-src self with Trusted Types required, through every state', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.addInitScript(() => {
       (window as unknown as { violations: string[] }).violations = [];
       document.addEventListener('securitypolicyviolation', (event) =>
-        (window as unknown as { violations: string[] }).violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+        (window as unknown as { violations: string[] }).violations.push(
+          `${event.violatedDirective} ${event.blockedURI}`,
+        ),
       );
     });
     const problems = await openNotice(page, { lang: 'en', channel: 'signal', desktop: true });
@@ -119,7 +124,11 @@ test.describe('notice dialog: hostile environments and user preferences', () => 
       const root = document.querySelector('messenger-optin-notice')?.shadowRoot;
       return [...(root?.querySelectorAll('button, [part="checkbox"]') ?? [])].map((element) => {
         const rect = element.getBoundingClientRect();
-        return { name: element.textContent?.trim() || element.getAttribute('aria-label'), width: rect.width, height: rect.height };
+        return {
+          name: element.textContent?.trim() || element.getAttribute('aria-label'),
+          width: rect.width,
+          height: rect.height,
+        };
       });
     });
     expect(sizes.length).toBeGreaterThanOrEqual(5);

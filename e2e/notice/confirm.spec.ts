@@ -47,7 +47,11 @@ test.describe('notice dialog: reading and confirming', () => {
     await expect(legalBasis).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Legal basis' })).toBeVisible();
     const controls = await details.getAttribute('aria-controls');
-    expect(await page.locator('messenger-optin-notice').evaluate((host, id) => !!host.shadowRoot?.getElementById(id ?? ''), controls)).toBe(true);
+    expect(
+      await page
+        .locator('messenger-optin-notice')
+        .evaluate((host, id) => !!host.shadowRoot?.getElementById(id ?? ''), controls),
+    ).toBe(true);
     await details.click();
     await expect(legalBasis).toBeHidden();
   });
@@ -61,15 +65,21 @@ test.describe('notice dialog: reading and confirming', () => {
   });
 
   test('markup in notice strings is shown as text, never parsed', async ({ page }) => {
-    const problems = await openNotice(page, { title: '<img src=x onerror="window.pwned=1">Firma <b>News</b>' });
-    const dialog = page.getByRole('dialog', { name: '<img src=x onerror="window.pwned=1">Firma <b>News</b>' });
+    const problems = await openNotice(page, {
+      title: '<img src=x onerror="window.pwned=1">Firma <b>News</b>',
+    });
+    const dialog = page.getByRole('dialog', {
+      name: '<img src=x onerror="window.pwned=1">Firma <b>News</b>',
+    });
     await expect(dialog).toBeVisible();
     expect(await dialog.locator('img, b').count()).toBe(0);
     expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
     expect(problems).toEqual([]);
   });
 
-  test('withdraw mode: a short text and a "Stop via" confirm, never gated by the checkbox', async ({ page }) => {
+  test('withdraw mode: a short text and a "Stop via" confirm, never gated by the checkbox', async ({
+    page,
+  }) => {
     await openNotice(page, { lang: 'en', mode: 'withdraw', requireCheckbox: true, channel: 'signal' });
     const dialog = page.getByRole('dialog', { name: 'Unsubscribe via Signal' });
     await expect(dialog).toContainText('Stop News Firma');

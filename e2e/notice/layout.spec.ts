@@ -9,7 +9,13 @@ function rects(page: Page) {
     const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
     const anchor = document.querySelector('#anchor');
     if (!dialog || !anchor) throw new Error('dialog or anchor missing');
-    const plain = (rect: DOMRect) => ({ top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right, width: rect.width });
+    const plain = (rect: DOMRect) => ({
+      top: rect.top,
+      left: rect.left,
+      bottom: rect.bottom,
+      right: rect.right,
+      width: rect.width,
+    });
     return {
       dialog: plain(dialog.getBoundingClientRect()),
       anchor: plain(anchor.getBoundingClientRect()),
@@ -87,7 +93,9 @@ test.describe('notice dialog: layout', () => {
     expect(Math.abs(dialog.bottom - viewport.height)).toBeLessThanOrEqual(1);
   });
 
-  test('narrowing the window below 480 px turns the open popover into a sheet, and back', async ({ page }) => {
+  test('narrowing the window below 480 px turns the open popover into a sheet, and back', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openNotice(page);
     await expect.poll(async () => (await rects(page)).dialog.width).toBeLessThanOrEqual(400);
@@ -109,7 +117,10 @@ test.describe('notice dialog: layout', () => {
       // Count observers that are still observing: autoUpdate uses ResizeObserver and IntersectionObserver.
       const live = { resize: 0, intersection: 0 };
       (window as unknown as { liveObservers: typeof live }).liveObservers = live;
-      const track = <T extends typeof ResizeObserver | typeof IntersectionObserver>(Base: T, key: keyof typeof live) =>
+      const track = <T extends typeof ResizeObserver | typeof IntersectionObserver>(
+        Base: T,
+        key: keyof typeof live,
+      ) =>
         class extends (Base as typeof ResizeObserver) {
           #targets = new Set<Element>();
           override observe(target: Element, options?: ResizeObserverOptions) {
@@ -137,7 +148,9 @@ test.describe('notice dialog: layout', () => {
     const cdp = await page.context().newCDPSession(page);
     const listenerCount = async (expression: string) => {
       const { result } = await cdp.send('Runtime.evaluate', { expression });
-      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId ?? '' });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+        objectId: result.objectId ?? '',
+      });
       return listeners.length;
     };
     const counts = async () => ({
@@ -151,7 +164,8 @@ test.describe('notice dialog: layout', () => {
     expect(before.observers).toEqual({ resize: 0, intersection: 0 });
 
     const peak = await page.evaluate(async () => {
-      const live = (window as unknown as { liveObservers: { resize: number; intersection: number } }).liveObservers;
+      const live = (window as unknown as { liveObservers: { resize: number; intersection: number } })
+        .liveObservers;
       let most = 0;
       const frame = () => new Promise((done) => requestAnimationFrame(done));
       for (let i = 0; i < 200; i++) {
@@ -163,8 +177,12 @@ test.describe('notice dialog: layout', () => {
         most = Math.max(most, live.resize + live.intersection);
         if (i % 3 === 0) window.noticeFixture.remove();
         // Esc and outside clicks go through the dialog's own close path (autoUpdate cleanup on close).
-        else if (i % 3 === 1) document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-        else document.querySelector('h1')?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+        else if (i % 3 === 1)
+          document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        else
+          document
+            .querySelector('h1')
+            ?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
       }
       window.noticeFixture.remove();
       return most;

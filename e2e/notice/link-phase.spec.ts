@@ -37,8 +37,13 @@ test.describe('notice dialog: link phase', () => {
 
   test('German desktop: "Auf diesem Gerät öffnen" and a German QR label', async ({ page }) => {
     await openNotice(page, { lang: 'de', desktop: true, phase: 'link' });
-    await expect(page.getByRole('img', { name: 'QR-Code, um WhatsApp auf Ihrem Handy zu öffnen' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Auf diesem Gerät öffnen' })).toHaveAttribute('href', whatsappHref);
+    await expect(
+      page.getByRole('img', { name: 'QR-Code, um WhatsApp auf Ihrem Handy zu öffnen' }),
+    ).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Auf diesem Gerät öffnen' })).toHaveAttribute(
+      'href',
+      whatsappHref,
+    );
   });
 
   test('phone, prefilled channel: an "Open WhatsApp" link and no QR code', async ({ page }) => {
@@ -52,7 +57,10 @@ test.describe('notice dialog: link phase', () => {
     expect(await events(page)).toEqual([{ type: 'notice-link', detail: { via: 'navigation' } }]);
   });
 
-  test('a channel without prefill: copies the exact message and announces "Copied"', async ({ page, context }) => {
+  test('a channel without prefill: copies the exact message and announces "Copied"', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openNotice(page, { lang: 'en', channel: 'signal', phase: 'link' });
     const field = page.getByRole('textbox', { name: 'Your message' });
@@ -80,11 +88,9 @@ test.describe('notice dialog: link phase', () => {
     });
     await page.getByRole('button', { name: 'Nachricht kopieren' }).click();
     await expect(page.getByRole('status')).toHaveText(/Nachricht markiert/);
-    const selection = await page.getByRole('textbox', { name: 'Ihre Nachricht' }).evaluate((input: HTMLInputElement) => [
-      input.selectionStart,
-      input.selectionEnd,
-      input.value.length,
-    ]);
+    const selection = await page
+      .getByRole('textbox', { name: 'Ihre Nachricht' })
+      .evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd, input.value.length]);
     expect(selection).toEqual([0, 21, 21]);
     expect(await events(page)).toEqual([]);
   });

@@ -57,7 +57,9 @@ export async function axe(page: Page) {
           run(
             context: unknown,
             options: unknown,
-          ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown; failureSummary: string }> }> }>;
+          ): Promise<{
+            violations: Array<{ id: string; nodes: Array<{ target: unknown; failureSummary: string }> }>;
+          }>;
         };
       }
     ).axe.run({ include: [['messenger-optin-notice']] }, { resultTypes: ['violations'] });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { wrapTarget } from './focus-trap.js';
 
 // Stand-ins: wrapTarget only compares identities, the real focus behaviour runs in Chromium (e2e/notice).
-const [close, link, confirm] = [{ id: 'close' }, { id: 'link' }, { id: 'confirm' }] as unknown as HTMLElement[];
+const [close, link, confirm] = [
+  { id: 'close' },
+  { id: 'link' },
+  { id: 'confirm' },
+] as unknown as HTMLElement[];
 const items = [close, link, confirm] as HTMLElement[];
 const heading = { id: 'heading' } as unknown as HTMLElement;
 

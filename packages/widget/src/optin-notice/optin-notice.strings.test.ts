@@ -17,7 +17,12 @@ describe('noticeStrings', () => {
   it('names the channel in every channel-specific label, in both languages', () => {
     for (const lang of ['de', 'en']) {
       const s = noticeStrings(lang);
-      for (const text of [s.open('Signal'), s.qrLabel('Signal'), s.scan('Signal'), s.withdrawConfirm('Signal')]) {
+      for (const text of [
+        s.open('Signal'),
+        s.qrLabel('Signal'),
+        s.scan('Signal'),
+        s.withdrawConfirm('Signal'),
+      ]) {
         expect(text).toContain('Signal');
       }
       expect(s.withdrawText('Signal', 'Stop News Firma')).toContain('Stop News Firma');

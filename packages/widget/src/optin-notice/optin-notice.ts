@@ -276,7 +276,8 @@ export class OptinNotice extends LitElement {
     const root = this.renderRoot;
     const target =
       this.phase === 'link'
-        ? (root.querySelector<HTMLElement>('[part="copy"]') ?? root.querySelector<HTMLElement>('[part~="open-link"]'))
+        ? (root.querySelector<HTMLElement>('[part="copy"]') ??
+          root.querySelector<HTMLElement>('[part~="open-link"]'))
         : root.querySelector<HTMLElement>('#heading');
     // preventScroll: the popover may not be placed yet, and scrolling to it would move the anchor.
     target?.focus({ preventScroll: true });
@@ -297,7 +298,12 @@ export class OptinNotice extends LitElement {
 
   private _onConfirm(event: MouseEvent): void {
     // detail is the click count; 0 means the button was activated by keyboard (Enter/Space).
-    const action = event.detail === 0 ? 'keyboard' : this.requireCheckbox && this.mode === 'consent' ? 'checkbox+button' : 'button';
+    const action =
+      event.detail === 0
+        ? 'keyboard'
+        : this.requireCheckbox && this.mode === 'consent'
+          ? 'checkbox+button'
+          : 'button';
     this.dispatchEvent(new NoticeConfirmEvent(action));
   }
 
@@ -343,11 +349,13 @@ export class OptinNotice extends LitElement {
             <span aria-hidden="true">×</span>
           </button>
         </header>
-        ${this.phase === 'link'
-          ? this._renderLink(s, channel, this.link as DeepLink)
-          : this.mode === 'withdraw'
-            ? this._renderWithdraw(s, channel, this.link as DeepLink, this.notice as RenderedNotice)
-            : this._renderNotice(s, channel, this.notice as RenderedNotice)}
+        ${
+          this.phase === 'link'
+            ? this._renderLink(s, channel, this.link as DeepLink)
+            : this.mode === 'withdraw'
+              ? this._renderWithdraw(s, channel, this.link as DeepLink, this.notice as RenderedNotice)
+              : this._renderNotice(s, channel, this.notice as RenderedNotice)
+        }
       </div>`;
   }
 
@@ -355,13 +363,15 @@ export class OptinNotice extends LitElement {
     const href = block.link ? webHref(block.link.href) : null;
     return html`${block.heading ? html`<h3>${block.heading}</h3>` : nothing}
       <p>
-        ${block.text}${block.link && href
-          ? html` <a href=${href} target="_blank" rel="noopener"
+        ${block.text}${
+          block.link && href
+            ? html` <a href=${href} target="_blank" rel="noopener"
                 >${block.link.label}<span class="visually-hidden"> ${s.opensInNewTab}</span></a
               >`
-          : block.link
-            ? ` ${block.link.label}`
-            : nothing}
+            : block.link
+              ? ` ${block.link.label}`
+              : nothing
+        }
       </p>`;
   }
 
@@ -373,34 +383,40 @@ export class OptinNotice extends LitElement {
       : `${notice.confirmLabel} (${channel.name})`;
     return html`<div class="body" part="body">
         ${notice.firstLayer.map((block) => this._renderBlock(block, s))}
-        ${notice.secondLayer.length
-          ? html`<div class="details" part="details">
-              <button
-                class="disclosure"
-                aria-expanded=${this._detailsOpen ? 'true' : 'false'}
-                aria-controls="details"
-                @click=${() => (this._detailsOpen = !this._detailsOpen)}
-              >
-                ${s.details}
-              </button>
-              <div id="details" class="details-region" ?hidden=${!this._detailsOpen}>
-                ${notice.secondLayer.map((block) => this._renderBlock(block, s))}
-              </div>
-            </div>`
-          : nothing}
+        ${
+          notice.secondLayer.length
+            ? html`<div class="details" part="details">
+                <button
+                  class="disclosure"
+                  aria-expanded=${this._detailsOpen ? 'true' : 'false'}
+                  aria-controls="details"
+                  @click=${() => (this._detailsOpen = !this._detailsOpen)}
+                >
+                  ${s.details}
+                </button>
+                <div id="details" class="details-region" ?hidden=${!this._detailsOpen}>
+                  ${notice.secondLayer.map((block) => this._renderBlock(block, s))}
+                </div>
+              </div>`
+            : nothing
+        }
       </div>
       <footer>
-        ${this.requireCheckbox
-          ? html`<label class="check" part="checkbox"
-              ><input
-                type="checkbox"
-                .checked=${this._checked}
-                @change=${(event: Event) => (this._checked = (event.target as HTMLInputElement).checked)}
-              /><span>${notice.checkboxLabel}</span></label
-            >`
-          : nothing}
+        ${
+          this.requireCheckbox
+            ? html`<label class="check" part="checkbox"
+                ><input
+                  type="checkbox"
+                  .checked=${this._checked}
+                  @change=${(event: Event) => (this._checked = (event.target as HTMLInputElement).checked)}
+                /><span>${notice.checkboxLabel}</span></label
+              >`
+            : nothing
+        }
         <button part="cancel" @click=${this._dismiss}>${s.cancel}</button>
-        <button class="primary" part="confirm" ?disabled=${gated} @click=${this._onConfirm}>${confirm}</button>
+        <button class="primary" part="confirm" ?disabled=${gated} @click=${this._onConfirm}>
+          ${confirm}
+        </button>
       </footer>`;
   }
 
@@ -414,9 +430,11 @@ export class OptinNotice extends LitElement {
       ? notice.confirmLabel
       : s.withdrawConfirm(channel.name);
     return html`<div class="body" part="body">
-        ${notice.firstLayer.length
-          ? notice.firstLayer.map((block) => this._renderBlock(block, s))
-          : html`<p>${s.withdrawText(channel.name, link.message)}</p>`}
+        ${
+          notice.firstLayer.length
+            ? notice.firstLayer.map((block) => this._renderBlock(block, s))
+            : html`<p>${s.withdrawText(channel.name, link.message)}</p>`
+        }
       </div>
       <footer>
         <button part="cancel" @click=${this._dismiss}>${s.cancel}</button>
@@ -439,34 +457,40 @@ export class OptinNotice extends LitElement {
       }
     }
     return html`<div class="body" part="body">
-        ${copy
-          ? html`<p>${s.sendThis(channel.name)}</p>
-              <div class="message">
-                <label class="visually-hidden" for="message">${s.yourMessage}</label>
-                <input id="message" readonly .value=${link.message} />
-                <button part="copy" @click=${this._onCopy}>${s.copy}</button>
+        ${
+          copy
+            ? html`<p>${s.sendThis(channel.name)}</p>
+                <div class="message">
+                  <label class="visually-hidden" for="message">${s.yourMessage}</label>
+                  <input id="message" readonly .value=${link.message} />
+                  <button part="copy" @click=${this._onCopy}>${s.copy}</button>
+                </div>`
+            : nothing
+        }
+        ${
+          qr
+            ? html`<div class="qr-box">
+                ${this._qr ? code : html`<div class="qr-placeholder muted">${s.qrLoading}</div>`}
+                <p class="muted">${s.scan(channel.name)}</p>
               </div>`
-          : nothing}
-        ${qr
-          ? html`<div class="qr-box">
-              ${this._qr ? code : html`<div class="qr-placeholder muted">${s.qrLoading}</div>`}
-              <p class="muted">${s.scan(channel.name)}</p>
-            </div>`
-          : nothing}
+            : nothing
+        }
         <p class="status" role="status">${this._status}</p>
       </div>
       <footer>
-        ${href
-          ? html`<a
-              class="button primary"
-              part="open-link"
-              href=${href}
-              target=${newTab ? '_blank' : '_self'}
-              rel="noopener"
-              @click=${() => this.dispatchEvent(new NoticeLinkEvent('navigation'))}
-              >${qr ? s.openHere : s.open(channel.name)}</a
-            >`
-          : nothing}
+        ${
+          href
+            ? html`<a
+                class="button primary"
+                part="open-link"
+                href=${href}
+                target=${newTab ? '_blank' : '_self'}
+                rel="noopener"
+                @click=${() => this.dispatchEvent(new NoticeLinkEvent('navigation'))}
+                >${qr ? s.openHere : s.open(channel.name)}</a
+              >`
+            : nothing
+        }
       </footer>`;
   }
 }

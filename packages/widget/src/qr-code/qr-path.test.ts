@@ -27,7 +27,8 @@ describe('qrPath', () => {
   it('paints exactly the dark modules of a real code of a deep link', () => {
     const code = generate('https://wa.me/491701234567?text=Start%20News%20Firma%20K7Q2');
     const dark = new Set<string>();
-    for (let y = 0; y < code.size; y++) for (let x = 0; x < code.size; x++) if (code.get(x, y)) dark.add(`${x},${y}`);
+    for (let y = 0; y < code.size; y++)
+      for (let x = 0; x < code.size; x++) if (code.get(x, y)) dark.add(`${x},${y}`);
     expect(dark.size).toBeGreaterThan(100);
     expect(cellsOf(qrPath(code))).toEqual(dark);
   });
