@@ -45,6 +45,8 @@ export { renderNotice, renderWithdrawNotice } from './notices/render.js';
 export { loadNoticeLocale, noticeLocales, resolveNoticeLocale } from './notices/locales.js';
 export type {
   NoticeBlock,
+  NoticeChannelTexts,
+  NoticeFactTexts,
   NoticeInput,
   NoticeLocale,
   NoticeTemplates,
