@@ -80,6 +80,8 @@ const sdkBrowser = {
   output: {
     dir: 'packages/sdk/dist/browser',
     format: 'es',
+    // One file means one file: the notice locales are inlined instead of split into chunks.
+    inlineDynamicImports: true,
     sourcemap: true,
     plugins: [terser({ ecma: 2020, module: true, format: { comments: false } })],
   },
