@@ -15,26 +15,40 @@ async function mount(page: Page, attributes: Record<string, string | null>) {
   const log = await recordPage(page);
   await page.goto('/e2e/fixtures/widget/empty.html');
   await page.waitForFunction(() => customElements.get('messenger-optin') !== undefined);
-  await page.evaluate((attrs) => {
-    const element = document.createElement('messenger-optin');
-    for (const [name, value] of Object.entries(attrs)) if (value !== null) element.setAttribute(name, value);
-    document.getElementById('host')?.append(element);
-  }, { ...valid, ...attributes });
+  await page.evaluate(
+    (attrs) => {
+      const element = document.createElement('messenger-optin');
+      for (const [name, value] of Object.entries(attrs))
+        if (value !== null) element.setAttribute(name, value);
+      document.getElementById('host')?.append(element);
+    },
+    { ...valid, ...attributes },
+  );
   return log;
 }
 
 /** Waits for the first optin-error, then for the widget to settle (its full validation finished). */
 async function firstError(page: Page, log: Awaited<ReturnType<typeof recordPage>>) {
-  await expect.poll(async () => (await log.events()).filter((event) => event.type === 'optin-error').length).toBe(1);
+  await expect
+    .poll(async () => (await log.events()).filter((event) => event.type === 'optin-error').length)
+    .toBe(1);
   await page.waitForLoadState('networkidle');
-  await page.locator('messenger-optin').evaluate((element) => (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete);
+  await page
+    .locator('messenger-optin')
+    .evaluate((element) => (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete);
   const errors = (await log.events()).filter((event) => event.type === 'optin-error');
   expect(errors).toHaveLength(1);
   return errors[0]?.detail as { code: string; message: string; path?: string };
 }
 
-const cases: Array<[string, Record<string, string | null>, { code: string; path: string; attribute: string; says: RegExp }]> = [
-  ['missing company', { company: null }, { code: 'missing-attribute', path: 'company', attribute: 'company', says: /required/ }],
+const cases: Array<
+  [string, Record<string, string | null>, { code: string; path: string; attribute: string; says: RegExp }]
+> = [
+  [
+    'missing company',
+    { company: null },
+    { code: 'missing-attribute', path: 'company', attribute: 'company', says: /required/ },
+  ],
   [
     'a phone number without country code',
     { channels: '[{"type":"whatsapp","phone":"0170 123456"}]' },
@@ -43,7 +57,12 @@ const cases: Array<[string, Record<string, string | null>, { code: string; path:
   [
     'an unknown channel',
     { channels: '[{"type":"wechat","id":"firma"}]' },
-    { code: 'unknown-channel', path: 'channels[0].type', attribute: 'channels', says: /"wechat" is not a known channel/ },
+    {
+      code: 'unknown-channel',
+      path: 'channels[0].type',
+      attribute: 'channels',
+      says: /"wechat" is not a known channel/,
+    },
   ],
   [
     'a javascript: privacy policy',
@@ -58,7 +77,9 @@ const cases: Array<[string, Record<string, string | null>, { code: string; path:
 ];
 
 for (const [name, attributes, expected] of cases) {
-  test(`${name}: one console error naming "${expected.attribute}", optin-error, no buttons`, async ({ page }) => {
+  test(`${name}: one console error naming "${expected.attribute}", optin-error, no buttons`, async ({
+    page,
+  }) => {
     const log = await mount(page, attributes);
     const detail = await firstError(page, log);
     expect(detail).toMatchObject({ code: expected.code, path: expected.path });

@@ -10,7 +10,9 @@ test.beforeEach(async ({ page }) => {
     Object.assign(window, { __shifts: shifts });
     new PerformanceObserver((list) => {
       // Shifts right after the visitor's own input (opening the panel) don't count (CLS definition).
-      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>)
+      for (const entry of list.getEntries() as Array<
+        PerformanceEntry & { value: number; hadRecentInput: boolean }
+      >)
         if (!entry.hadRecentInput) shifts.push(entry.value);
     }).observe({ type: 'layout-shift', buffered: true });
   });
@@ -62,7 +64,9 @@ test('by mouse: launcher, channel, notice, consent, QR', async ({ page }) => {
   expect(await log.violations()).toEqual([]);
 });
 
-test('by keyboard only: open the panel, pick WhatsApp, confirm, close everything with Esc', async ({ page }) => {
+test('by keyboard only: open the panel, pick WhatsApp, confirm, close everything with Esc', async ({
+  page,
+}) => {
   const bucket = bucketName('floating-keyboard');
   await page.goto('/e2e/fixtures/widget/floating.html');
   await useEndpoint(page, bucket);

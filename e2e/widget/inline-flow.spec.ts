@@ -18,9 +18,15 @@ async function tabTo(page: Page, isTarget: () => Promise<boolean>, limit = 15) {
   expect(await isTarget()).toBe(true);
 }
 
-test('WhatsApp by mouse: notice, consent, QR with the exact link, events at the endpoint', async ({ page }) => {
+test('WhatsApp by mouse: notice, consent, QR with the exact link, events at the endpoint', async ({
+  page,
+}) => {
   const { log, bucket } = await openWidget(page, 'inline-mouse-whatsapp');
-  await expect(page.getByRole('heading', { name: 'Newsletter per Messenger' }).or(page.getByText('Newsletter per Messenger'))).toBeVisible();
+  await expect(
+    page
+      .getByRole('heading', { name: 'Newsletter per Messenger' })
+      .or(page.getByText('Newsletter per Messenger')),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: /WhatsApp/ }).click();
   const dialog = page.getByRole('dialog');
@@ -29,16 +35,30 @@ test('WhatsApp by mouse: notice, consent, QR with the exact link, events at the 
 
   await dialog.getByRole('button', { name: /WhatsApp/ }).click();
   const open = dialog.getByRole('link', { name: 'Auf diesem Gerät öffnen' });
-  await expect(open).toHaveAttribute('href', new RegExp(`^https://wa\\.me/491701234567\\?text=Start%20Firma%20${refPattern}$`));
+  await expect(open).toHaveAttribute(
+    'href',
+    new RegExp(`^https://wa\\.me/491701234567\\?text=Start%20Firma%20${refPattern}$`),
+  );
   await expect(dialog.getByRole('img', { name: /QR/ })).toBeVisible();
 
   const href = await open.getAttribute('href');
   const events = await log.events();
-  expect(events.map((event) => event.type)).toEqual(['optin-notice-open', 'optin-consent', 'optin-link-open']);
+  expect(events.map((event) => event.type)).toEqual([
+    'optin-notice-open',
+    'optin-consent',
+    'optin-link-open',
+  ]);
   const [opened, consent, link] = events;
-  expect(opened?.detail).toMatchObject({ channel: 'whatsapp', notice: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+  expect(opened?.detail).toMatchObject({
+    channel: 'whatsapp',
+    notice: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+  });
   expect(consent?.cancelable).toBe(true);
-  expect(consent?.detail).toMatchObject({ channel: 'whatsapp', href, consentId: opened?.detail['consentId'] });
+  expect(consent?.detail).toMatchObject({
+    channel: 'whatsapp',
+    href,
+    consentId: opened?.detail['consentId'],
+  });
   expect(consent?.detail['message']).toBe(`Start Firma ${String(consent?.detail['ref'])}`);
   expect(link?.detail).toMatchObject({ channel: 'whatsapp', via: 'qr', href });
 
@@ -97,7 +117,10 @@ test('Telegram bot: the payload link and the exact message to copy', async ({ pa
   await expect(dialog.getByRole('button', { name: 'Nachricht kopieren' })).toBeVisible();
 });
 
-test('Signal: a link without prefill, the message to copy, copying is recorded', async ({ page, context }) => {
+test('Signal: a link without prefill, the message to copy, copying is recorded', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const { log, bucket } = await openWidget(page, 'inline-signal');
   await page.getByRole('button', { name: /Signal/ }).click();
@@ -111,9 +134,15 @@ test('Signal: a link without prefill, the message to copy, copying is recorded',
   await expect(dialog.getByRole('textbox')).toHaveValue(String(consent?.detail['message']));
 
   await dialog.getByRole('button', { name: 'Nachricht kopieren' }).click();
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(consent?.detail['message']);
   await expect
-    .poll(async () => (await log.events()).filter((event) => event.type === 'optin-link-open').map((event) => event.detail['via']))
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toBe(consent?.detail['message']);
+  await expect
+    .poll(async () =>
+      (await log.events())
+        .filter((event) => event.type === 'optin-link-open')
+        .map((event) => event.detail['via']),
+    )
     .toContain('copy');
   await storedEvents(page, bucket, ['consent_given', 'link_opened']);
 });
@@ -148,7 +177,9 @@ test('dismissing the notice records notice_dismissed and gives focus back', asyn
   expect(stored.find((event) => event.type === 'notice_dismissed')?.channel).toBe('telegram');
 });
 
-test('unsubscribe: the withdraw link with the Stop keyword, optin-withdraw and withdrawal_requested', async ({ page }) => {
+test('unsubscribe: the withdraw link with the Stop keyword, optin-withdraw and withdrawal_requested', async ({
+  page,
+}) => {
   const { log, bucket } = await openWidget(page, 'inline-withdraw');
   const toggle = page.getByRole('button', { name: 'Abmelden', exact: true });
   await toggle.click();
@@ -162,7 +193,10 @@ test('unsubscribe: the withdraw link with the Stop keyword, optin-withdraw and w
     'https://wa.me/491701234567?text=Stop%20Firma',
   );
   const withdraw = (await log.events()).find((event) => event.type === 'optin-withdraw');
-  expect(withdraw?.detail).toEqual({ channel: 'whatsapp', href: 'https://wa.me/491701234567?text=Stop%20Firma' });
+  expect(withdraw?.detail).toEqual({
+    channel: 'whatsapp',
+    href: 'https://wa.me/491701234567?text=Stop%20Firma',
+  });
   const stored = await storedEvents(page, bucket, ['withdrawal_requested']);
   expect(stored.find((event) => event.type === 'withdrawal_requested')?.message).toBe('Stop Firma');
   expect(stored.map((event) => event.type)).not.toContain('consent_given');
@@ -180,7 +214,9 @@ test.describe('on a phone', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /WhatsApp/ }).tap();
     await page.waitForURL(/^https:\/\/wa\.me\//);
-    expect(page.url()).toMatch(new RegExp(`^https://wa\\.me/491701234567\\?text=Start%20Firma%20${refPattern}$`));
+    expect(page.url()).toMatch(
+      new RegExp(`^https://wa\\.me/491701234567\\?text=Start%20Firma%20${refPattern}$`),
+    );
     // Outbox first: the consent reached the endpoint although the page navigated away at once.
     const stored = await storedEvents(page, bucket, ['consent_given']);
     expect(stored.find((event) => event.type === 'consent_given')?.channel).toBe('whatsapp');

@@ -8,8 +8,11 @@ async function globalListeners(client: CDPSession): Promise<Record<string, numbe
   const counts: Record<string, number> = {};
   for (const expression of ['window', 'document', 'document.documentElement']) {
     const { result } = await client.send('Runtime.evaluate', { expression });
-    const { listeners } = await client.send('DOMDebugger.getEventListeners', { objectId: result.objectId ?? '' });
-    for (const listener of listeners) counts[`${expression}:${listener.type}`] = (counts[`${expression}:${listener.type}`] ?? 0) + 1;
+    const { listeners } = await client.send('DOMDebugger.getEventListeners', {
+      objectId: result.objectId ?? '',
+    });
+    for (const listener of listeners)
+      counts[`${expression}:${listener.type}`] = (counts[`${expression}:${listener.type}`] ?? 0) + 1;
     await client.send('Runtime.releaseObject', { objectId: result.objectId ?? '' });
   }
   return counts;
@@ -21,7 +24,9 @@ async function countObservers(page: Page) {
     const live = new Set<object>();
     Object.assign(window, { __liveObservers: live });
     for (const name of ['ResizeObserver', 'MutationObserver', 'IntersectionObserver'] as const) {
-      const Original = window[name] as unknown as { prototype: { observe: () => void; disconnect: () => void } };
+      const Original = window[name] as unknown as {
+        prototype: { observe: () => void; disconnect: () => void };
+      };
       const { observe, disconnect } = Original.prototype;
       Original.prototype.observe = function (this: object, ...args: unknown[]) {
         live.add(this);
@@ -33,7 +38,8 @@ async function countObservers(page: Page) {
       };
     }
   });
-  return () => page.evaluate(() => (window as unknown as { __liveObservers: Set<object> }).__liveObservers.size);
+  return () =>
+    page.evaluate(() => (window as unknown as { __liveObservers: Set<object> }).__liveObservers.size);
 }
 
 /** Live instances of a custom element class after garbage collection (DevTools `queryObjects`). */
@@ -42,7 +48,9 @@ async function liveInstances(client: CDPSession, tag: string): Promise<number> {
   const { result: prototype } = await client.send('Runtime.evaluate', {
     expression: `customElements.get('${tag}')?.prototype ?? Object.create(null)`,
   });
-  const { objects } = await client.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId ?? '' });
+  const { objects } = await client.send('Runtime.queryObjects', {
+    prototypeObjectId: prototype.objectId ?? '',
+  });
   const { result } = await client.send('Runtime.callFunctionOn', {
     objectId: objects.objectId ?? '',
     functionDeclaration: 'function () { return this.length; }',
@@ -64,10 +72,15 @@ async function cycle(page: Page, times: number) {
   await page.evaluate(async (count) => {
     const host = document.getElementById('host');
     for (let i = 0; i < count; i += 1) {
-      const element = document.createElement('messenger-optin') as HTMLElement & { updateComplete: Promise<unknown> };
+      const element = document.createElement('messenger-optin') as HTMLElement & {
+        updateComplete: Promise<unknown>;
+      };
       element.setAttribute('company', 'Firma');
       element.setAttribute('privacy-policy', 'https://firma.example/privacy');
-      element.setAttribute('channels', '[{"type":"whatsapp","phone":"+49 170 1234567"},{"type":"signal","phone":"+49 170 7654321"}]');
+      element.setAttribute(
+        'channels',
+        '[{"type":"whatsapp","phone":"+49 170 1234567"},{"type":"signal","phone":"+49 170 7654321"}]',
+      );
       element.setAttribute('layout', i % 2 ? 'floating' : 'inline');
       host?.append(element);
       await element.updateComplete;
@@ -76,7 +89,9 @@ async function cycle(page: Page, times: number) {
   }, times);
 }
 
-test('mounting and removing the element 1,000 times leaks no listener, observer or memory', async ({ page }) => {
+test('mounting and removing the element 1,000 times leaks no listener, observer or memory', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const liveObservers = await countObservers(page);
   await page.goto('/e2e/fixtures/widget/empty.html');

@@ -35,7 +35,8 @@ export async function recordPage(page: Page): Promise<PageLog> {
     consoleErrors: [],
     pageErrors: [],
     events: () => page.evaluate(() => (window as unknown as { __optinEvents: never }).__optinEvents),
-    violations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+    violations: () =>
+      page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
   };
   page.on('console', (message) => {
     if (message.type() === 'error') log.consoleErrors.push(message.text());
@@ -79,7 +80,9 @@ export async function storedEvents(page: Page, bucket: string, types: string[]):
 
 /** Sets the endpoint before any interaction (the fixture pages are static). */
 export async function useEndpoint(page: Page, bucket: string, selector = 'messenger-optin'): Promise<void> {
-  await page.locator(selector).evaluate((element, path) => element.setAttribute('endpoint', path), `/collect/${bucket}`);
+  await page
+    .locator(selector)
+    .evaluate((element, path) => element.setAttribute('endpoint', path), `/collect/${bucket}`);
 }
 
 const axeSource = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
@@ -91,11 +94,16 @@ const axeSource = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.m
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } })
-      .axe;
+    const axe = (
+      window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }
+    ).axe;
     const result = await axe.run(document);
     return result.violations.map((violation) => {
-      const { id, help, nodes } = violation as { id: string; help: string; nodes: Array<{ target: unknown }> };
+      const { id, help, nodes } = violation as {
+        id: string;
+        help: string;
+        nodes: Array<{ target: unknown }>;
+      };
       return `${id}: ${help} (${nodes.map((node) => JSON.stringify(node.target)).join(', ')})`;
     });
   });

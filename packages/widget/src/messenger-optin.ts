@@ -66,9 +66,13 @@ export class MessengerOptin extends LitElement {
     impressions: { type: Boolean },
     texts: { attribute: false },
     theme: { reflect: true },
+    /** @internal */
     _problem: { state: true },
+    /** @internal */
     _withdraw: { state: true },
+    /** @internal */
     _open: { state: true },
+    /** @internal */
     _meta: { state: true },
   };
 
@@ -152,7 +156,8 @@ export class MessengerOptin extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || configKeys.some((key) => changed.has(key as keyof MessengerOptin))) this._configure();
+    if (!this.hasUpdated || configKeys.some((key) => changed.has(key as keyof MessengerOptin)))
+      this._configure();
   }
 
   protected override updated(): void {
@@ -182,7 +187,8 @@ export class MessengerOptin extends LitElement {
     `;
     const dialog = this._flow?.render() ?? nothing;
     if (pre.layout !== 'floating') {
-      return html`<section part="root" class="root" aria-labelledby="headline">${content}</section>${dialog}`;
+      return html`<section part="root" class="root" aria-labelledby="headline">${content}</section>
+        ${dialog}`;
     }
     return html`
       ${renderLauncher({ label: strings.headline, open: this._open, onToggle: () => (this._open = !this._open) })}
@@ -194,7 +200,13 @@ export class MessengerOptin extends LitElement {
         ?hidden=${!this._open}
         @keydown=${this._onPanelKey}
       >
-        <button type="button" part="close" class="close" aria-label=${strings.close} @click=${this._closePanel}>
+        <button
+          type="button"
+          part="close"
+          class="close"
+          aria-label=${strings.close}
+          @click=${this._closePanel}
+        >
           <span aria-hidden="true">×</span>
         </button>
         ${content}
@@ -216,7 +228,8 @@ export class MessengerOptin extends LitElement {
   /** One console error and one `optin-error` event; nothing is thrown at the page. @internal */
   report(detail: OptinErrorDetail): void {
     console.error(`<messenger-optin> ${detail.message}`);
-    this.dispatchEvent(new OptinErrorEvent(detail));
+    const event = new OptinErrorEvent(detail);
+    this.dispatchEvent(event);
   }
 
   private _rawFromElement(): RawConfig {
@@ -249,7 +262,10 @@ export class MessengerOptin extends LitElement {
         return result.config;
       })
       .catch((error: unknown) =>
-        this._fail({ code: 'invalid-config', message: `the config could not be validated (${String(error)}).` }),
+        this._fail({
+          code: 'invalid-config',
+          message: `the config could not be validated (${String(error)}).`,
+        }),
       );
   }
 
@@ -276,7 +292,8 @@ export class MessengerOptin extends LitElement {
     const withdraw = this._withdraw;
     Promise.all([this._validated, loadFlow()])
       .then(([config, flow]) => {
-        if (config && this.isConnected) return this._controller(flow.FlowController).open(config, index, anchor, withdraw);
+        if (config && this.isConnected)
+          return this._controller(flow.FlowController).open(config, index, anchor, withdraw);
       })
       .catch((error: unknown) =>
         this.report({

@@ -27,7 +27,8 @@ export function renderChannelList(options: ChannelListOptions): TemplateResult {
     <ul part="list" class="list" role="list">
       ${channels.map((channel, index) => {
         const name = nameOf(channel.type);
-        const label = typeof channel['label'] === 'string' && channel['label'].trim() ? channel['label'] : name;
+        const label =
+          typeof channel['label'] === 'string' && channel['label'].trim() ? channel['label'] : name;
         return html`<li>
           <button
             type="button"
@@ -36,11 +37,9 @@ export function renderChannelList(options: ChannelListOptions): TemplateResult {
             data-channel=${channel.type}
             @click=${(event: Event) => onPick(index, event.currentTarget as HTMLElement)}
           >
-            ${channelIcon(iconOf(channel.type))}<span>${label}</span>${label.includes(name)
-              ? nothing
-              : html`<span class="sr-only"> (${name})</span>`}${withdraw
-              ? html`<span class="hint"> ${strings.unsubscribeVia}</span>`
-              : nothing}
+            ${channelIcon(iconOf(channel.type))}<span>${label}</span>${
+              label.includes(name) ? nothing : html`<span class="sr-only"> (${name})</span>`
+            }${withdraw ? html`<span class="hint"> ${strings.unsubscribeVia}</span>` : nothing}
           </button>
         </li>`;
       })}

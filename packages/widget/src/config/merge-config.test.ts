@@ -10,7 +10,11 @@ describe('mergeConfig', () => {
     );
     expect(result).toEqual({
       ok: true,
-      raw: { company: 'Attribut GmbH', keyword: 'Hallo', channels: [{ type: 'signal', phone: '+491701234567' }] },
+      raw: {
+        company: 'Attribut GmbH',
+        keyword: 'Hallo',
+        channels: [{ type: 'signal', phone: '+491701234567' }],
+      },
     });
   });
 
@@ -25,7 +29,9 @@ describe('mergeConfig', () => {
     const result = mergeConfig({}, '{"company": "Firma",}');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problem.code).toBe('invalid-json');
-    expect(!result.ok && result.problem.message).toMatch(/<script type="application\/json"> config is not valid JSON/);
+    expect(!result.ok && result.problem.message).toMatch(
+      /<script type="application\/json"> config is not valid JSON/,
+    );
   });
 
   it('reports a JSON child that is not an object', () => {

@@ -27,7 +27,8 @@ export function mergeConfig(fromElement: RawConfig, jsonText: string | undefined
         ok: false,
         problem: {
           code: 'invalid-json',
-          message: 'the <script type="application/json"> config must be one JSON object, e.g. {"company":"Firma",…}.',
+          message:
+            'the <script type="application/json"> config must be one JSON object, e.g. {"company":"Firma",…}.',
         },
       };
     }

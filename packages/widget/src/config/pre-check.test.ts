@@ -24,11 +24,29 @@ describe('preCheck', () => {
   });
 
   it.each([
-    ['missing company', { ...valid, company: undefined }, 'missing-attribute', 'company', /"company" is required/],
+    [
+      'missing company',
+      { ...valid, company: undefined },
+      'missing-attribute',
+      'company',
+      /"company" is required/,
+    ],
     ['blank company', { ...valid, company: '  ' }, 'missing-attribute', 'company', /"company"/],
-    ['missing channels', { ...valid, channels: undefined }, 'missing-attribute', 'channels', /"channels" is required/],
+    [
+      'missing channels',
+      { ...valid, channels: undefined },
+      'missing-attribute',
+      'channels',
+      /"channels" is required/,
+    ],
     ['empty channel list', { ...valid, channels: '[]' }, 'missing-attribute', 'channels', /non-empty/],
-    ['broken JSON', { ...valid, channels: '[{"type":"whatsapp",}]' }, 'invalid-json', 'channels', /not valid JSON/],
+    [
+      'broken JSON',
+      { ...valid, channels: '[{"type":"whatsapp",}]' },
+      'invalid-json',
+      'channels',
+      /not valid JSON/,
+    ],
     [
       'unknown channel',
       { ...valid, channels: '[{"type":"whatsapp","phone":"+4917012345"},{"type":"wechat"}]' },
@@ -37,7 +55,13 @@ describe('preCheck', () => {
       /"wechat" is not a known channel; use one of whatsapp, telegram, signal/,
     ],
     ['channel without type', { ...valid, channels: '[{}]' }, 'unknown-channel', 'channels[0].type', /null/],
-    ['missing privacy policy', { ...valid, privacyPolicy: undefined }, 'missing-attribute', 'privacyPolicy', /"privacy-policy" is required/],
+    [
+      'missing privacy policy',
+      { ...valid, privacyPolicy: undefined },
+      'missing-attribute',
+      'privacyPolicy',
+      /"privacy-policy" is required/,
+    ],
     [
       'javascript: privacy policy',
       { ...valid, privacyPolicy: 'javascript:alert(1)' },

@@ -1,7 +1,13 @@
 // The lazy chunk behind the first tap: the notice dialog, message and link building, notice texts,
 // the consent reporter. Nothing here is on the first-paint path (spec: performance.md).
 import '../optin-notice/define-notice.js';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import { channelMeta } from '@messenger-optin/sdk';
 import type { ChannelConfig, ChannelMeta, DeepLink, RecordInput, RenderedNotice } from '@messenger-optin/sdk';
 import type { WidgetConfig } from '@messenger-optin/sdk/schema';
@@ -98,9 +104,17 @@ export class FlowController implements ReactiveController {
     this._set(flow);
     if (withdraw) return;
     const { id, locale, version, sha256, text } = prepared.notice;
-    void this._record({ ...this._base(flow), type: 'notice_shown', notice: { id, locale, version, sha256, text } });
+    void this._record({
+      ...this._base(flow),
+      type: 'notice_shown',
+      notice: { id, locale, version, sha256, text },
+    });
     this.host.dispatchEvent(
-      new OptinNoticeOpenEvent({ channel: channel.type, consentId: flow.consentId, notice: { id, version, sha256 } }),
+      new OptinNoticeOpenEvent({
+        channel: channel.type,
+        consentId: flow.consentId,
+        notice: { id, version, sha256 },
+      }),
     );
   }
 
@@ -181,7 +195,13 @@ export class FlowController implements ReactiveController {
     const { href } = flow.link;
     const notice = this._noticeRef(flow);
     if (flow.mode === 'consent') {
-      const consent = new OptinConsentEvent({ channel, consentId: flow.consentId, ref: flow.ref, message: flow.message, href });
+      const consent = new OptinConsentEvent({
+        channel,
+        consentId: flow.consentId,
+        ref: flow.ref,
+        message: flow.message,
+        href,
+      });
       this.host.dispatchEvent(consent);
       if (consent.defaultPrevented) return this._close();
       // Outbox first: consent is recorded before the messenger opens (product.md, flow step 3).
@@ -208,7 +228,9 @@ export class FlowController implements ReactiveController {
     if (flow.mode !== 'consent') return;
     void this._record({ ...this._base(flow), type: 'link_opened', notice: this._noticeRef(flow) });
     const { href } = flow.link;
-    this.host.dispatchEvent(new OptinLinkOpenEvent({ channel: flow.channel.type, consentId: flow.consentId, href, via }));
+    this.host.dispatchEvent(
+      new OptinLinkOpenEvent({ channel: flow.channel.type, consentId: flow.consentId, href, via }),
+    );
   }
 
   private _onDismiss = (): void => {

@@ -1,4 +1,10 @@
-import { composeMessage, createRef, deepLink, renderNotice, renderWithdrawNotice } from '@messenger-optin/sdk';
+import {
+  composeMessage,
+  createRef,
+  deepLink,
+  renderNotice,
+  renderWithdrawNotice,
+} from '@messenger-optin/sdk';
 import type { ChannelConfig, DeepLink, RenderedNotice } from '@messenger-optin/sdk';
 import type { WidgetConfig } from '@messenger-optin/sdk/schema';
 import { randomId } from './random-id.js';
