@@ -183,7 +183,7 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
   );
 
   it.skipIf(kind.skipReason)('stores SQL-looking strings literally', async () => {
-    const sneaky = "'); DROP TABLE entries; --";
+    const sneaky = String.raw`'); DROP TABLE entries; -- {"a",b} \N NULL \x00`;
     const event = makeEvent({
       purpose: sneaky,
       message: `Start ${sneaky}`,

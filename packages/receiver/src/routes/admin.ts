@@ -109,6 +109,11 @@ export function adminRoutes({ store, now, adminToken }: AdminRouteOptions): Hono
     switch (result.status) {
       case 'not_found':
         return c.json({ error: 'not_found', message: 'no events stored for this consent' }, 404);
+      case 'id_taken':
+        return c.json(
+          { error: 'confirmation_id_taken', message: 'this confirmationId belongs to another entry' },
+          409,
+        );
       case 'erased':
         return c.json(
           { error: 'erased', message: 'this consent was erased; its confirmation is not stored' },

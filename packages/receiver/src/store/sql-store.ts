@@ -69,20 +69,18 @@ function hasContent(personal: PersonalContent | undefined): personal is Personal
 }
 
 /**
- * Takes the site's chain head FOR UPDATE (creating it first). Held until COMMIT, this row lock is
- * what serializes appends per site across requests and across receiver processes.
+ * Takes the site's chain head (creating it first) with a row lock held until COMMIT: this is what
+ * serializes appends per site across requests and across receiver processes. ON CONFLICT DO UPDATE
+ * locks and returns the current head in one round trip.
  */
 async function lockSite(tx: SqlQueryable, site: string): Promise<Head> {
-  await tx.query(
-    'INSERT INTO sites (site, head_seq, head_hash) VALUES ($1, 0, $2) ON CONFLICT (site) DO NOTHING',
+  const { rows } = await tx.query<{ head_seq: number | string; head_hash: string }>(
+    `INSERT INTO sites (site, head_seq, head_hash) VALUES ($1, 0, $2)
+     ON CONFLICT (site) DO UPDATE SET site = excluded.site RETURNING head_seq, head_hash`,
     [site, GENESIS_HASH],
   );
-  const { rows } = await tx.query<{ head_seq: number | string; head_hash: string }>(
-    'SELECT head_seq, head_hash FROM sites WHERE site = $1 FOR UPDATE',
-    [site],
-  );
   const row = rows[0];
-  if (!row) throw new Error(`site row missing after insert: ${site}`);
+  if (!row) throw new Error(`no chain head for ${site}`);
   return { seq: Number(row.head_seq), hash: row.head_hash };
 }
 
@@ -94,52 +92,99 @@ async function saveHead(tx: SqlQueryable, site: string, head: Head): Promise<voi
   ]);
 }
 
+interface SealedEntry {
+  entry: NewEntry;
+  site: string;
+  seq: number;
+  payload: string;
+  prevHash: string;
+  hash: string;
+  salt: string | undefined;
+  personal: PersonalContent | undefined;
+}
+
+/** Puts an entry after `head`: commitment to its personal content, canonical payload, hash. */
+function seal(site: string, head: Head, entry: NewEntry, receivedAt: string): SealedEntry {
+  const personal = hasContent(entry.personal) ? entry.personal : undefined;
+  const salt = personal ? randomBytes(32).toString('hex') : undefined;
+  const record =
+    personal && salt !== undefined
+      ? { ...entry.record, personal: personalCommitment(salt, personal) }
+      : entry.record;
+  const payload = canonicalJson(record);
+  return {
+    entry,
+    site,
+    seq: head.seq + 1,
+    payload,
+    prevHash: head.hash,
+    hash: entryHash(head.hash, payload, receivedAt),
+    salt,
+    personal,
+  };
+}
+
+/** Another transaction stored one of these ids first; the whole append is retried. */
+class EntryIdTaken extends Error {}
+
 /**
- * Appends one entry after `head`. Returns the new head, or undefined when the entry id is already
- * stored (then nothing was written and the head stays).
+ * Inserts sealed entries with one statement per table. If any id turns out to be taken (a race
+ * the pre-check could not see), the chain would get a gap, so the transaction is abandoned.
  */
-async function appendEntry(
+async function insertSealed(
+  tx: SqlQueryable,
+  sealed: readonly SealedEntry[],
+  receivedAt: string,
+): Promise<void> {
+  if (sealed.length === 0) return;
+  const { rows } = await tx.query(
+    `INSERT INTO entries (entry_id, site, seq, kind, consent_id, type, channel, received_at, payload, prev_hash, hash)
+     SELECT id, site, seq, kind, consent_id, type, channel, $8::timestamptz, payload, prev_hash, hash
+     FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::uuid[], $6::text[], $7::text[],
+                 $9::text[], $10::text[], $11::text[])
+       AS t(id, site, seq, kind, consent_id, type, channel, payload, prev_hash, hash)
+     ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id`,
+    [
+      sealed.map((item) => item.entry.entryId),
+      sealed.map((item) => item.site),
+      sealed.map((item) => item.seq),
+      sealed.map((item) => item.entry.kind),
+      sealed.map((item) => item.entry.consentId),
+      sealed.map((item) => item.entry.type),
+      sealed.map((item) => item.entry.channel),
+      receivedAt,
+      sealed.map((item) => item.payload),
+      sealed.map((item) => item.prevHash),
+      sealed.map((item) => item.hash),
+    ],
+  );
+  if (rows.length !== sealed.length) throw new EntryIdTaken();
+  const personal = sealed.filter((item) => item.salt !== undefined);
+  if (personal.length === 0) return;
+  await tx.query(
+    `INSERT INTO personal_data (entry_id, consent_id, salt, message, ref)
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[])`,
+    [
+      personal.map((item) => item.entry.entryId),
+      personal.map((item) => item.entry.consentId),
+      personal.map((item) => item.salt),
+      personal.map((item) => item.personal?.message ?? null),
+      personal.map((item) => item.personal?.ref ?? null),
+    ],
+  );
+}
+
+/** Appends one entry after the locked head and saves the new head. */
+async function appendOne(
   tx: SqlQueryable,
   site: string,
   head: Head,
   entry: NewEntry,
   receivedAt: string,
-): Promise<Head | undefined> {
-  const personal = hasContent(entry.personal) ? entry.personal : undefined;
-  const salt = personal ? randomBytes(32).toString('hex') : undefined;
-  const sealed =
-    personal && salt !== undefined
-      ? { ...entry.record, personal: personalCommitment(salt, personal) }
-      : entry.record;
-  const payload = canonicalJson(sealed);
-  const seq = head.seq + 1;
-  const hash = entryHash(head.hash, payload, receivedAt);
-  const { rows } = await tx.query(
-    `INSERT INTO entries (entry_id, site, seq, kind, consent_id, type, channel, received_at, payload, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-     ON CONFLICT (entry_id) DO NOTHING RETURNING entry_id`,
-    [
-      entry.entryId,
-      site,
-      seq,
-      entry.kind,
-      entry.consentId,
-      entry.type,
-      entry.channel,
-      receivedAt,
-      payload,
-      head.hash,
-      hash,
-    ],
-  );
-  if (rows.length === 0) return undefined;
-  if (personal && salt !== undefined) {
-    await tx.query(
-      'INSERT INTO personal_data (entry_id, consent_id, salt, message, ref) VALUES ($1, $2, $3, $4, $5)',
-      [entry.entryId, entry.consentId, salt, personal.message ?? null, personal.ref ?? null],
-    );
-  }
-  return { seq, hash };
+): Promise<void> {
+  const sealed = seal(site, head, entry, receivedAt);
+  await insertSealed(tx, [sealed], receivedAt);
+  await saveHead(tx, site, { seq: sealed.seq, hash: sealed.hash });
 }
 
 function toView(row: EntryRow): EntryView {
@@ -200,71 +245,94 @@ export class SqlStore implements Store {
 
   async appendEvents(events: readonly NewEvent[], receivedAt: Date): Promise<AppendResult> {
     if (events.length === 0) return { accepted: 0, duplicates: 0 };
-    const at = receivedAt.toISOString();
-    return this.client.transaction(async (tx) => {
-      const ids = events.map((event) => event.eventId);
-      const { rows: known } = await tx.query<{ entry_id: string }>(
-        'SELECT entry_id FROM entries WHERE entry_id = ANY($1::uuid[])',
-        [ids],
-      );
-      const seen = new Set(known.map((row) => row.entry_id));
-      let duplicates = 0;
-      const fresh: NewEvent[] = [];
-      for (const event of events) {
-        if (seen.has(event.eventId)) duplicates += 1;
-        else {
-          seen.add(event.eventId);
-          fresh.push(event);
-        }
-      }
-      if (fresh.length === 0) return { accepted: 0, duplicates };
-
-      for (const notice of fresh.flatMap((event) => (event.notice ? [event.notice] : []))) {
-        await tx.query(
-          `INSERT INTO notices (sha256, notice_id, locale, version, text, first_seen_at)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING`,
-          [notice.sha256, notice.id, notice.locale, notice.version, notice.text, at],
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.client.transaction((tx) =>
+          this.appendEventsOnce(tx, events, receivedAt.toISOString()),
         );
+      } catch (error) {
+        // Another request stored one of these eventIds between our check and our insert: the
+        // next attempt sees it and counts it as a duplicate.
+        if (!(error instanceof EntryIdTaken) || attempt >= 5) throw error;
       }
+    }
+  }
 
-      const { rows: erasedRows } = await tx.query<{ consent_id: string }>(
-        'SELECT consent_id FROM erasures WHERE consent_id = ANY($1::uuid[])',
-        [[...new Set(fresh.map((event) => event.consentId))]],
+  private async appendEventsOnce(
+    tx: SqlQueryable,
+    events: readonly NewEvent[],
+    at: string,
+  ): Promise<AppendResult> {
+    const { rows: known } = await tx.query<{ entry_id: string }>(
+      'SELECT entry_id FROM entries WHERE entry_id = ANY($1::uuid[])',
+      [events.map((event) => event.eventId)],
+    );
+    const seen = new Set(known.map((row) => row.entry_id));
+    let duplicates = 0;
+    const fresh: NewEvent[] = [];
+    for (const event of events) {
+      if (seen.has(event.eventId)) duplicates += 1;
+      else {
+        seen.add(event.eventId);
+        fresh.push(event);
+      }
+    }
+    if (fresh.length === 0) return { accepted: 0, duplicates };
+
+    const notices = new Map(
+      fresh.flatMap((event) => (event.notice ? [[event.notice.sha256, event.notice]] : [])),
+    );
+    if (notices.size > 0) {
+      const list = [...notices.values()];
+      await tx.query(
+        `INSERT INTO notices (sha256, notice_id, locale, version, text, first_seen_at)
+         SELECT *, $6::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+         ON CONFLICT (sha256) DO NOTHING`,
+        [
+          list.map((notice) => notice.sha256),
+          list.map((notice) => notice.id),
+          list.map((notice) => notice.locale),
+          list.map((notice) => notice.version),
+          list.map((notice) => notice.text),
+          at,
+        ],
       );
-      const erased = new Set(erasedRows.map((row) => row.consent_id));
+    }
 
-      const bySite = new Map<string, NewEvent[]>();
-      for (const event of fresh) bySite.set(event.site, [...(bySite.get(event.site) ?? []), event]);
-      let accepted = 0;
-      // Sites locked in one global order, so two batches spanning the same sites cannot deadlock.
-      for (const site of [...bySite.keys()].sort()) {
-        let head = await lockSite(tx, site);
-        for (const event of bySite.get(site) ?? []) {
-          const next = await appendEntry(
-            tx,
-            site,
-            head,
-            {
-              entryId: event.eventId,
-              kind: 'event',
-              consentId: event.consentId,
-              type: event.type,
-              channel: typeof event.record['channel'] === 'string' ? event.record['channel'] : null,
-              record: event.record,
-              // A late event of an erased consent keeps no personal content.
-              personal: erased.has(event.consentId) ? undefined : event.personal,
-            },
-            at,
-          );
-          if (next) {
-            head = next;
-            accepted += 1;
-          } else duplicates += 1;
-        }
-        await saveHead(tx, site, head);
-      }
-      return { accepted, duplicates };
-    });
+    const { rows: erasedRows } = await tx.query<{ consent_id: string }>(
+      'SELECT consent_id FROM erasures WHERE consent_id = ANY($1::uuid[])',
+      [[...new Set(fresh.map((event) => event.consentId))]],
+    );
+    const erased = new Set(erasedRows.map((row) => row.consent_id));
+
+    const bySite = new Map<string, NewEvent[]>();
+    for (const event of fresh) bySite.set(event.site, [...(bySite.get(event.site) ?? []), event]);
+    // Sites locked in one global order, so two batches spanning the same sites cannot deadlock.
+    for (const site of [...bySite.keys()].sort()) {
+      let head = await lockSite(tx, site);
+      const sealed = (bySite.get(site) ?? []).map((event) => {
+        const item = seal(
+          site,
+          head,
+          {
+            entryId: event.eventId,
+            kind: 'event',
+            consentId: event.consentId,
+            type: event.type,
+            channel: typeof event.record['channel'] === 'string' ? event.record['channel'] : null,
+            record: event.record,
+            // A late event of an erased consent keeps no personal content.
+            personal: erased.has(event.consentId) ? undefined : event.personal,
+          },
+          at,
+        );
+        head = { seq: item.seq, hash: item.hash };
+        return item;
+      });
+      await insertSealed(tx, sealed, at);
+      await saveHead(tx, site, head);
+    }
+    return { accepted: fresh.length, duplicates };
   }
 
   async confirm(input: NewConfirmation, receivedAt: Date): Promise<ConfirmResult> {
@@ -276,12 +344,14 @@ export class SqlStore implements Store {
         input.consentId,
       ]);
       if (erasure.length > 0) return { status: 'erased' };
-      const { rows: known } = await tx.query<{ payload: string }>(
-        "SELECT payload FROM entries WHERE entry_id = $1 AND kind = 'confirmation' AND consent_id = $2",
-        [input.confirmationId, input.consentId],
+      const { rows: known } = await tx.query<{ payload: string; kind: string; consent_id: string }>(
+        'SELECT payload, kind, consent_id FROM entries WHERE entry_id = $1',
+        [input.confirmationId],
       );
       const stored = known[0];
       if (stored) {
+        if (stored.kind !== 'confirmation' || stored.consent_id !== input.consentId)
+          return { status: 'id_taken' };
         const { refMatches } = JSON.parse(stored.payload) as { refMatches: boolean };
         return { status: 'duplicate', confirmationId: input.confirmationId, refMatches };
       }
@@ -291,7 +361,7 @@ export class SqlStore implements Store {
       );
       const refMatches = refs.some((row) => messageHasRef(input.message, row.ref));
       const head = await lockSite(tx, site);
-      const next = await appendEntry(
+      await appendOne(
         tx,
         site,
         head,
@@ -313,9 +383,6 @@ export class SqlStore implements Store {
         },
         at,
       );
-      // The id was taken by another entry (an event, or a confirmation of another consent).
-      if (!next) return { status: 'duplicate', confirmationId: input.confirmationId, refMatches };
-      await saveHead(tx, site, next);
       return { status: 'stored', confirmationId: input.confirmationId, refMatches };
     });
   }
@@ -344,7 +411,7 @@ export class SqlStore implements Store {
         };
       }
       const entryId = randomUUID();
-      const next = await appendEntry(
+      await appendOne(
         tx,
         site,
         head,
@@ -359,8 +426,6 @@ export class SqlStore implements Store {
         },
         at,
       );
-      if (!next) throw new Error('random entry id collided');
-      await saveHead(tx, site, next);
       await tx.query(
         `INSERT INTO erasures (consent_id, erased_at, entry_id) VALUES ($1, $2, $3)
          ON CONFLICT (consent_id) DO UPDATE SET erased_at = excluded.erased_at, entry_id = excluded.entry_id`,

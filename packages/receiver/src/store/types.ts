@@ -49,7 +49,7 @@ export interface NewConfirmation {
 
 export type ConfirmResult =
   | { status: 'stored' | 'duplicate'; confirmationId: string; refMatches: boolean }
-  | { status: 'not_found' | 'erased' };
+  | { status: 'not_found' | 'erased' | 'id_taken' };
 
 export type EraseResult =
   | { status: 'erased'; erasedEntries: number; erasedAt: string; alreadyErased: boolean }
