@@ -24,6 +24,7 @@ if (!existsSync(bundle)) {
   process.exit(1);
 }
 
+console.log(`Starting the demo; the embedded database takes a few seconds (longer on its first start) …`);
 let demo;
 try {
   demo = await startDemoServer({

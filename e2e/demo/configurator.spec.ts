@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { type AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { expect, test } from './demo-fixture.js';
 import { watchForProblems } from './demo-page-checks.js';
@@ -71,25 +73,31 @@ test('the snippet works when pasted into another site, and SRI refuses a changed
   await expect(page.locator('#snippet')).not.toContainText('endpoint=');
   const snippet = (await page.locator('#snippet').textContent()) ?? '';
 
-  // A site on another origin pastes the snippet as it is.
-  const site = 'http://shop.example.test/';
-  const paste = (body: string) =>
-    page.route(site, (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html lang="de"><body>${body}</body></html>`,
-      }),
+  // Another site (another origin on this machine) pastes the snippet as it is. A real server, not
+  // page.route: Chromium's Private Network Access rules treat a routed page as public and refuse it
+  // the loopback demo.
+  let html = '';
+  const site = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(
+      `<!doctype html><html lang="de"><head><title>Shop</title></head><body>${html}</body></html>`,
     );
-  await paste(snippet);
-  await page.goto(site);
-  await expect(page.getByRole('button', { name: 'WhatsApp' })).toBeVisible();
-  expect(await page.evaluate(() => Boolean(customElements.get('messenger-optin')))).toBe(true);
+  });
+  await new Promise<void>((done) => site.listen(0, '127.0.0.1', done));
+  const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+  try {
+    html = snippet;
+    await page.goto(siteUrl);
+    await expect(page.getByRole('button', { name: 'WhatsApp' })).toBeVisible();
+    expect(await page.evaluate(() => Boolean(customElements.get('messenger-optin')))).toBe(true);
 
-  // Same snippet with a different hash: the browser must not run the file.
-  await page.unroute(site);
-  await paste(snippet.replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${'A'.repeat(64)}"`));
-  const refused = page.waitForEvent('console', (message) => /integrity/i.test(message.text()));
-  await page.goto(site);
-  await refused;
-  expect(await page.evaluate(() => Boolean(customElements.get('messenger-optin')))).toBe(false);
+    // Same snippet with a different hash: the browser must not run the file.
+    html = snippet.replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${'A'.repeat(64)}"`);
+    const refused = page.waitForEvent('console', (message) => /integrity/i.test(message.text()));
+    await page.goto(siteUrl);
+    await refused;
+    expect(await page.evaluate(() => Boolean(customElements.get('messenger-optin')))).toBe(false);
+  } finally {
+    site.close();
+  }
 });
