@@ -94,6 +94,10 @@ describe('the built SDK in plain Node', () => {
     `) as { config: JsonSchema; event: JsonSchema };
     expect(schemas.config.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schemas.config.required).toEqual(['company', 'channels', 'privacyPolicy']);
+    expect(schemas.config.properties.company?.description).toBe(
+      'Business name as the visitor will see it in the messenger.',
+    );
+    expect(schemas.config.properties.layout?.default).toBe('inline');
     const channelTypes = schemas.config.properties.channels?.items?.oneOf?.map(
       (option) => option.properties.type?.const,
     );
@@ -116,6 +120,8 @@ describe('the built SDK in plain Node', () => {
 
 interface JsonSchema {
   $schema?: string;
+  description?: string;
+  default?: unknown;
   const?: unknown;
   required?: string[];
   additionalProperties?: boolean;

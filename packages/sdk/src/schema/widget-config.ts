@@ -51,39 +51,76 @@ const endpoint = z.string().check(
   }),
 );
 
+// The descriptions are the one-line docs of each option; they also land in the JSON Schema file,
+// where editors show them.
 const widgetConfigShape = z.strictObject({
-  /** Business name as the visitor sees it in the messenger. */
   company: z.string({ error: required('write the business name, e.g. "Firma GmbH"') }).check(
     z.maxLength(100),
     z.refine((value) => value.trim() !== '', 'is empty; write the business name, e.g. "Firma GmbH"'),
+    z.describe('Business name as the visitor will see it in the messenger.'),
   ),
-  /** 1–10 channel configs. */
   channels: z
     .array(channelConfigSchema, {
       error: required('list the channels, e.g. [{ "type": "whatsapp", "phone": "+49 170 1234567" }]'),
     })
-    .check(z.minLength(1), z.maxLength(10)),
-  /** URL of the privacy policy, http(s) only. */
-  privacyPolicy,
-  /** Where consent events go; none = DOM events only. */
-  endpoint: z.optional(endpoint),
-  keyword: z._default(text(50), 'Start'),
-  withdrawKeyword: z._default(text(50), 'Stop'),
-  purpose: z.optional(text(200)),
-  controller: z.optional(text(1000)),
+    .check(
+      z.minLength(1),
+      z.maxLength(10),
+      z.describe('1 to 10 channel configs, in the order of the buttons.'),
+    ),
+  privacyPolicy: privacyPolicy.check(z.describe('URL of the privacy policy (http or https only).')),
+  endpoint: z.optional(
+    endpoint.check(
+      z.describe(
+        'Where consent events are sent (http(s) URL or a path such as /v1/events); none = DOM events only.',
+      ),
+    ),
+  ),
+  keyword: z
+    ._default(text(50), 'Start')
+    .check(z.describe('Start keyword; the message is "{keyword} {company}" plus the reference code.')),
+  withdrawKeyword: z._default(text(50), 'Stop').check(z.describe('Keyword of the unsubscribe message.')),
+  purpose: z.optional(
+    text(200).check(z.describe('What the visitor subscribes to ("News", "Angebote"), shown in the notice.')),
+  ),
+  controller: z.optional(
+    text(1000).check(
+      z.describe('Legal entity and contact of the controller (GDPR Art. 13), shown in the notice.'),
+    ),
+  ),
   lang: z.optional(
     z
       .string()
       .check(
         z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'is not a language tag; write e.g. "de" or "en"'),
+        z.describe('Language of the widget and notice ("de", "en"); default: the page\'s lang, then en.'),
       ),
   ),
-  layout: z._default(z.enum(['inline', 'floating']), 'inline'),
-  requireCheckbox: z._default(z.boolean(), false),
-  reference: z._default(z.enum(['code', 'none']), 'code'),
-  impressions: z._default(z.boolean(), false),
-  /** Overrides of notice and UI texts by key. */
-  texts: z.optional(z.record(z.string(), z.string().check(z.maxLength(5000)))),
+  layout: z
+    ._default(z.enum(['inline', 'floating']), 'inline')
+    .check(z.describe('inline: buttons where the element stands; floating: a launcher button in a corner.')),
+  requireCheckbox: z
+    ._default(z.boolean(), false)
+    .check(z.describe('Keep the confirm button disabled until the visitor ticks "I have read …".')),
+  reference: z
+    ._default(z.enum(['code', 'none']), 'code')
+    .check(
+      z.describe(
+        'code: append a reference code to the message (ties it to the consent record); none: no code.',
+      ),
+    ),
+  impressions: z
+    ._default(z.boolean(), false)
+    .check(
+      z.describe(
+        'Also send widget_shown events (off by default: nothing is sent before the visitor interacts).',
+      ),
+    ),
+  texts: z.optional(
+    z
+      .record(z.string(), z.string().check(z.maxLength(5000)))
+      .check(z.describe('Overrides of notice and UI texts by key.')),
+  ),
 });
 
 /**
