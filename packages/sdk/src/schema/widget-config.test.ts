@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { channelTypes } from '../channels/index.js';
 import { channelConfigSchema, whatsappConfigSchema } from './channels.js';
 import { formatIssues, formatPath } from './issues.js';
 import { parseWidgetConfig, widgetConfigSchema } from './widget-config.js';
@@ -198,6 +199,14 @@ describe('parseWidgetConfig', () => {
 });
 
 describe('channel schemas', () => {
+  it.each(channelTypes)('know the registered channel %s', (type) => {
+    const result = z.safeParse(channelConfigSchema, { type }, { error: () => 'generic' });
+    expect(result.success).toBe(false);
+    const messages = formatIssues(result.error!.issues).map((issue) => issue.message);
+    expect(messages.join('\n')).not.toContain('unknown channel');
+    expect(messages.some((message) => / is required$| generic$/.test(message))).toBe(true);
+  });
+
   it('check fields with the same parser as deepLink', () => {
     expect(z.safeParse(whatsappConfigSchema, { type: 'whatsapp', phone: '+49 170 1234567' }).success).toBe(
       true,
