@@ -163,7 +163,13 @@ export class MessengerOptin extends LitElement {
   protected override updated(): void {
     if (this._pre && this._idle === undefined && this._connection) {
       // Fetch the chunks behind the first tap while the browser has nothing else to do.
-      this._idle = requestIdle(() => void loadFlow().catch(() => undefined));
+      const prefetch = { lang: this.flowLang(), endpoint: Boolean(this._pre.raw['endpoint']) };
+      this._idle = requestIdle(() =>
+        loadFlow().then(
+          (flow) => flow.prefetchFlow(prefetch),
+          () => undefined,
+        ),
+      );
     }
   }
 

@@ -8,7 +8,7 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
-import { channelMeta } from '@messenger-optin/sdk';
+import { channelMeta, loadNoticeLocale } from '@messenger-optin/sdk';
 import type { ChannelConfig, ChannelMeta, DeepLink, RecordInput, RenderedNotice } from '@messenger-optin/sdk';
 import type { WidgetConfig } from '@messenger-optin/sdk/schema';
 import {
@@ -53,6 +53,18 @@ interface ActiveFlow {
 }
 
 const loadReporter = () => import('../reporter/start-reporter.js');
+
+/**
+ * Called when the browser is idle after the first paint: fetches what the first tap will need, so
+ * the notice paints without waiting for the network (performance.md: "prefetch it when idle").
+ */
+export function prefetchFlow({ lang, endpoint }: { lang: string; endpoint: boolean }): void {
+  const ignore = () => undefined;
+  loadNoticeLocale(lang).catch(ignore);
+  if (endpoint) loadReporter().catch(ignore);
+  // The QR code only shows on desktop (fine pointer) for channels that use it.
+  if (matchMedia('(hover: hover) and (pointer: fine)').matches) import('../qr-code/qr-code.js').catch(ignore);
+}
 
 /**
  * Runs the visitor's flow (architecture.md): tap → notice (`notice_shown`) → confirm →
