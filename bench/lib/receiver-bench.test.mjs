@@ -45,7 +45,10 @@ describe('fire', () => {
       // still in flight when the time is up reaches the server but its answer is not counted.
       assert.equal(seen.size, bodies * 3);
       assert.equal(result.eventsAccepted, result.statusCounts[200] * 3);
-      assert.ok(bodies - result.statusCounts[200] <= 2, `${bodies} bodies, ${result.statusCounts[200]} answers`);
+      assert.ok(
+        bodies - result.statusCounts[200] <= 2,
+        `${bodies} bodies, ${result.statusCounts[200]} answers`,
+      );
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -33,7 +33,7 @@ function sizesSection(sizes) {
   );
   if (sizes.stale.length > 0)
     lines.push(
-      `(${sizes.stale.length} older chunk file(s) in packages/widget/dist/cdn are not in files.json: left out)`,
+      `(${sizes.stale.length} .js file(s) in the dist folders are left out: leftovers of earlier builds that no entry imports)`,
     );
   lines.push('', 'BUDGETS (gzip)', '');
   lines.push(

@@ -1,7 +1,7 @@
 // Size of every shipped file, compressed the way servers and CDNs send it. Sizes are deterministic,
 // so unlike the timings these numbers are comparable across machines.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -45,6 +45,52 @@ function listJs(dir) {
     else if (entry.endsWith('.js')) found.push(path);
   }
   return found.sort();
+}
+
+/** Relative module specifiers in built ES modules: static, re-export, side-effect and dynamic. */
+const specifierPattern = /(?:\bfrom\s*|\bimport\s*\(?\s*)(["'`])(\.{1,2}\/[^"'`]+)\1/g;
+
+/**
+ * Every file reachable from `entries` through relative imports (static and dynamic): the files a
+ * build actually ships, as opposed to leftovers of earlier builds in the same folder.
+ * @param {string[]} entries absolute paths
+ * @param {(path: string) => string} [read]
+ * @returns {Set<string>}
+ */
+export function reachableFiles(entries, read = (path) => readFileSync(path, 'utf8')) {
+  const seen = new Set();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const file = queue.pop();
+    if (!file || seen.has(file)) continue;
+    seen.add(file);
+    let code;
+    try {
+      code = read(file);
+    } catch {
+      continue;
+    }
+    for (const match of code.matchAll(specifierPattern)) {
+      const target = join(dirname(file), match[2] ?? '');
+      if (target.endsWith('.js')) queue.push(target);
+    }
+  }
+  return seen;
+}
+
+/** The SDK's published entry files (package.json exports) and its one-file browser bundle. */
+function sdkEntries(root) {
+  const manifest = JSON.parse(readFileSync(join(root, 'packages/sdk/package.json'), 'utf8'));
+  const targets = [];
+  const collect = (value) => {
+    if (typeof value === 'string') {
+      if (value.endsWith('.js') && value.startsWith('./dist/'))
+        targets.push(join(root, 'packages/sdk', value));
+    } else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(manifest.exports);
+  targets.push(join(root, 'packages/sdk/dist/browser/messenger-optin-sdk.js'));
+  return targets;
 }
 
 /** @param {Array<{ raw: number, gzip: number, brotli: number }>} rows */
@@ -108,8 +154,14 @@ export async function measureSizes(root, options = {}) {
   const cdnFiles = listJs(cdn);
   const stale = cdnFiles.filter((path) => !shipped.has(path)).map((path) => relative(root, path));
 
+  // The SDK has no files.json: what its entries reach through imports is what it ships.
+  const sdkDist = join(root, 'packages/sdk/dist');
+  const sdkFiles = listJs(sdkDist);
+  const sdkShipped = reachableFiles(sdkEntries(root).filter((path) => existsSync(path)));
+  stale.push(...sdkFiles.filter((path) => !sdkShipped.has(path)).map((path) => relative(root, path)));
+
   const files = [
-    ...listJs(join(root, 'packages/sdk/dist')),
+    ...sdkFiles.filter((path) => sdkShipped.has(path)),
     ...cdnFiles.filter((path) => shipped.has(path)),
   ].map((path) => ({
     file: relative(root, path),
