@@ -90,6 +90,12 @@ test('the consent log lists consents, refreshes itself and shows a proof bundle 
   await expect(proof.locator('.notice-text')).toContainText(hostileText);
   await expect(proof.locator('img, b')).toHaveCount(0);
 
+  // Double opt-in hand-off: the page plays the messaging system that received the message.
+  await proof.getByRole('button', { name: /Simulate the inbound message/ }).click();
+  await expect(proof).toContainText('Confirmations (1)');
+  await expect(proof.locator('[data-chain="ok"]')).toContainText('Hash chain intact: 3 entries checked');
+  await expect(row).toContainText('confirmed');
+
   // Auto-refresh: a consent stored while the page is open shows up without a reload.
   const second = await postConsent(request, demo, 'M3X9');
   await expect(page.locator(`tr[data-consent-id="${second.consentId}"]`)).toBeVisible({ timeout: 10_000 });

@@ -15,9 +15,10 @@ export function createAdminApi({
   baseUrl = location.origin,
   fetch = globalThis.fetch.bind(globalThis),
 }) {
-  async function get(path) {
+  async function send(path, init = {}) {
     const response = await fetch(new URL(path, baseUrl), {
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json, application/x-ndjson' },
+      ...init,
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...init.headers },
       cache: 'no-store',
     });
     if (response.status === 401 || response.status === 403) {
@@ -27,6 +28,7 @@ export function createAdminApi({
       throw new AdminApiError(`The receiver answered HTTP ${response.status}.`, response.status);
     return response;
   }
+  const get = (path) => send(path);
 
   return {
     /** Every stored entry (events, confirmations, erasures) in chain order. */
@@ -42,6 +44,22 @@ export function createAdminApi({
     /** The proof bundle of one consent: events, archived notice texts, chain check. */
     async proof(consentId) {
       return (await get(`/v1/consents/${encodeURIComponent(consentId)}`)).json();
+    },
+    /**
+     * Reports the visitor's inbound opt-in message, as the business's messaging system would
+     * (double opt-in hand-off). The demo has no messenger inbox, so the log page plays that part.
+     */
+    async confirm(consentId, { message, channel }) {
+      const response = await send(`/v1/consents/${encodeURIComponent(consentId)}/confirm`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          message,
+          ...(channel ? { channel } : {}),
+          receivedAt: new Date().toISOString(),
+        }),
+      });
+      return response.json();
     },
   };
 }

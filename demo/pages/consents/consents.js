@@ -16,6 +16,8 @@ const autoRefresh = document.querySelector('#auto-refresh');
 let api;
 let timer;
 let openConsentId;
+/** The last proof bundle shown, so auto-refresh re-renders only when something changed. */
+let shownProof = '';
 
 function showStatus(text, kind = '') {
   status.textContent = text;
@@ -42,7 +44,19 @@ async function refreshList() {
 async function openProof(consentId, { focus }) {
   openConsentId = consentId;
   try {
-    proof.replaceChildren(proofView(await api.proof(consentId)));
+    const onConfirm = async (inbound) => {
+      try {
+        await api.confirm(consentId, inbound);
+        await openProof(consentId, { focus: false });
+      } catch (error) {
+        showStatus(error.message, 'error');
+      }
+    };
+    const { generatedAt: _generatedAt, ...bundle } = await api.proof(consentId);
+    const serialized = JSON.stringify(bundle);
+    if (!focus && serialized === shownProof) return;
+    shownProof = serialized;
+    proof.replaceChildren(proofView(bundle, { onConfirm }));
     const heading = proof.querySelector('h2');
     heading?.setAttribute('tabindex', '-1');
     if (focus) heading?.focus();

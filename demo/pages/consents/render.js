@@ -44,8 +44,11 @@ export function consentTable(summaries, onOpen) {
   return table(['Last event', 'Channel', 'Ref', 'Message', 'Events', 'Consent ID', ''], rows);
 }
 
-/** The proof bundle of one consent: chain check, events, confirmations, archived notice texts. */
-export function proofView(bundle) {
+/**
+ * The proof bundle of one consent: chain check, events, confirmations, archived notice texts.
+ * `onConfirm({ message, channel })` backs the "simulate the inbound message" button.
+ */
+export function proofView(bundle, { onConfirm } = {}) {
   const chain = bundle.chain ?? {};
   const chainLine = el(
     'p',
@@ -80,12 +83,30 @@ export function proofView(bundle) {
   const events = bundle.events ?? [];
   const confirmations = bundle.confirmations ?? [];
   const notices = bundle.notices ?? [];
+  const given = events.find((entry) => entry.type === 'consent_given' && !entry.redacted);
+  const message = stringOf(given?.record?.message);
+  let simulate = null;
+  if (onConfirm && message && confirmations.length === 0 && !bundle.erasure) {
+    const button = el('button', { type: 'button' }, `Simulate the inbound message “${message}”`);
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      onConfirm({ message, channel: stringOf(given.record.channel) });
+    });
+    simulate = el(
+      'p',
+      {},
+      'Not confirmed yet: the visitor’s messenger message is the opt-in itself. Your messaging system reports it ' +
+        'to POST /v1/consents/<id>/confirm; here you can play that part. ',
+      button,
+    );
+  }
   return el(
     'section',
     { className: 'proof' },
     el('h2', { id: 'proof-heading' }, `Proof bundle: consent ${bundle.consentId}`),
     chainLine,
     bundle.erasure ? el('p', {}, `Personal content erased at ${time(bundle.erasure.erasedAt)}.`) : null,
+    simulate,
     el('h3', {}, `Events (${events.length})`),
     table(['Received', 'Type', 'Channel', 'Message', 'Action', 'Notice', 'Chain'], events.map(entryRow)),
     confirmations.length > 0 ? el('h3', {}, `Confirmations (${confirmations.length})`) : null,
