@@ -17,6 +17,8 @@ async function dialogStyle(page: Page, selector: string, property: string) {
 test.describe('notice dialog: axe-core finds no violations', () => {
   // axe is injected as an inline script, which the fixture's CSP forbids; the CSP test is below.
   test.use({ bypassCSP: true });
+  // Two full axe runs on a shared 2-core machine can pass the default 30 s.
+  test.describe.configure({ timeout: 90_000 });
 
   test('notice, light and dark', async ({ page }) => {
     await openNotice(page, { lang: 'de', requireCheckbox: true });
