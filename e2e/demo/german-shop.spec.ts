@@ -54,7 +54,8 @@ test('a visitor subscribes via WhatsApp on the German shop; the receiver holds t
   }
   // Nothing leaves the page before the visitor interacts, and nothing is stored.
   expect(eventPosts).toEqual([]);
-  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+  expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
   expect(await page.context().cookies()).toEqual([]);
 
   const consentEvent = page.evaluate(
