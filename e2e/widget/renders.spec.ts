@@ -1,9 +1,32 @@
 import { expect, test } from '@playwright/test';
+import { recordPage } from './support.js';
 
-test('the script-tag bundle renders the company name as text', async ({ page }) => {
-  const errors: Error[] = [];
-  page.on('pageerror', (error) => errors.push(error));
-  await page.goto('/e2e/fixtures/basic.html');
-  await expect(page.locator('messenger-optin')).toContainText('Firma & Söhne');
-  expect(errors).toEqual([]);
+// Strings from the config are rendered as text, never as HTML (product.md, "What bad input gets").
+
+test('config strings with markup show as text in the buttons and the notice', async ({ page }) => {
+  const log = await recordPage(page);
+  await page.goto('/e2e/fixtures/widget/empty.html');
+  await page.waitForFunction(() => customElements.get('messenger-optin') !== undefined);
+  await page.evaluate(() => {
+    const element = document.createElement('messenger-optin');
+    element.setAttribute('company', '<b>Firma</b> & Söhne');
+    element.setAttribute('privacy-policy', 'https://firma.example/privacy');
+    element.setAttribute(
+      'channels',
+      '[{"type":"whatsapp","phone":"+49 170 1234567","label":"<img src=x>WhatsApp-Kanal"}]',
+    );
+    document.getElementById('host')?.append(element);
+  });
+  const button = page.getByRole('button', { name: /WhatsApp/ });
+  await expect(button).toContainText('<img src=x>WhatsApp-Kanal');
+  await button.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('<b>Firma</b> & Söhne');
+  expect(
+    await page
+      .locator('messenger-optin')
+      .evaluate((element) => element.shadowRoot?.querySelectorAll('b, img').length),
+  ).toBe(0);
+  expect(log.pageErrors).toEqual([]);
+  expect(await log.violations()).toEqual([]);
 });
