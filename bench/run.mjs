@@ -3,7 +3,7 @@
 // growth, and receiver throughput. Prints tables and writes bench/results/latest.json. Timings are
 // reported, never gated: on a shared 2-core machine they are noisy (sizes are exact).
 //
-//   node bench/run.mjs [--runs 11] [--no-browser] [--no-receiver] [--receiver-seconds 8]
+//   node bench/run.mjs [--runs 9] [--no-browser] [--no-receiver] [--receiver-seconds 8]
 //
 // Every phase is bounded in count and time, and the whole run stops itself after 8 minutes.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -23,7 +23,7 @@ import { ratio } from './lib/stats.mjs';
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const { values: args } = parseArgs({
   options: {
-    runs: { type: 'string', default: '11' },
+    runs: { type: 'string', default: '9' },
     'no-browser': { type: 'boolean', default: false },
     'no-receiver': { type: 'boolean', default: false },
     'receiver-seconds': { type: 'string', default: '8' },
@@ -42,7 +42,7 @@ const results = {
   machine: machineInfo(root),
   settings: {
     // The spec asks for at least 9; fewer only for trying the harness out.
-    runs: Math.max(1, Number(args.runs) || 11),
+    runs: Math.max(1, Number(args.runs) || 9),
     cpuThrottle: 4,
     settleMs: 1000,
     heapMounts: 1000,

@@ -94,12 +94,15 @@ export async function measureLoad(browser, url, options) {
       taskMs: (after['TaskDuration'] ?? Number.NaN) * 1000,
       longTasks: probe.longTasks.length,
       longestTaskMs: Math.max(0, ...probe.longTasks.map((task) => task.duration)),
+      // Long tasks up to the paint are on the critical path; later ones are validation and prefetch.
+      longTasksBeforePaint: probe.longTasks.filter((task) => task.start < probe.painted).length,
       layoutShift: probe.layoutShift,
       errors: probe.errors,
       tapMs: Number.NaN,
+      tapScripts: Number.NaN,
     };
     if (options.tap && Number.isFinite(result.paintMs))
-      result.tapMs = await measureTap(page, options.tap, result);
+      Object.assign(result, await measureTap(page, options.tap, result));
     return result;
   } finally {
     await context.close().catch(() => {});
@@ -129,14 +132,21 @@ async function measureTap(page, tap, result) {
   }, tap);
   if (!box) {
     result.errors.push(`tap: no ${tap.button} in ${tap.host}`);
-    return Number.NaN;
+    return {};
   }
   await page.evaluate(({ host, dialog }) => window.__bench.armTap(host, dialog), tap);
   await page.mouse.click(box.x, box.y);
   await waitForProbe(page, 'noticePainted', 12_000);
-  const probe = await page.evaluate(() => ({ ...window.__bench }));
+  const probe = await page.evaluate(() => {
+    const { clickAt, noticePainted, errors } = window.__bench;
+    // Scripts fetched after the click: lazy chunks the idle prefetch had not loaded yet.
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime >= clickAt && entry.name.endsWith('.js')).length;
+    return { clickAt, noticePainted, errors, scripts };
+  });
   result.errors.push(...probe.errors.filter((error) => !result.errors.includes(error)));
-  return probe.noticePainted - probe.clickAt;
+  return { tapMs: probe.noticePainted - probe.clickAt, tapScripts: probe.scripts };
 }
 
 /**
@@ -188,6 +198,8 @@ export async function measurePages(browser, pages, options) {
         scriptMs: summarize(list.map((sample) => sample.scriptMs)),
         longTasks: summarize(list.map((sample) => sample.longTasks)),
         longestTaskMs: summarize(list.map((sample) => sample.longestTaskMs)),
+        longTasksBeforePaint: summarize(list.map((sample) => sample.longTasksBeforePaint)),
+        tapScripts: summarize(list.map((sample) => sample.tapScripts)),
         layoutShift: summarize(list.map((sample) => sample.layoutShift)),
         tapMs: summarize(list.map((sample) => sample.tapMs)),
         samples: list.map(({ errors: _errors, ...rest }) => rest),
