@@ -147,6 +147,22 @@ test('Signal: a link without prefill, the message to copy, copying is recorded',
   await storedEvents(page, bucket, ['consent_given', 'link_opened']);
 });
 
+test('require-checkbox: confirm stays disabled until the box is ticked, the action says so', async ({
+  page,
+}) => {
+  const { bucket } = await openWidget(page, 'inline-checkbox');
+  await page.locator('messenger-optin').evaluate((element) => element.setAttribute('require-checkbox', ''));
+  await page.getByRole('button', { name: /WhatsApp/ }).click();
+  const dialog = page.getByRole('dialog');
+  const confirm = dialog.getByRole('button', { name: /WhatsApp/ });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole('checkbox').check();
+  await expect(confirm).toBeEnabled();
+  await confirm.click();
+  const stored = await storedEvents(page, bucket, ['consent_given']);
+  expect(stored.find((event) => event.type === 'consent_given')?.action).toBe('checkbox+button');
+});
+
 test('cancelling optin-consent opens no link and records no consent', async ({ page }) => {
   const { log, bucket } = await openWidget(page, 'inline-cancel');
   await page.evaluate(() => document.addEventListener('optin-consent', (event) => event.preventDefault()));
