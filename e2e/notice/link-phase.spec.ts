@@ -66,6 +66,10 @@ test.describe('notice dialog: link phase', () => {
     const field = page.getByRole('textbox', { name: 'Your message' });
     await expect(field).toHaveValue('Start News Firma K7Q2');
     await expect(field).toHaveAttribute('readonly', '');
+    // The exact message is fully visible, not cut off inside the field.
+    expect(await field.evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth)).toBe(
+      true,
+    );
     expect(await focused(page)).toMatchObject({ tag: 'button', part: 'copy' });
     const status = page.getByRole('status');
     await expect(status).toHaveText('');

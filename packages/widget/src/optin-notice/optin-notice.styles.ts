@@ -258,15 +258,16 @@ export const noticeStyles = css`
     outline-color: var(--_text);
   }
 
+  /* The whole message must stay readable: the field takes its own row, the button the next. */
   .message {
     display: flex;
+    flex-wrap: wrap;
     gap: 8px;
-    align-items: stretch;
     margin: 4px 0 12px;
   }
 
   .message input {
-    flex: 1;
+    flex: 1 1 100%;
     min-width: 0;
     min-height: 44px;
     box-sizing: border-box;
