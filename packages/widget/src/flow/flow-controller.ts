@@ -85,7 +85,8 @@ export class FlowController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this._flow = undefined;
+    // Render without the dialog, so that re-inserting the element does not bring back a stale one.
+    this._set(undefined);
     const reporter = this._reporter;
     this._reporter = undefined;
     // Pending events stay in the outbox and go out on the next page load if this flush fails.
