@@ -250,3 +250,16 @@ test.describe('on a phone', () => {
     await expect(dialog.getByRole('img', { name: /QR/ })).toHaveCount(0);
   });
 });
+
+test('moving the element while its notice is open closes the notice and keeps the widget working', async ({
+  page,
+}) => {
+  const { log } = await openWidget(page, 'inline-move');
+  await page.getByRole('button', { name: /WhatsApp/ }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.locator('messenger-optin').evaluate((element) => document.body.append(element));
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.getByRole('button', { name: /Telegram/ }).click();
+  await expect(page.getByRole('dialog')).toContainText('Telegram');
+  expect(log.pageErrors).toEqual([]);
+});
