@@ -11,6 +11,9 @@ import {
   watchErrors,
 } from './support.js';
 
+// The machine running these is shared and often loaded: generous timeouts, exact assertions.
+test.describe.configure({ timeout: 120_000 });
+
 test('1: 500 three times, then 200 → the server holds each event exactly once', async ({
   page,
   request,

@@ -11,6 +11,9 @@ import {
   watchErrors,
 } from './support.js';
 
+// The machine running these is shared and often loaded: generous timeouts, exact assertions.
+test.describe.configure({ timeout: 120_000 });
+
 test('10: endpoint blocked by CSP connect-src → reported, the page keeps working, delivered once allowed', async ({
   page,
   request,

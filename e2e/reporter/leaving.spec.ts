@@ -3,6 +3,9 @@
 import { expect, test } from '@playwright/test';
 import { bucketFor, expectUnique, openReporter, outboxCount, record, watchErrors } from './support.js';
 
+// The machine running these is shared and often loaded: generous timeouts, exact assertions.
+test.describe.configure({ timeout: 120_000 });
+
 const away = '/e2e/fixtures/reporter/away.html';
 
 test('5: confirm, then the page navigates away at once → delivered', async ({ page, request }, testInfo) => {

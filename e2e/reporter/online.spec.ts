@@ -2,6 +2,9 @@
 import { expect, test } from '@playwright/test';
 import { bucketFor, expectUnique, openReporter, outboxCount, record, stats, watchErrors } from './support.js';
 
+// The machine running these is shared and often loaded: generous timeouts, exact assertions.
+test.describe.configure({ timeout: 120_000 });
+
 test('6: offline for a while, then online → delivered promptly', async ({
   page,
   context,
@@ -22,8 +25,9 @@ test('6: offline for a while, then online → delivered promptly', async ({
 
   const back = Date.now();
   await context.setOffline(false);
-  const result = await expectUnique(request, bucket, 3, 5_000);
-  expect(Date.now() - back).toBeLessThan(3_000);
+  // The backoff would wait up to an hour: delivery within seconds can only come from `online`.
+  const result = await expectUnique(request, bucket, 3, 10_000);
+  expect(Date.now() - back).toBeLessThan(10_000);
   expect(result.eventIds.sort()).toEqual(recordedIds.sort());
   expect(result.duplicates).toBe(0);
   expect(errors).toEqual([]);

@@ -11,6 +11,9 @@ import {
   watchErrors,
 } from './support.js';
 
+// The machine running these is shared and often loaded: generous timeouts, exact assertions.
+test.describe.configure({ timeout: 120_000 });
+
 test('4: request aborted, page reloaded → delivered after reload with the same eventId', async ({
   page,
   context,

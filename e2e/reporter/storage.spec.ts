@@ -3,6 +3,9 @@
 import { expect, test } from '@playwright/test';
 import { bucketFor, expectUnique, issues, openReporter, record, script, watchErrors } from './support.js';
 
+// The machine running these is shared and often loaded: generous timeouts, exact assertions.
+test.describe.configure({ timeout: 120_000 });
+
 test('7: localStorage throws QuotaExceededError and IndexedDB is unavailable → memory, delivered, no exception', async ({
   page,
   request,

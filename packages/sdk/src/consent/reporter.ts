@@ -78,8 +78,10 @@ function create(options: ReporterOptions): ConsentReporter {
 
   /** Everything this tab knows to be pending, oldest first: own records and entries read from the outbox. */
   const known = new Map<string, Entry>();
-  /** Recorded but not yet written (one write per microtask). */
+  /** Recorded, write not started yet (one write per microtask)… */
   const unwritten = new Map<string, Entry>();
+  /** …and write in progress. */
+  const saving = new Set<string>();
   let writing: Promise<unknown> = Promise.resolve();
   let queued = false;
   /** Touch storage only after the visitor's first interaction (or when a former page left events). */
@@ -133,9 +135,14 @@ function create(options: ReporterOptions): ConsentReporter {
   }
 
   async function remove(entries: Entry[]) {
-    for (const entry of entries) known.delete(entry.id);
-    // Never written (memory-only, or dropped in the same burst that recorded it): nothing to delete.
-    const ids = entries.filter((entry) => !entry.mem && !unwritten.delete(entry.id)).map((entry) => entry.id);
+    // An entry whose write has not started needs no delete (a burst's drops cost no I/O). One
+    // being written is deleted anyway: the delete queues after the put (IndexedDB runs
+    // overlapping transactions in order), so a delivered event never reappears to be sent twice.
+    const ids: string[] = [];
+    for (const entry of entries) {
+      known.delete(entry.id);
+      if (!unwritten.delete(entry.id) && !entry.mem) ids.push(entry.id);
+    }
     if (ids.length) await store.del(ids).catch(() => undefined);
   }
 
@@ -163,8 +170,8 @@ function create(options: ReporterOptions): ConsentReporter {
 
   /**
    * Writes what was recorded, one transaction per microtask (a burst is one write, not 10,000).
-   * Chained at once, so a send pass that awaits `writing` sees the event in storage; entries leave
-   * `unwritten` only when their write is done, so a pass never mistakes them for delivered.
+   * Chained at once, so a send pass that awaits `writing` sees the event in storage; `saving`
+   * keeps a pass from mistaking an event whose write is still running for delivered.
    */
   function write() {
     queued = true;
@@ -173,8 +180,10 @@ function create(options: ReporterOptions): ConsentReporter {
       // A burst is cut to the caps before it reaches storage.
       await trim();
       const batch = [...unwritten.values()];
+      unwritten.clear();
+      for (const entry of batch) saving.add(entry.id);
       if (batch.length) await store.put(batch).catch(() => undefined);
-      for (const entry of batch) if (unwritten.get(entry.id) === entry) unwritten.delete(entry.id);
+      for (const entry of batch) saving.delete(entry.id);
     });
   }
 
@@ -196,7 +205,8 @@ function create(options: ReporterOptions): ConsentReporter {
     const stored = persisted ? await store.all().catch(() => [] as Entry[]) : [];
     const ids = new Set(stored.map((entry) => entry.id));
     // Gone from storage but still known here: another tab delivered it.
-    for (const [id, entry] of known) if (!entry.mem && !ids.has(id) && !unwritten.has(id)) known.delete(id);
+    for (const [id, entry] of known)
+      if (!entry.mem && !ids.has(id) && !unwritten.has(id) && !saving.has(id)) known.delete(id);
     for (const entry of stored) if (!inflight.has(entry.id)) known.set(entry.id, entry);
     return trim();
   }

@@ -8,7 +8,14 @@ describe('withLock', () => {
   it('uses Web Locks where they exist', async () => {
     const request = vi.fn((_name: string, work: () => Promise<string>) => work());
     const locks = { request } as unknown as LockManager;
-    await expect(withLock(async () => 'sent', Date.now, async () => {}, locks)).resolves.toBe('sent');
+    await expect(
+      withLock(
+        async () => 'sent',
+        Date.now,
+        async () => {},
+        locks,
+      ),
+    ).resolves.toBe('sent');
     expect(request).toHaveBeenCalledWith('messenger-optin-outbox', expect.any(Function));
   });
 
@@ -37,13 +44,29 @@ describe('withLock', () => {
   it('takes over a lease whose holder died (expired)', async () => {
     const storage = fakeStorage();
     storage.setItem('messenger-optin-outbox-lease', JSON.stringify(['dead tab', Date.now() - 1]));
-    await expect(withLock(async () => 'sent', Date.now, async () => {}, undefined, () => storage)).resolves.toBe('sent');
+    await expect(
+      withLock(
+        async () => 'sent',
+        Date.now,
+        async () => {},
+        undefined,
+        () => storage,
+      ),
+    ).resolves.toBe('sent');
   });
 
   it('just runs when there is neither Web Locks nor localStorage', async () => {
     const broken = () => {
       throw new DOMException('denied', 'SecurityError');
     };
-    await expect(withLock(async () => 'sent', Date.now, async () => {}, undefined, broken)).resolves.toBe('sent');
+    await expect(
+      withLock(
+        async () => 'sent',
+        Date.now,
+        async () => {},
+        undefined,
+        broken,
+      ),
+    ).resolves.toBe('sent');
   });
 });
