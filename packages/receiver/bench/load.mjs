@@ -4,7 +4,7 @@
 // Run `node --import tsx packages/receiver/bench/throughput.ts` for the README numbers.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -110,9 +110,25 @@ export async function runLoad({
 }
 
 /**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere.
+ * On a shared, busy machine events per CPU-second says more about the receiver than events per
+ * wall-clock second.
+ */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Starts `messenger-optin-receiver start` in a child process on a free port (rate limit off,
  * `origin` allowed). Uses dist/ when built, else the TypeScript source through tsx.
- * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void> }>}
  */
 export async function startReceiverProcess({
   dataDir,
@@ -151,6 +167,7 @@ export async function startReceiverProcess({
   });
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startTempPostgres } from '../test/postgres-server.js';
-import { runLoad, startReceiverProcess } from './load.mjs';
+import { cpuSeconds, runLoad, startReceiverProcess } from './load.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -28,8 +28,19 @@ async function measure(name: string, target: { dataDir?: string; databaseUrl?: s
   try {
     // A short warm-up so the first numbers do not include JIT and first-page costs.
     await runLoad({ url: receiver.url, ...load, durationSeconds: 2 });
+    const cpuBefore = cpuSeconds(receiver.pid);
     const result = await runLoad({ url: receiver.url, ...load });
-    console.log(JSON.stringify({ database: name, ...result }));
+    const cpuAfter = cpuSeconds(receiver.pid);
+    const receiverCpuSeconds =
+      cpuBefore === undefined || cpuAfter === undefined
+        ? undefined
+        : Math.round((cpuAfter - cpuBefore) * 100) / 100;
+    const eventsPerReceiverCpuSecond = receiverCpuSeconds
+      ? Math.round(result.accepted / receiverCpuSeconds)
+      : undefined;
+    console.log(
+      JSON.stringify({ database: name, ...result, receiverCpuSeconds, eventsPerReceiverCpuSecond }),
+    );
     return result;
   } finally {
     await receiver.stop();

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createReceiver } from '../src/app.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import type { SqlStore } from '../src/store/sql-store.js';
@@ -7,12 +7,16 @@ import { storeKinds } from './stores.js';
 
 describe('graceful shutdown', () => {
   let server: RunningServer | undefined;
+  let store: SqlStore;
+  // Opening PGlite takes seconds on a busy machine: a hook, so it does not eat the test's time.
+  beforeAll(async () => {
+    store = await storeKinds[0]!.open();
+  });
   afterEach(async () => {
     await server?.close();
   });
 
   it('finishes an in-flight request, refuses new connections, then closes the database', async () => {
-    const store: SqlStore = await storeKinds[0]!.open();
     // Hold the append until the test has asked the server to close.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -49,5 +53,5 @@ describe('graceful shutdown', () => {
     await closing;
     expect(closed).toBe(true);
     server = undefined;
-  });
+  }, 60_000);
 });

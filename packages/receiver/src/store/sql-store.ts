@@ -263,11 +263,15 @@ export class SqlStore implements Store {
     events: readonly NewEvent[],
     at: string,
   ): Promise<AppendResult> {
-    const { rows: known } = await tx.query<{ entry_id: string }>(
-      'SELECT entry_id FROM entries WHERE entry_id = ANY($1::uuid[])',
-      [events.map((event) => event.eventId)],
+    // Stored ids and erased consents in one round trip (each query costs ~1 ms of CPU on PGlite).
+    const { rows: found } = await tx.query<{ what: 'entry' | 'erased'; id: string }>(
+      `SELECT 'entry' AS what, entry_id::text AS id FROM entries WHERE entry_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT 'erased', consent_id::text FROM erasures WHERE consent_id = ANY($2::uuid[])`,
+      [events.map((event) => event.eventId), [...new Set(events.map((event) => event.consentId))]],
     );
-    const seen = new Set(known.map((row) => row.entry_id));
+    const seen = new Set(found.filter((row) => row.what === 'entry').map((row) => row.id));
+    const erased = new Set(found.filter((row) => row.what === 'erased').map((row) => row.id));
     let duplicates = 0;
     const fresh: NewEvent[] = [];
     for (const event of events) {
@@ -298,12 +302,6 @@ export class SqlStore implements Store {
         ],
       );
     }
-
-    const { rows: erasedRows } = await tx.query<{ consent_id: string }>(
-      'SELECT consent_id FROM erasures WHERE consent_id = ANY($1::uuid[])',
-      [[...new Set(fresh.map((event) => event.consentId))]],
-    );
-    const erased = new Set(erasedRows.map((row) => row.consent_id));
 
     const bySite = new Map<string, NewEvent[]>();
     for (const event of fresh) bySite.set(event.site, [...(bySite.get(event.site) ?? []), event]);
