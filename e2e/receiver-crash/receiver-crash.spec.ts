@@ -26,14 +26,21 @@ test('receiver SIGKILLed mid-stream and restarted: every event stored exactly on
   try {
     await receiver.start(170_000);
 
-    // Kill the receiver the moment the page sends its 4th batch: the request is on the wire, the
-    // receiver may or may not have committed it when it dies.
+    // The crash, in the worst place: the 4th batch reaches the receiver and is committed, then the
+    // process is SIGKILLed before its answer reaches the page (the page sees a reset connection).
+    // Batches sent while it is down fail. The page must resend all of them; the receiver must keep
+    // the committed one once.
     let posts = 0;
     let killed: Promise<void> | undefined;
-    page.on('request', (request) => {
-      if (request.method() !== 'POST' || !request.url().startsWith(`${receiver.url}/v1/events`)) return;
+    let committedBeforeCrash = 0;
+    await page.route(`${receiver.url}/v1/events`, async (route) => {
       posts += 1;
-      if (posts === 4) killed = receiver.kill();
+      if (posts !== 4) return route.continue();
+      const answer = await route.fetch();
+      committedBeforeCrash = ((await answer.json()) as { accepted: number }).accepted;
+      killed = receiver.kill();
+      await killed;
+      await route.abort('connectionreset');
     });
 
     // What the receiver answered, for the report: duplicates > 0 means a batch was committed but its
@@ -83,9 +90,13 @@ test('receiver SIGKILLed mid-stream and restarted: every event stored exactly on
     expect(new Set(storedIds).size).toBe(TOTAL);
     expect(new Set(storedIds)).toEqual(new Set(recordedIds));
     expect(answered.failed, 'some sends failed while the receiver was down').toBeGreaterThan(0);
+    expect(committedBeforeCrash, 'the batch whose answer was lost had been stored').toBeGreaterThan(0);
+    expect(answered.duplicates, 'its resend was recognised as a duplicate').toBeGreaterThanOrEqual(
+      committedBeforeCrash,
+    );
     test.info().annotations.push({
       type: 'delivery',
-      description: `${posts} POSTs, ${answered.failed} failed while down, ${answered.accepted} accepted, ${answered.duplicates} duplicates deduped`,
+      description: `${posts} POSTs, ${answered.failed} failed while down, ${committedBeforeCrash} stored with the answer lost, ${answered.accepted} accepted, ${answered.duplicates} duplicates deduped`,
     });
   } finally {
     await receiver.stop();
