@@ -193,10 +193,12 @@ export class OptinNotice extends LitElement {
       this._detailsOpen = false;
       this._checked = false;
       this._focusPending = true;
+      this._qrReported = '';
     }
     if (changed.has('phase') && this.hasUpdated) {
       this._status = '';
       this._focusPending = true;
+      this._qrReported = '';
     }
     if (!this._positioned) this._layout = chooseLayout(window.innerWidth, !!this.anchor);
     if (this._showsQr && !this._qr && !this._qrLoading) void this._loadQr();
