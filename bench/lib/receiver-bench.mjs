@@ -2,7 +2,7 @@
 // starts it), autocannon fires from this process at a fixed rate over loopback, for a bounded time.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -100,6 +100,7 @@ export async function startReceiver(options) {
     if (!health.ok) throw new Error(`receiver /healthz answered ${health.status}`);
     return {
       url,
+      cpuMs: () => processCpuMs(child.pid),
       stop: async () => {
         process.removeListener('exit', stopOnExit);
         await stop();
@@ -109,6 +110,23 @@ export async function startReceiver(options) {
     process.removeListener('exit', stopOnExit);
     await stop();
     throw error;
+  }
+}
+
+/**
+ * CPU time (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. On a
+ * shared machine wall-clock throughput mostly measures the neighbours; CPU per event does not.
+ * @param {number | undefined} pid
+ */
+export function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15 in clock
+    // ticks (USER_HZ, 100 on Linux).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
   }
 }
 
@@ -206,17 +224,17 @@ export async function benchReceiver(options) {
   try {
     // A short warm-up: JIT, connection pools and the first migration check are not the steady state.
     await fire({ url: receiver.url, rate: 50, connections: 4, seconds: 2, batch: 1 });
-    const fixed = await fire({
-      url: receiver.url,
-      rate: options.rate,
-      connections: 8,
-      seconds: options.seconds,
-      batch: 1,
-    });
+    const measured = async (load) => {
+      const cpuBefore = receiver.cpuMs();
+      const run = await fire({ url: receiver.url, ...load });
+      const cpuMs = receiver.cpuMs() - cpuBefore;
+      return { ...run, receiverCpuMs: cpuMs, receiverCpuMsPerEvent: cpuMs / Math.max(1, run.eventsAccepted) };
+    };
+    const fixed = await measured({ rate: options.rate, connections: 8, seconds: options.seconds, batch: 1 });
     options.log(
       `${options.label}: ${fixed.requestsPerSecond.toFixed(0)} req/s offered ${options.rate}, p99 ${fixed.latencyMs.p99} ms`,
     );
-    const saturated = await fire({ url: receiver.url, connections: 16, seconds: options.seconds, batch: 10 });
+    const saturated = await measured({ connections: 16, seconds: options.seconds, batch: 10 });
     options.log(
       `${options.label}: saturated ${saturated.eventsPerSecond.toFixed(0)} events/s, p99 ${saturated.latencyMs.p99} ms`,
     );

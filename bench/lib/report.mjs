@@ -140,7 +140,8 @@ function receiverSection(results) {
   const lines = [
     '',
     `RECEIVER (CLI process on loopback, autocannon from the bench process; fixed rate: 1 event per request,`,
-    `${results.settings.receiverRate} req/s, 8 connections; saturated: 10 events per request, 16 connections; ${results.settings.receiverSeconds} s each)`,
+    `${results.settings.receiverRate} req/s, 8 connections; saturated: 10 events per request, 16 connections; ${results.settings.receiverSeconds} s each;`,
+    `receiver CPU = user + system time of the receiver process per accepted event (PostgreSQL's own processes not included))`,
     '',
   ];
   const rows = results.receiver.flatMap((entry) =>
@@ -155,6 +156,7 @@ function receiverSection(results) {
       num(run.latencyMs.p50),
       num(run.latencyMs.p99),
       num(run.latencyMs.max),
+      num(run.receiverCpuMsPerEvent, 1),
       `${run.non2xx}${
         run.non2xx > 0
           ? ` (${Object.entries(run.statusCounts)
@@ -176,9 +178,20 @@ function receiverSection(results) {
   if (failures.length > 0) lines.push(...failures, '');
   lines.push(
     table(
-      ['database', 'load', 'req/s', 'events/s accepted', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'errors'],
+      [
+        'database',
+        'load',
+        'req/s',
+        'events/s accepted',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'receiver CPU ms/event',
+        'non-2xx',
+        'errors',
+      ],
       rows,
-      'llrrrrrrr',
+      'llrrrrrrrr',
     ),
   );
   return lines;
