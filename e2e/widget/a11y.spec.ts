@@ -1,5 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, recordPage } from './support.js';
+import { test } from '@playwright/test';
+import { expect, expectNoAxeViolations, recordPage } from './support.js';
+
+// Real Chromium on a shared 2-core machine: flows with lazy chunks and a counting endpoint take time.
+test.describe.configure({ timeout: 90_000 });
 
 // axe-core finds no violations in any state the visitor can reach: list, notice, link phase with
 // QR code and copy field, floating panel, unsubscribe mode (the error state: bad-config.spec.ts).

@@ -1,5 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, recordPage } from './support.js';
+import { test, type Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, recordPage } from './support.js';
+
+// Real Chromium on a shared 2-core machine: flows with lazy chunks and a counting endpoint take time.
+test.describe.configure({ timeout: 90_000 });
 
 // A site owner's mistake: one clear console error naming the attribute, one `optin-error` event,
 // nothing broken rendered, nothing thrown at the page (product.md, "What bad input gets").

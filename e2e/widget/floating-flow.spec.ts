@@ -1,5 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { bucketName, recordPage, refPattern, storedEvents, useEndpoint } from './support.js';
+import { test } from '@playwright/test';
+import { bucketName, expect, recordPage, refPattern, storedEvents, useEndpoint } from './support.js';
+
+// Real Chromium on a shared 2-core machine: flows with lazy chunks and a counting endpoint take time.
+test.describe.configure({ timeout: 90_000 });
 
 // The floating layout: a launcher fixed in a corner that opens the channel list. It must not move
 // anything on the host page.

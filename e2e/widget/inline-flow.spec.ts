@@ -1,5 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { bucketName, recordPage, refPattern, storedEvents, useEndpoint } from './support.js';
+import { test, type Page } from '@playwright/test';
+import { bucketName, expect, recordPage, refPattern, storedEvents, useEndpoint } from './support.js';
+
+// Real Chromium on a shared 2-core machine: flows with lazy chunks and a counting endpoint take time.
+test.describe.configure({ timeout: 90_000 });
 
 // The whole opt-in flow of the inline layout, on a German page under a strict CSP with Trusted
 // Types required. Desktop Chromium (fine pointer): channels with a QR strategy show the QR phase.

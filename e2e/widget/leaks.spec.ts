@@ -1,4 +1,5 @@
-import { expect, test, type CDPSession, type Page } from '@playwright/test';
+import { test, type CDPSession, type Page } from '@playwright/test';
+import { expect } from './support.js';
 
 // Clean up what you start (style.md §8): mounting and removing the element leaves no listener on
 // window or document, no running observer, no growing heap.

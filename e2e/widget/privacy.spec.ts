@@ -1,5 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { storedEvents } from './support.js';
+import { test, type Page } from '@playwright/test';
+import { expect, storedEvents } from './support.js';
+
+// Real Chromium on a shared 2-core machine: flows with lazy chunks and a counting endpoint take time.
+test.describe.configure({ timeout: 90_000 });
 
 // "Nothing is sent and nothing is stored before the visitor interacts" (product.md, flow step 1).
 

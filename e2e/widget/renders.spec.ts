@@ -1,5 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { recordPage } from './support.js';
+import { test } from '@playwright/test';
+import { expect, recordPage } from './support.js';
+
+// Real Chromium on a shared 2-core machine: flows with lazy chunks and a counting endpoint take time.
+test.describe.configure({ timeout: 90_000 });
 
 // Strings from the config are rendered as text, never as HTML (product.md, "What bad input gets").
 

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { expect as baseExpect, type Page } from '@playwright/test';
+
+/** Assertions wait up to 15 s: lazy chunks on a loaded CI machine can take a few seconds. */
+export const expect = baseExpect.configure({ timeout: 15_000 });
 
 /** What the page saw: public widget events in order, CSP violations, console errors, page errors. */
 export interface PageLog {
@@ -72,7 +75,7 @@ export async function storedEvents(page: Page, bucket: string, types: string[]):
         events = ((await response.json()) as { events: StoredEvent[] }).events;
         return types.every((type) => events.some((event) => event.type === type));
       },
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     )
     .toBe(true);
   return events;
