@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createReceiver, openStore } from '@messenger-optin/receiver';
 
 /**
@@ -9,8 +9,12 @@ import { createReceiver, openStore } from '@messenger-optin/receiver';
 export async function createDemoReceiver({ dataDir, adminToken, origins, log = console.error }) {
   mkdirSync(dataDir, { recursive: true });
   const store = await openStore({ dataDir });
+  const { version } = JSON.parse(
+    readFileSync(new URL('../../packages/receiver/package.json', import.meta.url), 'utf8'),
+  );
   const app = createReceiver({
     store,
+    version,
     adminToken,
     allowedOrigins: origins,
     logger: (entry) => {
