@@ -17,6 +17,8 @@ export function mountFromScript(moduleUrl: string, doc: Document = document): HT
   for (const { name, value } of script.attributes) {
     if (name.startsWith('data-') && name !== 'data-mounted') element.setAttribute(name.slice(5), value);
   }
-  doc.body.append(element);
+  // An `async` module script can run before <body> exists.
+  if (doc.body) doc.body.append(element);
+  else doc.addEventListener('DOMContentLoaded', () => doc.body.append(element), { once: true });
   return element;
 }
