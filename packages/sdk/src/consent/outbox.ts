@@ -44,7 +44,7 @@ export function idbStore(factory: () => IDBFactory = () => indexedDB): Store {
       const request = factory().open(NAME, 1);
       request.onupgradeneeded = () => request.result.createObjectStore('outbox', { keyPath: 'id' });
       request.onsuccess = () => resolve(request.result);
-      request.onerror = request.onblocked = () => reject(request.error);
+      request.onerror = () => reject(request.error);
     }));
   const run = <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void) =>
     open().then(

@@ -14,7 +14,7 @@ function endpoint(...script: Answer[]) {
     const answer = script.shift() ?? 200;
     if (answer instanceof Error) throw answer;
     const { status, headers } = typeof answer === 'number' ? { status: answer, headers: {} } : answer;
-    return new Response(null, { status, headers });
+    return new Response(null, { status, headers: headers ?? {} });
   });
   const ids = () => requests.flatMap((request) => request.events.map((event) => event.eventId));
   return { fetch: fetch as unknown as typeof globalThis.fetch, requests, ids };

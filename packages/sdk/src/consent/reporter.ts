@@ -73,7 +73,7 @@ function create(options: ReporterOptions): ConsentReporter {
   const store: Store = memoryOnly
     ? memoryStore()
     : chainStore([idbStore(), localStore(), memoryStore()], (cause) =>
-        report({ code: 'storage', message: 'outbox storage failed, using the next layer', cause }),
+        report({ code: 'storage', message: 'storage failed, next layer used', cause }),
       );
 
   /** Everything this tab knows to be pending, oldest first: own records and entries read from the outbox. */
@@ -82,6 +82,8 @@ function create(options: ReporterOptions): ConsentReporter {
   const unwritten = new Map<string, Entry>();
   /** …and write in progress. */
   const saving = new Set<string>();
+  /** Removed here, maybe not yet from storage: a pass must not read them back and resend them. */
+  const gone = new Set<string>();
   let writing: Promise<unknown> = Promise.resolve();
   let queued = false;
   /** Touch storage only after the visitor's first interaction (or when a former page left events). */
@@ -141,7 +143,10 @@ function create(options: ReporterOptions): ConsentReporter {
     const ids: string[] = [];
     for (const entry of entries) {
       known.delete(entry.id);
-      if (!unwritten.delete(entry.id) && !entry.mem) ids.push(entry.id);
+      if (!unwritten.delete(entry.id) && !entry.mem) {
+        ids.push(entry.id);
+        gone.add(entry.id);
+      }
     }
     if (ids.length) await store.del(ids).catch(() => undefined);
   }
@@ -207,7 +212,9 @@ function create(options: ReporterOptions): ConsentReporter {
     // Gone from storage but still known here: another tab delivered it.
     for (const [id, entry] of known)
       if (!entry.mem && !ids.has(id) && !unwritten.has(id) && !saving.has(id)) known.delete(id);
-    for (const entry of stored) if (!inflight.has(entry.id)) known.set(entry.id, entry);
+    for (const id of gone) if (!ids.has(id)) gone.delete(id);
+    for (const entry of stored)
+      if (!inflight.has(entry.id) && !gone.has(entry.id)) known.set(entry.id, entry);
     return trim();
   }
 
@@ -312,21 +319,19 @@ function create(options: ReporterOptions): ConsentReporter {
 
   function schedule(delay: number, force: boolean) {
     if (closed) return;
-    const at = now() + Math.max(0, delay);
+    delay = Math.max(0, delay);
+    const at = now() + delay;
     timerForce ||= force;
     if (timer !== undefined && timerAt <= at) return;
     if (timer !== undefined) timers.clearTimeout(timer);
     timerAt = at;
-    timer = timers.setTimeout(
-      () => {
-        timer = undefined;
-        timerAt = Infinity;
-        const forced = timerForce;
-        timerForce = false;
-        void cycle(forced);
-      },
-      Math.max(0, delay),
-    );
+    timer = timers.setTimeout(() => {
+      timer = undefined;
+      timerAt = Infinity;
+      const forced = timerForce;
+      timerForce = false;
+      void cycle(forced);
+    }, delay);
   }
 
   /** Leaving the page: send what is pending with keepalive while within budget, else beacon. */

@@ -16,7 +16,7 @@ export function verdict(status: number): Verdict {
 
 /** Exponential backoff with full jitter: random(0, min(cap, base·2^(failures-1))), failures ≥ 1. */
 export function backoff(failures: number, random: () => number, baseMs: number, capMs: number): number {
-  return Math.floor(random() * Math.min(capMs, baseMs * 2 ** (failures - 1)));
+  return random() * Math.min(capMs, baseMs * 2 ** (failures - 1));
 }
 
 /** `Retry-After` as delay in ms (seconds or an HTTP date), capped; undefined if absent or unreadable. */
