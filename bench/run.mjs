@@ -58,6 +58,15 @@ const results = {
 
 const temp = mkdtempSync(join(tmpdir(), 'bench-build-'));
 const cleanups = [() => rmSync(temp, { recursive: true, force: true })];
+// Also on a hard stop or a signal: 'exit' handlers (here, the receiver's and PostgreSQL's) run.
+process.once('exit', () => rmSync(temp, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    results.errors.push(`interrupted by ${signal}; results are partial`);
+    writeResults();
+    process.exit(130);
+  });
+}
 
 function writeResults() {
   results.machine.loadAverageEnd = loadavg().map((value) => Math.round(value * 100) / 100);
