@@ -13,6 +13,7 @@ export default tseslint.config(
       'playwright-report/**',
       '**/.data/**',
       'bench/results/**',
+      'e2e/.build/**',
     ],
   },
   js.configs.recommended,
