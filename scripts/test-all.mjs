@@ -52,6 +52,32 @@ step(
       : {};
   },
 );
+// The bench's own helpers (statistics, size tables, its static server) use node's test runner.
+step(
+  'bench helpers (node:test)',
+  [
+    'exec',
+    'node',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=junit',
+    '--test-reporter-destination=test-results/bench-results.xml',
+    'bench/lib/',
+  ],
+  () => {
+    let xml = '';
+    try {
+      xml = readFileSync(`${root}test-results/bench-results.xml`, 'utf8');
+    } catch {
+      return {};
+    }
+    const cases = (xml.match(/<testcase /g) ?? []).length;
+    const failures = (xml.match(/<failure/g) ?? []).length;
+    const skips = (xml.match(/<skipped/g) ?? []).length;
+    return { passed: cases - failures - skips, failed: failures, skipped: skips };
+  },
+);
 step('publint', ['run', 'publint']);
 step('size budgets (size-limit)', ['exec', 'size-limit']);
 step('e2e (Playwright, Chromium)', ['exec', 'playwright', 'test'], () => {
