@@ -95,6 +95,24 @@ const axeSource = readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.m
  * both an inline copy (`addScriptTag({ path })`) and a script URL set from outside.
  */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // The popover fades in (opacity 0 until Floating UI placed it, then a 120 ms transition); axe
+  // would measure the contrast of half-transparent text. Wait until every dialog is opaque and no
+  // transition is running.
+  // The same holds for the floating panel's rise animation. Animations inside shadow roots are
+  // read per element, which covers every tree.
+  await page.waitForFunction(() => {
+    let settled = true;
+    const visit = (root: Document | ShadowRoot) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.getAttribute('role') === 'dialog' && getComputedStyle(element).opacity !== '1')
+          settled = false;
+        if (element.getAnimations().some((animation) => animation.playState === 'running')) settled = false;
+        if (element.shadowRoot) visit(element.shadowRoot);
+      }
+    };
+    visit(document);
+    return settled;
+  });
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (
