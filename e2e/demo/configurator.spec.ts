@@ -48,8 +48,15 @@ test('form changes update the live preview and the snippet, escaped as HTML', as
 
   await expect(preview).toHaveAttribute('company', 'Müller & Söhne <b>');
   await expect(preview).toHaveAttribute('lang', 'en');
-  const channels = JSON.parse((await preview.getAttribute('channels')) ?? '[]') as Array<{ type: string }>;
-  expect(channels.map((channel) => channel.type)).toEqual(['whatsapp', 'telegram', 'signal', 'email']);
+  // The preview follows the form on its input events; poll instead of reading once.
+  await expect
+    .poll(async () => {
+      const channels = JSON.parse((await preview.getAttribute('channels')) ?? '[]') as Array<{
+        type: string;
+      }>;
+      return channels.map((channel) => channel.type);
+    })
+    .toEqual(['whatsapp', 'telegram', 'signal', 'email']);
 
   const snippet = page.locator('#snippet');
   await expect(snippet).toContainText('company="Müller &amp; Söhne &lt;b>"');

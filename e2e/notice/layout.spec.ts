@@ -88,9 +88,15 @@ test.describe('notice dialog: layout', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openNotice(page, { anchor: false });
     await expect.poll(async () => (await rects(page)).placed).toBe(true);
+    // The sheet slides in (a 120 ms transform transition): poll until it rests on the bottom edge.
+    await expect
+      .poll(async () => {
+        const { dialog, viewport } = await rects(page);
+        return Math.abs(dialog.bottom - viewport.height);
+      })
+      .toBeLessThanOrEqual(1);
     const { dialog, viewport } = await rects(page);
     expect(dialog.width).toBe(viewport.width);
-    expect(Math.abs(dialog.bottom - viewport.height)).toBeLessThanOrEqual(1);
   });
 
   test('narrowing the window below 480 px turns the open popover into a sheet, and back', async ({
