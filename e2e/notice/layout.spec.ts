@@ -20,7 +20,10 @@ function rects(page: Page) {
       dialog: plain(dialog.getBoundingClientRect()),
       anchor: plain(anchor.getBoundingClientRect()),
       viewport: { width: innerWidth, height: innerHeight },
-      placed: dialog.classList.contains('placed'),
+      // Placed and at rest: the sheet slides in over 120 ms after Floating UI placed it.
+      placed:
+        dialog.classList.contains('placed') &&
+        dialog.getAnimations().every((animation) => animation.playState !== 'running'),
     };
   });
 }
