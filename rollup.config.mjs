@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyTemplates } from './scripts/rollup/minify-templates.mjs';
 
 const target = 'es2022';
 
@@ -108,7 +109,7 @@ const widgetCdn = {
   // The entry file itself holds cdn.ts (no re-exporting facade), so its `import.meta.url` is the
   // script tag's `src`: the auto-mount finds its own tag by it, and first paint is one request less.
   preserveEntrySignatures: 'allow-extension',
-  plugins: [resolveSource(), typescript(), subresourceIntegrity()],
+  plugins: [resolveSource(), typescript(), minifyTemplates(), subresourceIntegrity()],
   output: {
     dir: 'packages/widget/dist/cdn',
     format: 'es',

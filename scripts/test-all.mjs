@@ -52,9 +52,10 @@ step(
       : {};
   },
 );
-// The bench's own helpers (statistics, size tables, its static server) use node's test runner.
+// The bench's and the build's own helpers (statistics, size tables, the static server, the template
+// minifier) use node's test runner.
 step(
-  'bench helpers (node:test)',
+  'bench and build helpers (node:test)',
   [
     'exec',
     'node',
@@ -64,6 +65,7 @@ step(
     '--test-reporter=junit',
     '--test-reporter-destination=test-results/bench-results.xml',
     'bench/lib/',
+    'scripts/rollup/',
   ],
   () => {
     let xml = '';

@@ -1,6 +1,7 @@
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { decodePng } from '../support/decode-png.js';
 import type { MountOptions } from '../fixtures/notice/fixture.js';
 
 export { buildNoticeFixture } from './build-fixture.js';
@@ -70,21 +71,11 @@ export async function axe(page: Page) {
   });
 }
 
-/** The SVG path a correct QR code of `value` has, computed in Node with the same encoder. */
-export function expectedQrPath(value: string): string {
-  const require = createRequire(resolve(root, 'packages/widget/package.json'));
-  const { generate } = require('lean-qr') as {
-    generate(data: string): { size: number; get(x: number, y: number): boolean };
-  };
-  const code = generate(value);
-  const parts: string[] = [];
-  for (let y = 0; y < code.size; y++) {
-    for (let x = 0; x < code.size; x++) {
-      if (!code.get(x, y) || (x > 0 && code.get(x - 1, y))) continue;
-      let end = x;
-      while (end < code.size && code.get(end, y)) end++;
-      parts.push(`M${x} ${y}h${end - x}v1h-${end - x}z`);
-    }
-  }
-  return parts.join('');
+/**
+ * Reads a QR code off the screen as a phone would: a screenshot of the element as Chromium painted
+ * it (colours, quiet zone, scaling included), decoded by a real QR decoder.
+ */
+export async function scanQr(qr: Locator): Promise<string | undefined> {
+  const { width, height, data } = decodePng(await qr.screenshot({ animations: 'disabled' }));
+  return jsQR(data, width, height)?.data;
 }

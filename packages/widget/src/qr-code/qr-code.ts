@@ -1,5 +1,5 @@
-import { generate } from 'lean-qr';
 import { html, svg, type TemplateResult } from 'lit';
+import { qrMatrix } from './qr-matrix.js';
 import { QUIET_ZONE, qrPath } from './qr-path.js';
 
 /**
@@ -15,7 +15,7 @@ import { QUIET_ZONE, qrPath } from './qr-path.js';
  * @param label the accessible name ("QR code to open WhatsApp on your phone")
  */
 export function qrCode(value: string, label: string): TemplateResult {
-  const matrix = generate(value);
+  const matrix = qrMatrix(value);
   const side = matrix.size + 2 * QUIET_ZONE;
   return html`<svg
     part="qr"
