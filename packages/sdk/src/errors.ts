@@ -32,12 +32,6 @@ export function issueAt(path: string, problem: string): ConfigIssue {
 
 /** Shows a site owner's value in a message: quoted, and cut so that a pasted novel stays readable. */
 export function quote(value: unknown): string {
-  let text: string;
-  try {
-    text = String(value);
-  } catch {
-    // An object without a prototype has no toString; the message must still come out.
-    text = Object.prototype.toString.call(value);
-  }
+  const text = String(value);
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }

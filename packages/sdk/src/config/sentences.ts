@@ -14,6 +14,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
+/** `quote` for any value a config may hold: an object without a prototype has no `toString`. */
+function quoteAny(value: unknown): string {
+  try {
+    return quote(value);
+  } catch {
+    return quote(Object.prototype.toString.call(value));
+  }
+}
+
 /** A value's kind as a site owner would call it, for "must be …, not …" messages. */
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
@@ -45,7 +54,7 @@ export function unknownOptions(keys: readonly string[]): string {
 }
 
 export function notAllowed(input: unknown, values: readonly unknown[]): string {
-  return `${quote(input)} is not allowed; use ${values.map((value) => JSON.stringify(value)).join(' or ')}`;
+  return `${quoteAny(input)} is not allowed; use ${values.map((value) => JSON.stringify(value)).join(' or ')}`;
 }
 
 /** What zod measured: a list, a text, or something else with a `length`. */
@@ -68,7 +77,7 @@ export function unknownChannel(type: unknown): string {
   const choices = channelTypes.join(', ');
   return type === undefined
     ? `is required; use one of ${choices}`
-    : `unknown channel ${quote(type)}; use one of ${choices}`;
+    : `unknown channel ${quoteAny(type)}; use one of ${choices}`;
 }
 
 /** A symbol key in the `texts` record (only possible from code, never from JSON or attributes). */
