@@ -6,6 +6,8 @@ export { composeMessage, createRef, REF_ALPHABET } from './message.js';
 export type { MessageParts } from './message.js';
 export { deepLink, MAX_LINK_LENGTH } from './deep-link.js';
 export { ConfigError } from './errors.js';
+export { checkWidgetConfig } from './config/check-widget-config.js';
+export type { ParseResult, WidgetConfig, WidgetConfigInput } from './config/types.js';
 export type { ConfigIssue, FieldResult } from './errors.js';
 export { channelLinks, channelMeta, channelProviders, channelTypes } from './channels/index.js';
 export { isTelegramBot } from './channels/telegram.js';

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { emailFields } from '../channels/email.js';
-import { channelTypes } from '../channels/index.js';
 import { instagramFields } from '../channels/instagram.js';
 import { lineFields } from '../channels/line.js';
 import { messengerFields } from '../channels/messenger.js';
@@ -11,7 +10,8 @@ import { threemaFields } from '../channels/threema.js';
 import type { FieldParser } from '../channels/types.js';
 import { viberFields } from '../channels/viber.js';
 import { whatsappFields } from '../channels/whatsapp.js';
-import { quote } from '../errors.js';
+import { maxLength } from '../config/rules.js';
+import { unknownChannel } from '../config/sentences.js';
 
 /**
  * A config string checked by the same parser `deepLink` uses, so a config that validates builds a
@@ -28,7 +28,7 @@ function field(parse: FieldParser) {
 }
 
 /** Button text instead of the channel name. */
-const label = z.optional(z.string().check(z.minLength(1), z.maxLength(60)));
+const label = z.optional(z.string().check(z.minLength(1), z.maxLength(maxLength.label)));
 
 export const whatsappConfigSchema = z.strictObject({
   type: z.literal('whatsapp'),
@@ -95,11 +95,7 @@ export const channelConfigSchema = z.discriminatedUnion(
   {
     error: (issue) => {
       if (issue.code !== 'invalid_union') return undefined;
-      const type: unknown = (issue.input as { type?: unknown } | null)?.type;
-      const choices = channelTypes.join(', ');
-      return type === undefined
-        ? `is required; use one of ${choices}`
-        : `unknown channel ${quote(type)}; use one of ${choices}`;
+      return unknownChannel((issue.input as { type?: unknown } | null)?.type);
     },
   },
 );

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { channelTypes } from '../channels/index.js';
 import { channelConfigSchema, whatsappConfigSchema } from './channels.js';
 import { formatIssues, formatPath } from './issues.js';
+import { checkWidgetConfig } from '../config/check-widget-config.js';
 import { parseWidgetConfig, widgetConfigSchema } from './widget-config.js';
 
 const valid = {
@@ -11,14 +12,18 @@ const valid = {
   privacyPolicy: 'https://firma.de/datenschutz',
 };
 
-/** The messages of a config with one change, by path. */
-function problems(input: unknown): Record<string, string> {
-  const result = parseWidgetConfig(input);
-  if (result.ok) throw new Error('expected the config to be refused');
-  return Object.fromEntries(result.issues.map(({ path, message }) => [path, message]));
-}
+// The same examples for the zod schema and for the zod-free checker the widget uses.
+describe.each([
+  ['parseWidgetConfig', parseWidgetConfig],
+  ['checkWidgetConfig', checkWidgetConfig],
+])('%s', (_, parseWidgetConfig) => {
+  /** The messages of a config with one change, by path. */
+  function problems(input: unknown): Record<string, string> {
+    const result = parseWidgetConfig(input);
+    if (result.ok) throw new Error('expected the config to be refused');
+    return Object.fromEntries(result.issues.map(({ path, message }) => [path, message]));
+  }
 
-describe('parseWidgetConfig', () => {
   it('accepts a minimal config and fills in the defaults', () => {
     const result = parseWidgetConfig(valid);
     expect(result).toEqual({

@@ -3,7 +3,7 @@ import type { ChannelType } from '@messenger-optin/sdk';
 /**
  * The config as the page wrote it, before any check: attribute strings, property values or the
  * `<script type="application/json">` child, merged. Keys are the camelCased attribute names, the
- * same as `WidgetConfig` of `@messenger-optin/sdk/schema`.
+ * same as `WidgetConfig` of `@messenger-optin/sdk`.
  */
 export type RawConfig = Partial<Record<ConfigKey, unknown>>;
 
@@ -26,7 +26,7 @@ export const configKeys = [
 
 export type ConfigKey = (typeof configKeys)[number];
 
-/** One channel after the structural pre-check: the type is known, the rest is checked by zod. */
+/** One channel after the structural pre-check: the type is known, the rest is checked by `checkWidgetConfig`. */
 export interface CheckedChannel {
   type: ChannelType;
   [field: string]: unknown;
@@ -34,7 +34,7 @@ export interface CheckedChannel {
 
 /**
  * What the first paint needs, after the structural pre-check (config/pre-check.ts). The full
- * validation (`parseWidgetConfig`) confirms or rejects it before any button acts.
+ * validation (`checkWidgetConfig`) confirms or rejects it before any button acts.
  */
 export interface PreCheckedConfig {
   company: string;

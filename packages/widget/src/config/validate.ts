@@ -1,13 +1,15 @@
-// The full validation, loaded lazily beside the first paint (zod/mini is ~7 KB gzip: too much for
-// the critical path, spec: performance.md). It must pass before any button acts.
-import { parseWidgetConfig, type WidgetConfig } from '@messenger-optin/sdk/schema';
+// The full validation, loaded lazily beside the first paint (spec: performance.md). It must pass
+// before any button acts. `checkWidgetConfig` has the rules and sentences of the SDK's zod schema
+// without zod (a property test in the SDK holds the two together), so no zod reaches the browser.
+import { checkWidgetConfig } from '@messenger-optin/sdk';
+import type { WidgetConfig } from '@messenger-optin/sdk';
 import { attributeName } from './attribute-name.js';
 import type { ConfigProblem } from './types.js';
 
 export type ValidationResult = { ok: true; config: WidgetConfig } | { ok: false; problem: ConfigProblem };
 
 export function validateConfig(raw: Record<string, unknown>): ValidationResult {
-  const result = parseWidgetConfig(raw);
+  const result = checkWidgetConfig(raw);
   if (result.ok) return { ok: true, config: result.config };
   const [first] = result.issues;
   // One console error for all issues, each naming the attribute the site owner wrote.

@@ -9,8 +9,14 @@ import {
   type TemplateResult,
 } from 'lit';
 import { channelMeta, loadNoticeLocale } from '@messenger-optin/sdk';
-import type { ChannelConfig, ChannelMeta, DeepLink, RecordInput, RenderedNotice } from '@messenger-optin/sdk';
-import type { WidgetConfig } from '@messenger-optin/sdk/schema';
+import type {
+  ChannelConfig,
+  ChannelMeta,
+  DeepLink,
+  RecordInput,
+  RenderedNotice,
+  WidgetConfig,
+} from '@messenger-optin/sdk';
 import {
   OptinConsentEvent,
   OptinLinkOpenEvent,

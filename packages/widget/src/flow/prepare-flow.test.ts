@@ -1,9 +1,9 @@
-import { parseWidgetConfig, type WidgetConfig } from '@messenger-optin/sdk/schema';
+import { checkWidgetConfig, type WidgetConfig } from '@messenger-optin/sdk';
 import { describe, expect, it } from 'vitest';
 import { prepareFlow } from './prepare-flow.js';
 
 function config(input: Record<string, unknown>): WidgetConfig {
-  const result = parseWidgetConfig({
+  const result = checkWidgetConfig({
     company: 'Firma',
     privacyPolicy: 'https://firma.example/privacy',
     channels: [{ type: 'whatsapp', phone: '+49 170 1234567' }],

@@ -5,8 +5,7 @@ import {
   renderNotice,
   renderWithdrawNotice,
 } from '@messenger-optin/sdk';
-import type { ChannelConfig, DeepLink, RenderedNotice } from '@messenger-optin/sdk';
-import type { WidgetConfig } from '@messenger-optin/sdk/schema';
+import type { ChannelConfig, DeepLink, RenderedNotice, WidgetConfig } from '@messenger-optin/sdk';
 import { randomId } from './random-id.js';
 
 /** Everything one visitor's flow for one channel needs, computed once per tap. */

@@ -1,0 +1,54 @@
+import type { ChannelConfig } from '../channels/index.js';
+import { channelFields } from './channel-fields.js';
+import type { Found } from './check-values.js';
+import { isObject, report, textProblems } from './check-values.js';
+import { maxLength } from './rules.js';
+import { unknownChannel, unknownOptions, wrongType } from './sentences.js';
+
+/**
+ * One entry of `channels`: an object whose `type` names a registered channel, with that channel's
+ * fields (checked by the parsers `deepLink` uses), an optional `label` and nothing else. Returns the
+ * channel as the config keeps it (valid only if nothing was added to `found`).
+ */
+export function checkChannel(value: unknown, path: PropertyKey[], found: Found): ChannelConfig {
+  if (!isObject(value)) {
+    report(found, path, [wrongType('object', value)]);
+    return value as never;
+  }
+  const type = value['type'];
+  const fields =
+    typeof type === 'string' && Object.hasOwn(channelFields, type)
+      ? channelFields[type as ChannelConfig['type']]
+      : undefined;
+  if (!fields) {
+    report(found, [...path, 'type'], [unknownChannel(type)]);
+    return value as never;
+  }
+  const channel: Record<string, unknown> = { type };
+  for (const [key, parse] of Object.entries(fields)) {
+    const field = value[key];
+    report(
+      found,
+      [...path, key],
+      textProblems(field, {
+        check: (text) => {
+          const result = parse(text);
+          return result.ok ? undefined : result.problem;
+        },
+      }),
+    );
+    if (field !== undefined || key in value) channel[key] = field;
+  }
+  if ('label' in value) {
+    const label = value['label'];
+    if (label !== undefined) {
+      report(found, [...path, 'label'], textProblems(label, { min: 1, max: maxLength.label }));
+    }
+    channel['label'] = label;
+  }
+  const known = new Set(['type', ...Object.keys(fields), 'label']);
+  const unknown: string[] = [];
+  for (const key in value) if (!known.has(key)) unknown.push(key);
+  if (unknown.length) report(found, path, [unknownOptions(unknown)]);
+  return channel as unknown as ChannelConfig;
+}
