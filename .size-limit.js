@@ -39,14 +39,15 @@ export default [
     limit: '12 KB',
   },
   {
-    // performance.md asks for 30 KB here, but its own measured floors for what it requires on
-    // this path already add up to 28.6 KB (Lit 6.3 + zod/mini 7.2 + Floating UI 7.3 + QR 3.8 +
-    // reporter 4), before the dialog, notice texts and channel data. Today's 54 KB is gated so it
-    // cannot grow unnoticed; shrinking it toward 30 is an open issue (see CHANGELOG).
+    // performance.md asks for 30 KB here. Without zod in the browser (the widget validates with
+    // the SDK's zod-free checker), with lean-qr's nano encoder and one lazy chunk instead of three,
+    // it is 42.9 KB: Lit 6.3 + Floating UI 6.4 + reporter 4.0 + QR 2.4 alone are 19.1 KB, and the
+    // rest is our code and texts for ten channels in two languages (README, "Benchmarks"). The gate
+    // sits just above today's size so that it cannot grow unnoticed; 30 KB stays the goal.
     name: 'widget script tag: everything, with lazy chunks (goal 30 KB)',
     path: inCdn([...files.critical, ...files.lazy]),
     disablePlugins: ['@size-limit/esbuild'],
     gzip: true,
-    limit: '56 KB',
+    limit: '44 KB',
   },
 ];

@@ -27,8 +27,9 @@ test('before any interaction: only the page and the widget files are requested, 
   await page.request.post('/collect/privacy-before-interaction/reset');
   await page.goto('/e2e/fixtures/widget/privacy.html');
   await expect(page.getByRole('button', { name: /WhatsApp/ })).toBeVisible();
-  // The idle prefetch of the flow chunk has happened: the page is as quiet as it gets.
-  await expect.poll(() => requests.some((url) => url.includes('/chunks/flow-controller'))).toBe(true);
+  // The idle prefetch (the notice texts of the page's language) has happened: the page is as
+  // quiet as it gets.
+  await expect.poll(() => requests.some((url) => /\/chunks\/(de|en)-[^/]*\.js$/.test(url))).toBe(true);
   await page.waitForLoadState('networkidle');
 
   const origin = new URL(baseURL ?? '').origin;

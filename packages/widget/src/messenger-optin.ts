@@ -12,10 +12,9 @@ import { uiLocale, uiStrings } from './i18n/strings.js';
 import { renderLauncher } from './launcher/launcher.js';
 import { styles } from './messenger-optin.styles.js';
 
-// Lazy chunks. The full validation (zod/mini) loads beside the first paint; the flow (dialog,
-// links, notices, reporter) is prefetched when the browser is idle and awaited on the first tap.
-const loadValidation = () => import('./config/validate.js');
-const loadFlow = () => import('./flow/flow-controller.js');
+// The lazy chunk: it starts loading right after the first paint, because the full validation in it
+// must pass before any button acts; the same chunk holds the dialog and the flow behind the first tap.
+const loadLazy = () => import('./after-first-paint.js');
 
 /**
  * @summary Lets visitors subscribe to a business over their messenger, lawfully: they read a
@@ -165,7 +164,7 @@ export class MessengerOptin extends LitElement {
       // Fetch the chunks behind the first tap while the browser has nothing else to do.
       const prefetch = { lang: this.flowLang(), endpoint: Boolean(this._pre.raw['endpoint']) };
       this._idle = requestIdle(() =>
-        loadFlow().then(
+        loadLazy().then(
           (flow) => flow.prefetchFlow(prefetch),
           () => undefined,
         ),
@@ -255,7 +254,7 @@ export class MessengerOptin extends LitElement {
     this._pre = checked.config;
     this._problem = undefined;
     this._reported = '';
-    this._validated = loadValidation()
+    this._validated = loadLazy()
       .then(({ validateConfig, channelMeta }) => {
         if (version !== this._configVersion) return undefined;
         const result = validateConfig(checked.config.raw);
@@ -263,7 +262,7 @@ export class MessengerOptin extends LitElement {
         this._meta = channelMeta;
         if (result.config.impressions && result.config.endpoint) {
           const config = result.config;
-          void loadFlow().then((flow) => this._controller(flow.FlowController).impression(config));
+          void loadLazy().then((flow) => this._controller(flow.FlowController).impression(config));
         }
         return result.config;
       })
@@ -296,7 +295,7 @@ export class MessengerOptin extends LitElement {
     if (this._busy || this._flow?.active) return;
     this._busy = true;
     const withdraw = this._withdraw;
-    Promise.all([this._validated, loadFlow()])
+    Promise.all([this._validated, loadLazy()])
       .then(([config, flow]) => {
         if (config && this.isConnected)
           return this._controller(flow.FlowController).open(config, index, anchor, withdraw);

@@ -26,6 +26,3 @@ export function validateConfig(raw: Record<string, unknown>): ValidationResult {
     },
   };
 }
-
-// The channel icons travel with this chunk: it loads right after the first paint anyway.
-export { channelMeta } from '@messenger-optin/sdk';
