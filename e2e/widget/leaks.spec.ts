@@ -70,6 +70,11 @@ async function cycle(page: Page, times: number) {
       element.setAttribute('layout', i % 2 ? 'floating' : 'inline');
       host?.append(element);
       await element.updateComplete;
+      // Every other floating widget is removed with its panel open (its outside-click listener on).
+      if (i % 4 === 1) {
+        element.shadowRoot?.querySelector<HTMLElement>('.launcher')?.click();
+        await element.updateComplete;
+      }
       element.remove();
     }
   }, times);
