@@ -68,6 +68,72 @@ test.describe('notice dialog: focus and closing', () => {
     expect(await events(page)).toEqual([{ type: 'notice-dismiss', detail: { phase: 'notice' } }]);
   });
 
+  test('a click outside on a page field leaves the focus there; the channel button is not focused on the way', async ({
+    page,
+  }) => {
+    await openNotice(page);
+    await page.keyboard.press('Tab');
+    await page.evaluate(() => {
+      const seen = { count: 0 };
+      document.querySelector('#anchor')?.addEventListener('focus', () => (seen.count += 1));
+      Object.assign(window, { __anchorFocused: seen });
+    });
+    await page.locator('#outside').click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await focused(page)).toMatchObject({ tag: 'input', id: 'outside' });
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __anchorFocused: { count: number } }).__anchorFocused,
+      ),
+    ).toEqual({ count: 0 });
+    expect(await events(page)).toEqual([{ type: 'notice-dismiss', detail: { phase: 'notice' } }]);
+  });
+
+  test.describe('bottom sheet', () => {
+    test.use({ hasTouch: true, viewport: { width: 375, height: 667 } });
+
+    test('a tap on the backdrop closes like the close button, and the tap does not reach the page', async ({
+      page,
+    }) => {
+      await openNotice(page);
+      await expect(page.locator('messenger-optin-notice').locator('.backdrop')).toBeVisible();
+      const sheet = await page.getByRole('dialog').boundingBox();
+      expect(sheet?.y).toBeGreaterThan(40);
+      await page.evaluate(() => {
+        const clicks: string[] = [];
+        Object.assign(window, { __clicks: clicks });
+        document.addEventListener('click', (event) => clicks.push((event.target as Element).localName));
+      });
+      // Above the sheet, on the backdrop over the page's heading.
+      await page.touchscreen.tap(20, 20);
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      expect(await events(page)).toEqual([{ type: 'notice-dismiss', detail: { phase: 'notice' } }]);
+      expect(await focused(page)).toMatchObject({ tag: 'button', id: 'anchor' });
+      // The tap's click stayed on the backdrop (retargeted to the dialog element), not on the page.
+      expect(await page.evaluate(() => (window as unknown as { __clicks: string[] }).__clicks)).toEqual([
+        'messenger-optin-notice',
+      ]);
+    });
+
+    test('a pointer down on the backdrop alone does not close (a drag out of the sheet)', async ({
+      page,
+    }) => {
+      await openNotice(page);
+      const dialog = await page.getByRole('dialog').boundingBox();
+      if (!dialog) throw new Error('no dialog');
+      // Press inside the sheet, release on the backdrop: no click on the backdrop, nothing closes.
+      await page.mouse.move(dialog.x + 40, dialog.y + 60);
+      await page.mouse.down();
+      await page.mouse.move(20, 20, { steps: 4 });
+      await page.mouse.up();
+      await page.mouse.move(20, 20);
+      await page.mouse.down();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.mouse.up();
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+    });
+  });
+
   test('removing the dialog while it has focus returns the focus to the anchor', async ({ page }) => {
     await openNotice(page);
     await page.keyboard.press('Tab');

@@ -1,23 +1,8 @@
 import { test, type CDPSession, type Page } from '@playwright/test';
-import { expect } from './support.js';
+import { expect, globalListeners } from './support.js';
 
 // Clean up what you start (style.md §8): mounting and removing the element leaves no listener on
 // window or document, no running observer, no growing heap.
-
-/** Listeners registered on window and document, by type, through the DevTools protocol. */
-async function globalListeners(client: CDPSession): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const expression of ['window', 'document', 'document.documentElement']) {
-    const { result } = await client.send('Runtime.evaluate', { expression });
-    const { listeners } = await client.send('DOMDebugger.getEventListeners', {
-      objectId: result.objectId ?? '',
-    });
-    for (const listener of listeners)
-      counts[`${expression}:${listener.type}`] = (counts[`${expression}:${listener.type}`] ?? 0) + 1;
-    await client.send('Runtime.releaseObject', { objectId: result.objectId ?? '' });
-  }
-  return counts;
-}
 
 /** Observers that observe something and were not disconnected (wrapped before the page runs). */
 async function countObservers(page: Page) {
@@ -85,6 +70,11 @@ async function cycle(page: Page, times: number) {
       element.setAttribute('layout', i % 2 ? 'floating' : 'inline');
       host?.append(element);
       await element.updateComplete;
+      // Every other floating widget is removed with its panel open (its outside-click listener on).
+      if (i % 4 === 1) {
+        element.shadowRoot?.querySelector<HTMLElement>('.launcher')?.click();
+        await element.updateComplete;
+      }
       element.remove();
     }
   }, times);

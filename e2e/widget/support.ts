@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect as baseExpect, type Page } from '@playwright/test';
+import { expect as baseExpect, type CDPSession, type Page } from '@playwright/test';
 
 /** Assertions wait up to 15 s: lazy chunks on a loaded CI machine can take a few seconds. */
 export const expect = baseExpect.configure({ timeout: 15_000 });
@@ -133,3 +133,18 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 
 /** A reference code: Crockford base32 without I L O U (spec: channels.md). */
 export const refPattern = '[0-9A-HJKMNP-TV-Z]{4}';
+
+/** Listeners registered on window and document, by type, through the DevTools protocol. */
+export async function globalListeners(client: CDPSession): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const expression of ['window', 'document', 'document.documentElement']) {
+    const { result } = await client.send('Runtime.evaluate', { expression });
+    const { listeners } = await client.send('DOMDebugger.getEventListeners', {
+      objectId: result.objectId ?? '',
+    });
+    for (const listener of listeners)
+      counts[`${expression}:${listener.type}`] = (counts[`${expression}:${listener.type}`] ?? 0) + 1;
+    await client.send('Runtime.releaseObject', { objectId: result.objectId ?? '' });
+  }
+  return counts;
+}

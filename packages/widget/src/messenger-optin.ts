@@ -123,6 +123,8 @@ export class MessengerOptin extends LitElement {
   private _flow: FlowController | undefined;
   private _busy = false;
   private _connection: AbortController | undefined;
+  /** The outside-click listener of the open panel; aborted when the panel closes or on disconnect. */
+  private _outside: AbortController | undefined;
   private _idle: number | undefined;
 
   constructor() {
@@ -149,6 +151,7 @@ export class MessengerOptin extends LitElement {
     super.disconnectedCallback();
     this._connection?.abort();
     this._connection = undefined;
+    this._stopOutside();
     if (this._idle !== undefined) cancelIdle(this._idle);
     this._idle = undefined;
     this._open = false;
@@ -170,6 +173,29 @@ export class MessengerOptin extends LitElement {
         ),
       );
     }
+    // Light dismiss, as the platform's popovers do it: a pointer down anywhere outside the widget
+    // closes the open panel. The launcher, the panel and the notice all sit in this element's
+    // tree, so composedPath() counts them as inside. Focus is left to the browser: it goes where
+    // the visitor pointed, or to the page if that is not focusable (the HTML popover light dismiss
+    // does not restore focus either), and does not jump back to the launcher. Listening only
+    // while the panel is open; disconnecting closes it.
+    if (!this._open) this._stopOutside();
+    else if (!this._outside) {
+      this._outside = new AbortController();
+      document.addEventListener(
+        'pointerdown',
+        (event) => {
+          if (!event.composedPath().includes(this)) this._open = false;
+        },
+        // Capture: a page that stops the event's propagation must not keep the panel open.
+        { capture: true, signal: this._outside.signal },
+      );
+    }
+  }
+
+  private _stopOutside(): void {
+    this._outside?.abort();
+    this._outside = undefined;
   }
 
   protected override render() {

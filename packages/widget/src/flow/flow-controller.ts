@@ -258,7 +258,8 @@ export class FlowController implements ReactiveController {
     if (flow?.mode === 'consent' && flow.phase === 'notice') {
       void this._record({ ...this._base(flow), type: 'notice_dismissed', notice: this._noticeRef(flow) });
     }
-    this._close();
+    // Not _close(): the dialog gave the focus back itself, or left it where the visitor clicked.
+    this._set(undefined);
   };
 
   /** Closes the dialog; focus goes back to the channel button it opened from. */

@@ -12,7 +12,7 @@ export class NoticeConfirmEvent extends CustomEvent<{ action: ConfirmAction }> {
   }
 }
 
-/** The visitor closed the dialog: Esc, the close or cancel button, or a click outside. */
+/** The visitor closed the dialog: Esc, the close or cancel button, the backdrop, or a click outside. */
 export class NoticeDismissEvent extends CustomEvent<{ phase: NoticePhase }> {
   constructor(phase: NoticePhase) {
     super('notice-dismiss', { bubbles: true, composed: false, detail: { phase } });

@@ -40,7 +40,7 @@ function linkHref(href: string): string | null {
  * @summary Data-use notice, confirm, and the "continue in the messenger" step (copy box, QR code).
  *
  * @fires notice-confirm - The visitor confirmed. detail `{ action: 'button' | 'checkbox+button' | 'keyboard' }`. Not composed.
- * @fires notice-dismiss - Closed by Esc, the close/cancel button or a click outside. detail `{ phase }`. Not composed.
+ * @fires notice-dismiss - Closed by Esc, the close/cancel button, the backdrop or a click outside. detail `{ phase }`. Not composed.
  * @fires notice-link - Link phase: link followed, QR code shown, or message copied. detail `{ via: 'navigation' | 'qr' | 'copy' }`. Not composed.
  *
  * @csspart dialog - The dialog box (popover or sheet).
@@ -231,12 +231,13 @@ export class OptinNotice extends LitElement {
     const { signal } = listeners;
     // Document level, so Esc and Tab work wherever the focus is while the modal is open.
     document.addEventListener('keydown', (event) => this._onKeydown(event), { signal });
+    // Light dismiss of the popover. This element's tree holds the dialog and the sheet's backdrop;
+    // the backdrop closes on click instead (see render).
     document.addEventListener(
       'pointerdown',
       (event) => {
         const path = event.composedPath();
-        if (path.includes(floating) || (this.anchor && path.includes(this.anchor))) return;
-        this._dismiss();
+        if (!path.includes(this) && !(this.anchor && path.includes(this.anchor))) this._dismiss(event);
       },
       { signal, capture: true },
     );
@@ -290,12 +291,19 @@ export class OptinNotice extends LitElement {
     if (this.anchor?.isConnected) this.anchor.focus();
   }
 
-  private _dismiss(): void {
+  /** Esc, close/cancel, backdrop: focus back to the anchor. A pointer down outside: see below. */
+  private _dismiss(event?: Event): void {
     if (this._closed) return;
     this._teardown();
     this._closed = true;
+    // Light dismiss leaves focus to the browser, which moves it to where the visitor pointed (the
+    // HTML popover light dismiss does not restore focus either). Focusing the anchor here would
+    // scroll back to it and fire focus events on it, only for the click to take the focus away.
+    // Decided before the event: a listener may remove this element, and disconnecting restores.
+    const light = event?.type == 'pointerdown';
+    if (light) this._hasFocus = false;
     this.dispatchEvent(new NoticeDismissEvent(this.phase));
-    this._restoreFocus();
+    if (!light) this._restoreFocus();
   }
 
   private _onConfirm(event: MouseEvent): void {
@@ -337,7 +345,11 @@ export class OptinNotice extends LitElement {
     const s = this._strings;
     const channel = this.channel as ChannelMeta;
     const title = (this.notice as RenderedNotice).title || s.withdrawTitle(channel.name);
-    return html`${sheet ? html`<div class="backdrop" part="backdrop"></div>` : nothing}
+    return html`${
+        // A tap on the modal sheet's backdrop is a close button: closing on click (not on pointer
+        // down) keeps the tap from falling through to the page that the backdrop covers.
+        sheet ? html`<div class="backdrop" part="backdrop" @click=${this._dismiss}></div>` : nothing
+      }
       <div
         part="dialog"
         class="dialog ${this._layout}${this._placed ? ' placed' : ''}"
