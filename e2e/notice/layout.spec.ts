@@ -189,9 +189,10 @@ test.describe('notice dialog: layout', () => {
         else if (i % 3 === 1)
           document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
         else
-          document
-            .querySelector('h1')
-            ?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+          for (const type of ['pointerdown', 'pointerup'])
+            document
+              .querySelector('h1')
+              ?.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true }));
       }
       window.noticeFixture.remove();
       return most;

@@ -9,7 +9,7 @@ import {
   useEndpoint,
 } from './support.js';
 
-// Light dismiss of the floating layout: a pointer down outside the widget closes the open panel
+// Light dismiss of the floating layout: a press outside the widget closes the open panel
 // (and the notice popover, which records a dismissal, never a consent). Focus goes where the
 // visitor pointed; the widget does not pull it back.
 
@@ -157,7 +157,7 @@ test('a click on another channel while a notice is open closes it and opens that
   await launcher.click();
   await panel.getByRole('button', { name: /Threema/ }).click();
   await expect(dialog.getByRole('button', { name: /Threema/ })).toBeVisible();
-  // The pointer down dismisses the Threema notice, the click opens the WhatsApp one.
+  // The press (down and up) dismisses the Threema notice, the click opens the WhatsApp one.
   await whatsapp.click();
   await expect(dialog.getByRole('button', { name: /WhatsApp/ })).toBeVisible();
   await expect(dialog).toHaveCount(1);
@@ -198,23 +198,57 @@ test.describe('phone', () => {
   });
 });
 
-test('listens for pointer down only while the panel is open, and not after removal', async ({ page }) => {
+test('listens for pointers only while the panel is open, and not after removal', async ({ page }) => {
   await page.goto(floating);
   const client = await page.context().newCDPSession(page);
-  const pointerdown = async () => (await globalListeners(client))['document:pointerdown'] ?? 0;
+  const pointerListeners = async () => {
+    const listeners = await globalListeners(client);
+    return ['pointerdown', 'pointerup', 'pointercancel'].map((type) => listeners[`document:${type}`] ?? 0);
+  };
   const { launcher, panel } = parts(page);
   await expect(launcher).toBeVisible();
-  const closed = await pointerdown();
+  const closed = await pointerListeners();
 
   await launcher.click();
   await expect(panel).toBeVisible();
-  expect(await pointerdown()).toBe(closed + 1);
+  expect(await pointerListeners()).toEqual(closed.map((count) => count + 1));
   await page.locator('#after').click();
   await expect(panel).toBeHidden();
-  expect(await pointerdown()).toBe(closed);
+  expect(await pointerListeners()).toEqual(closed);
 
   await launcher.click();
   await expect(panel).toBeVisible();
   await page.locator('messenger-optin').evaluate((element) => element.remove());
-  expect(await pointerdown()).toBe(closed);
+  expect(await pointerListeners()).toEqual(closed);
+});
+
+test('a press outside that turns into a scroll (pointercancel) or ends inside keeps the panel open', async ({
+  page,
+}) => {
+  await page.goto(floating);
+  const { launcher, panel } = parts(page);
+  await launcher.click();
+  await expect(panel).toBeVisible();
+  // What a finger that starts scrolling the page sends: pointerdown, then pointercancel when the
+  // browser takes the gesture over. And a press outside that is released on the panel.
+  await page.evaluate(() => {
+    const outside = document.querySelector('#after');
+    const widget = document.querySelector('messenger-optin');
+    const send = (target: Element | null, type: string) =>
+      target?.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'touch' }));
+    send(outside, 'pointerdown');
+    send(outside, 'pointercancel');
+    send(outside, 'pointerup');
+    send(outside, 'pointerdown');
+    send(widget, 'pointerup');
+  });
+  await expect(panel).toBeVisible();
+  await expect(launcher).toHaveAttribute('aria-expanded', 'true');
+  // The same press released outside closes it.
+  await page.evaluate(() => {
+    const outside = document.querySelector('#after');
+    for (const type of ['pointerdown', 'pointerup'])
+      outside?.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'touch' }));
+  });
+  await expect(panel).toBeHidden();
 });

@@ -10,6 +10,7 @@ import { OptinErrorEvent, type OptinErrorDetail } from './events.js';
 import type { FlowController } from './flow/flow-controller.js';
 import { uiLocale, uiStrings } from './i18n/strings.js';
 import { renderLauncher } from './launcher/launcher.js';
+import { listenForLightDismiss } from './light-dismiss.js';
 import { styles } from './messenger-optin.styles.js';
 
 // The lazy chunk: it starts loading right after the first paint, because the full validation in it
@@ -173,22 +174,18 @@ export class MessengerOptin extends LitElement {
         ),
       );
     }
-    // Light dismiss, as the platform's popovers do it: a pointer down anywhere outside the widget
-    // closes the open panel. The launcher, the panel and the notice all sit in this element's
-    // tree, so composedPath() counts them as inside. Focus is left to the browser: it goes where
-    // the visitor pointed, or to the page if that is not focusable (the HTML popover light dismiss
-    // does not restore focus either), and does not jump back to the launcher. Listening only
-    // while the panel is open; disconnecting closes it.
+    // Light dismiss (see light-dismiss.ts): the launcher, the panel and the notice all sit in this
+    // element's tree, so composedPath() counts them as inside. Focus is left to the browser: it
+    // goes where the visitor pointed, or to the page if that is not focusable (the HTML popover
+    // light dismiss does not restore focus either), and does not jump back to the launcher.
+    // Listening only while the panel is open; disconnecting closes it.
     if (!this._open) this._stopOutside();
     else if (!this._outside) {
       this._outside = new AbortController();
-      document.addEventListener(
-        'pointerdown',
-        (event) => {
-          if (!event.composedPath().includes(this)) this._open = false;
-        },
-        // Capture: a page that stops the event's propagation must not keep the panel open.
-        { capture: true, signal: this._outside.signal },
+      listenForLightDismiss(
+        (path) => path.includes(this),
+        () => (this._open = false),
+        this._outside.signal,
       );
     }
   }
@@ -280,7 +277,9 @@ export class MessengerOptin extends LitElement {
     this._pre = checked.config;
     this._problem = undefined;
     this._reported = '';
-    this._validated = loadLazy()
+    // After the frame that shows the buttons: fetching and running the chunk must not delay it.
+    this._validated = afterPaint()
+      .then(loadLazy)
       .then(({ validateConfig, channelMeta }) => {
         if (version !== this._configVersion) return undefined;
         const result = validateConfig(checked.config.raw);
@@ -347,6 +346,15 @@ export class MessengerOptin extends LitElement {
   };
 }
 
+/**
+ * Resolves once the next frame is painted: requestAnimationFrame runs right before it, and a task
+ * queued from there runs after it. A hidden tab paints no frames, so there it resolves at once.
+ */
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (document.visibilityState === 'hidden') resolve();
+    else requestAnimationFrame(() => setTimeout(resolve));
+  });
 const requestIdle = (callback: () => void): number =>
   typeof requestIdleCallback === 'function'
     ? requestIdleCallback(callback, { timeout: 3_000 })

@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { listenForLightDismiss } from '../light-dismiss.js';
 import { copyText } from './copy-text.js';
 import { trapTab } from './focus-trap.js';
 import { NoticeConfirmEvent, NoticeDismissEvent, NoticeLinkEvent } from './optin-notice.events.js';
@@ -231,15 +232,12 @@ export class OptinNotice extends LitElement {
     const { signal } = listeners;
     // Document level, so Esc and Tab work wherever the focus is while the modal is open.
     document.addEventListener('keydown', (event) => this._onKeydown(event), { signal });
-    // Light dismiss of the popover. This element's tree holds the dialog and the sheet's backdrop;
-    // the backdrop closes on click instead (see render).
-    document.addEventListener(
-      'pointerdown',
-      (event) => {
-        const path = event.composedPath();
-        if (!path.includes(this) && !(this.anchor && path.includes(this.anchor))) this._dismiss(event);
-      },
-      { signal, capture: true },
+    // Light dismiss of the popover (see light-dismiss.ts). This element's tree holds the dialog and
+    // the sheet's backdrop; the backdrop closes on click instead (see render).
+    listenForLightDismiss(
+      (path) => path.includes(this) || (this.anchor !== null && path.includes(this.anchor)),
+      (event) => this._dismiss(event),
+      signal,
     );
     if (this.anchor) {
       this._stopPositioning = keepPositioned(this.anchor, floating, (layout, placed) => {
@@ -291,7 +289,7 @@ export class OptinNotice extends LitElement {
     if (this.anchor?.isConnected) this.anchor.focus();
   }
 
-  /** Esc, close/cancel, backdrop: focus back to the anchor. A pointer down outside: see below. */
+  /** Esc, close/cancel, backdrop: focus back to the anchor. A press outside: see below. */
   private _dismiss(event?: Event): void {
     if (this._closed) return;
     this._teardown();
@@ -300,7 +298,7 @@ export class OptinNotice extends LitElement {
     // HTML popover light dismiss does not restore focus either). Focusing the anchor here would
     // scroll back to it and fire focus events on it, only for the click to take the focus away.
     // Decided before the event: a listener may remove this element, and disconnecting restores.
-    const light = event?.type == 'pointerdown';
+    const light = event?.type === 'pointerup';
     if (light) this._hasFocus = false;
     this.dispatchEvent(new NoticeDismissEvent(this.phase));
     if (!light) this._restoreFocus();
