@@ -79,6 +79,71 @@ const cases: Array<
   ],
 ];
 
+// More mistakes site owners make, each caught by the full validation after the first paint: the
+// buttons that showed are removed again, with the same one error naming the attribute.
+cases.push(
+  [
+    'no privacy policy',
+    { 'privacy-policy': null },
+    { code: 'missing-attribute', path: 'privacyPolicy', attribute: 'privacy-policy', says: /required/ },
+  ],
+  [
+    'a data: privacy policy',
+    { 'privacy-policy': 'data:text/html,<p>privacy</p>' },
+    { code: 'invalid-url', path: 'privacyPolicy', attribute: 'privacy-policy', says: /not an http\(s\) URL/ },
+  ],
+  [
+    'an empty channel list',
+    { channels: '[]' },
+    { code: 'missing-attribute', path: 'channels', attribute: 'channels', says: /non-empty/ },
+  ],
+  [
+    'a channel without its phone number',
+    { channels: '[{"type":"whatsapp"}]' },
+    { code: 'invalid-config', path: 'channels[0].phone', attribute: 'channels', says: /required/ },
+  ],
+  [
+    'a Telegram user name with a space',
+    { channels: '[{"type":"telegram","username":"firma bot"}]' },
+    { code: 'invalid-config', path: 'channels[0].username', attribute: 'channels', says: /not a valid/ },
+  ],
+  [
+    'a misspelt channel option',
+    { channels: '[{"type":"whatsapp","phone":"+49 170 1234567","lable":"Chat"}]' },
+    { code: 'invalid-config', path: 'channels[0]', attribute: 'channels', says: /unknown option "lable"/ },
+  ],
+  [
+    'a javascript: endpoint',
+    { endpoint: 'javascript:alert(1)' },
+    { code: 'invalid-url', path: 'endpoint', attribute: 'endpoint', says: /not an http\(s\) URL/ },
+  ],
+  [
+    'an unknown layout',
+    { layout: 'sidebar' },
+    { code: 'invalid-config', path: 'layout', attribute: 'layout', says: /"inline" or "floating"/ },
+  ],
+  [
+    'an unknown reference mode',
+    { reference: 'maybe' },
+    { code: 'invalid-config', path: 'reference', attribute: 'reference', says: /"code" or "none"/ },
+  ],
+  [
+    'a lang that is no language tag',
+    { lang: 'deutsch!' },
+    { code: 'invalid-config', path: 'lang', attribute: 'lang', says: /language tag/ },
+  ],
+  [
+    'a withdraw keyword of only spaces',
+    { 'withdraw-keyword': '   ' },
+    { code: 'invalid-config', path: 'withdrawKeyword', attribute: 'withdraw-keyword', says: /empty/ },
+  ],
+  [
+    'a keyword over 50 characters',
+    { keyword: 'Anmelden'.repeat(7) },
+    { code: 'invalid-config', path: 'keyword', attribute: 'keyword', says: /too long/ },
+  ],
+);
+
 for (const [name, attributes, expected] of cases) {
   test(`${name}: one console error naming "${expected.attribute}", optin-error, no buttons`, async ({
     page,
