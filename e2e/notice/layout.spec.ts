@@ -40,6 +40,32 @@ test.describe('notice dialog: layout', () => {
     await expect(page.locator('messenger-optin-notice').locator('.backdrop')).toHaveCount(0);
   });
 
+  test('1280 px: the popover is in place in the first frame it is painted in (no jump)', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openNotice(page);
+    await page.evaluate(() => window.noticeFixture.remove());
+    // Floating UI's autoUpdate starts after that frame; the first placement must not wait for it.
+    const first = await page.evaluate(async () => {
+      window.noticeFixture.mount({ lang: 'en' });
+      // requestAnimationFrame runs right before the frame's style, layout and paint.
+      await new Promise((done) => requestAnimationFrame(done));
+      const dialog = document
+        .querySelector('messenger-optin-notice')
+        ?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
+      const anchor = document.querySelector('#anchor');
+      if (!dialog || !anchor) throw new Error('dialog or anchor missing');
+      return {
+        placed: dialog.classList.contains('placed'),
+        top: dialog.getBoundingClientRect().top,
+        left: dialog.getBoundingClientRect().left,
+        anchor: { bottom: anchor.getBoundingClientRect().bottom, left: anchor.getBoundingClientRect().left },
+      };
+    });
+    expect(first.placed).toBe(true);
+    expect(Math.abs(first.top - (first.anchor.bottom + 8))).toBeLessThanOrEqual(1);
+    expect(Math.abs(first.left - first.anchor.left)).toBeLessThanOrEqual(1);
+  });
+
   test('the popover follows its button when the page scrolls', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openNotice(page);
@@ -179,10 +205,11 @@ test.describe('notice dialog: layout', () => {
       const frame = () => new Promise((done) => requestAnimationFrame(done));
       for (let i = 0; i < 200; i++) {
         window.noticeFixture.mount({ lang: 'en', keep: i % 3 === 1 });
-        // After the update the dialog has started autoUpdate; every tenth round also lets a frame
-        // pass so Floating UI's observers and position promises run while the dialog is open.
+        // After the update the dialog is placed; every tenth round also lets its first frame paint,
+        // after which autoUpdate starts, so Floating UI's observers and position promises run while
+        // the dialog is open.
         await document.querySelector('messenger-optin-notice')?.updateComplete;
-        if (i % 10 === 0) await frame();
+        if (i % 10 === 0) await frame().then(() => new Promise((done) => setTimeout(done, 20)));
         most = Math.max(most, live.resize + live.intersection);
         if (i % 3 === 0) window.noticeFixture.remove();
         // Esc and outside clicks go through the dialog's own close path (autoUpdate cleanup on close).

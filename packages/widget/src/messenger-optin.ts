@@ -7,6 +7,7 @@ import { mergeConfig } from './config/merge-config.js';
 import { preCheck } from './config/pre-check.js';
 import { configKeys, type ConfigProblem, type PreCheckedConfig, type RawConfig } from './config/types.js';
 import { OptinErrorEvent, type OptinErrorDetail } from './events.js';
+import type * as LazyChunk from './after-first-paint.js';
 import type { FlowController } from './flow/flow-controller.js';
 import { uiLocale, uiStrings } from './i18n/strings.js';
 import { renderLauncher } from './launcher/launcher.js';
@@ -15,7 +16,14 @@ import { styles } from './messenger-optin.styles.js';
 
 // The lazy chunk: it starts loading right after the first paint, because the full validation in it
 // must pass before any button acts; the same chunk holds the dialog and the flow behind the first tap.
-const loadLazy = () => import('./after-first-paint.js');
+// One promise for all callers: a second `import()` of a loaded module still resolves a task later,
+// and the tap must not wait for that. A failed load is retried on the next call.
+let lazy: Promise<typeof LazyChunk> | undefined;
+const loadLazy = () =>
+  (lazy ??= import('./after-first-paint.js').catch((error: unknown) => {
+    lazy = undefined;
+    throw error;
+  }));
 
 /**
  * @summary Lets visitors subscribe to a business over their messenger, lawfully: they read a

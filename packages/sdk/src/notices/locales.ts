@@ -30,7 +30,14 @@ export function resolveNoticeLocale(lang: string | null | undefined): NoticeLoca
   return isNoticeLocale(primary) ? primary : fallbackNoticeLocale;
 }
 
+const loaded: Partial<Record<NoticeLocale, Promise<NoticeTemplates>>> = {};
+
 /** Loads the notice templates of `lang` (resolved as by `resolveNoticeLocale`). */
 export function loadNoticeLocale(lang: string | null | undefined): Promise<NoticeTemplates> {
-  return loaders[resolveNoticeLocale(lang)]();
+  const locale = resolveNoticeLocale(lang);
+  // Kept: awaiting a settled promise takes no task, a second `import()` does (on every tap).
+  return (loaded[locale] ??= loaders[locale]().catch((error: unknown) => {
+    delete loaded[locale];
+    throw error;
+  }));
 }

@@ -1,6 +1,7 @@
 // The lazy chunk behind the first tap: the notice dialog, message and link building, notice texts,
 // the consent reporter. Nothing here is on the first-paint path (spec: performance.md).
 import '../optin-notice/define-notice.js';
+import { noticeStyles } from '../optin-notice/optin-notice.styles.js';
 import {
   html,
   nothing,
@@ -66,6 +67,9 @@ const loadReporter = () => import('../reporter/start-reporter.js');
  */
 export function prefetchFlow({ lang, endpoint }: { lang: string; endpoint: boolean }): void {
   const ignore = () => undefined;
+  // Lit builds the dialog's stylesheet (parsing all its CSS) when the first dialog connects: do it
+  // now, off the tap's critical path. Lit caches it on the CSSResult.
+  void noticeStyles.styleSheet;
   loadNoticeLocale(lang).catch(ignore);
   if (endpoint) loadReporter().catch(ignore);
   // The QR code only shows on desktop (fine pointer) for channels that use it.

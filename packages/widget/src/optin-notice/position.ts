@@ -60,9 +60,22 @@ export function keepPositioned(
       onLayout('popover', true);
     });
   };
-  const stop = autoUpdate(anchor, floating, update);
+  // Place it now, before the dialog's first paint. Floating UI's autoUpdate would compute once more
+  // at once and again when its ResizeObserver reports the first size (before that paint): extra
+  // passes of style, layout and script between the tap and the dialog. It starts after the paint
+  // and updates at once then, so a move in between is caught one frame later.
+  update();
+  let stop: (() => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(() => {
+      if (active) stop = autoUpdate(anchor, floating, update);
+    });
+  });
   return () => {
     active = false;
-    stop();
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    stop?.();
   };
 }
