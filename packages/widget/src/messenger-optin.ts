@@ -177,7 +177,16 @@ export class MessengerOptin extends LitElement {
       const prefetch = { lang: this.flowLang(), endpoint: Boolean(this._pre.raw['endpoint']) };
       this._idle = requestIdle(() =>
         loadLazy().then(
-          (flow) => flow.prefetchFlow(prefetch),
+          (flow) => {
+            flow.prefetchFlow(prefetch);
+            void this._validated
+              .then((config) => {
+                const anchor = this.renderRoot.querySelector<HTMLElement>('.channel');
+                if (config && anchor && this.isConnected)
+                  return flow.warmFlow(config, this.renderRoot, anchor, this.flowLang());
+              })
+              .catch(() => undefined);
+          },
           () => undefined,
         ),
       );
