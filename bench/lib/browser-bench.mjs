@@ -246,6 +246,13 @@ export async function measureHeap(browser, options) {
     const cdp = await context.newCDPSession(page);
     await page.goto(options.url, { waitUntil: 'load', timeout: 30_000 });
     await waitForProbe(page, 'painted', 25_000);
+    // Let the page's own widget finish its idle work (prefetch, warming the notice once) before
+    // the first reading: a one-time cache filled between the rounds would read as growth.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve, { timeout: 5_000 }))),
+    );
     const churn = (times) =>
       withTimeout(
         page.evaluate(({ tag, attributes, count }) => window.__bench.churn(tag, attributes, count), {
