@@ -84,19 +84,32 @@ test('the snippet works when pasted into another site, and SRI refuses a changed
   // page.route: Chromium's Private Network Access rules treat a routed page as public and refuse it
   // the loopback demo.
   let html = '';
+  let csp = '';
   const site = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      ...(csp ? { 'content-security-policy': csp } : {}),
+    });
     response.end(
       `<!doctype html><html lang="de"><head><title>Shop</title></head><body>${html}</body></html>`,
     );
   });
   await new Promise<void>((done) => site.listen(0, '127.0.0.1', done));
   const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+  const whatsapp = page.getByRole('button', { name: 'WhatsApp' });
   try {
+    // As pasted, under a CSP that allows the demo's scripts and, by the hash the snippet names,
+    // its import map: the buttons show and the lazy chunks pass their integrity check.
+    const mapHash = /script-src '(sha256-[A-Za-z0-9+/]+=*)'/.exec(snippet)?.[1];
+    expect(mapHash).toBeDefined();
+    csp = `script-src ${new URL(demo.url).origin} '${mapHash}'; style-src ${new URL(demo.url).origin}`;
     html = snippet;
+    const problems = await watchForProblems(page);
     await page.goto(siteUrl);
-    await expect(page.getByRole('button', { name: 'WhatsApp' })).toBeVisible();
-    expect(await page.evaluate(() => Boolean(customElements.get('messenger-optin')))).toBe(true);
+    await whatsapp.click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await problems()).toEqual([]);
+    csp = '';
 
     // Same snippet with a different hash: the browser must not run the file.
     html = snippet.replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${'A'.repeat(64)}"`);
@@ -104,6 +117,20 @@ test('the snippet works when pasted into another site, and SRI refuses a changed
     await page.goto(siteUrl);
     await refused;
     expect(await page.evaluate(() => Boolean(customElements.get('messenger-optin')))).toBe(false);
+
+    // A lazy chunk whose hash in the import map does not match: the browser refuses it, the widget
+    // takes its buttons away and says so, and no notice can open.
+    const sri = JSON.parse(readFileSync(`${cdnDir}/sri.json`, 'utf8')) as Record<string, string>;
+    const lazyChunk = Object.keys(sri).find((file) => file.startsWith('chunks/after-first-paint-'));
+    expect(lazyChunk).toBeDefined();
+    const chunkHash = sri[lazyChunk ?? ''] ?? '';
+    expect(snippet).toContain(`"${new URL(`widget/${lazyChunk}`, demo.url).href}": "${chunkHash}"`);
+    html = snippet.replace(chunkHash, `sha384-${'B'.repeat(64)}`);
+    const reported = page.waitForEvent('console', (message) => /could not be validated/.test(message.text()));
+    await page.goto(siteUrl);
+    await reported;
+    await expect(whatsapp).toHaveCount(0);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
   } finally {
     site.close();
   }

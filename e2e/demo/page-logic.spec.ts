@@ -1,7 +1,8 @@
 // The demo pages' pure modules, tested directly (no browser needed): what the configurator writes
 // into the snippet, and how the consent log groups the export.
 import { expect, test } from '@playwright/test';
-import { buildSnippet, quoteAttribute } from '../../demo/pages/configurator/snippet.js';
+import { createHash } from 'node:crypto';
+import { buildSnippet, importMapText, quoteAttribute } from '../../demo/pages/configurator/snippet.js';
 import { widgetAttributes } from '../../demo/pages/configurator/widget-attributes.js';
 import { parseEntries } from '../../demo/pages/consents/admin-api.js';
 import { summarizeConsents } from '../../demo/pages/consents/summarize.js';
@@ -56,6 +57,50 @@ test.describe('configurator snippet', () => {
     const without = buildSnippet({ scriptUrl: 'https://cdn.example/m.js', integrity: '', attributes: [] });
     expect(without).not.toContain('integrity');
     expect(without).not.toContain('crossorigin');
+  });
+
+  test('the lazy chunks get an import map with their integrity, before the script tag', () => {
+    const chunkIntegrity = {
+      'https://cdn.example/chunks/b.js': 'sha384-b',
+      'https://cdn.example/chunks/a.js': 'sha384-a',
+    };
+    const snippet = buildSnippet({
+      scriptUrl: 'https://cdn.example/m.js',
+      integrity: 'sha384-m',
+      chunkIntegrity,
+      attributes: [],
+    });
+    const map = /<script type="importmap">([\s\S]*?)<\/script>/.exec(snippet);
+    expect(JSON.parse(map?.[1] ?? '')).toEqual({ integrity: chunkIntegrity });
+    expect(snippet.indexOf('type="importmap"')).toBeLessThan(snippet.indexOf('type="module"'));
+    // Sorted, so the text (and its CSP hash) does not depend on the order sri.json lists the files.
+    expect(map?.[1]).toBe(importMapText({ ...chunkIntegrity }));
+    expect(map?.[1]?.indexOf('a.js')).toBeLessThan(map?.[1]?.indexOf('b.js') ?? 0);
+    expect(buildSnippet({ scriptUrl: 'https://cdn.example/m.js', attributes: [] })).not.toContain(
+      'importmap',
+    );
+  });
+
+  test('the CSP hint names the sha256 of exactly the import map text', () => {
+    const chunkIntegrity = { 'https://cdn.example/chunks/a.js': 'sha384-a' };
+    const text = importMapText(chunkIntegrity);
+    const hash = `sha256-${createHash('sha256').update(text).digest('base64')}`;
+    const snippet = buildSnippet({
+      scriptUrl: 'https://cdn.example/m.js',
+      chunkIntegrity,
+      importMapHash: hash,
+      attributes: [],
+    });
+    expect(snippet).toContain(`script-src '${hash}'`);
+    expect(snippet).toContain(`<script type="importmap">${text}</script>`);
+  });
+
+  test('no URL can end the import map early', () => {
+    const text = importMapText({ 'https://cdn.example/</script><script>alert(1)</script>.js': 'sha384-a' });
+    expect(text).not.toContain('<');
+    expect(Object.keys(JSON.parse(text).integrity)).toEqual([
+      'https://cdn.example/</script><script>alert(1)</script>.js',
+    ]);
   });
 });
 

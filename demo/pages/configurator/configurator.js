@@ -1,7 +1,7 @@
 // Wires the configurator form to a live <messenger-optin> preview and the snippet. Everything from
 // the form reaches the page as attributes or textContent, never as HTML.
 import { channelFields } from './channel-fields.js';
-import { buildSnippet } from './snippet.js';
+import { buildSnippet, importMapText } from './snippet.js';
 import { widgetAttributes } from './widget-attributes.js';
 
 const form = document.querySelector('#config');
@@ -14,6 +14,9 @@ const copyStatus = document.querySelector('#copy-status');
 
 const scriptUrl = new URL('/widget/messenger-optin.js', location.origin).href;
 let integrity = '';
+/** Absolute URL of each lazy chunk → its hash, for the snippet's import map. */
+let chunkIntegrity = {};
+let importMapHash = '';
 let appliedNames = [];
 
 function addChannelRows() {
@@ -61,12 +64,18 @@ function update() {
   for (const name of appliedNames) if (!names.includes(name)) element.removeAttribute(name);
   for (const [name, value] of attributes) element.setAttribute(name, value === true ? '' : value);
   appliedNames = names;
-  snippetCode.textContent = buildSnippet({ scriptUrl, integrity, attributes });
+  snippetCode.textContent = buildSnippet({ scriptUrl, integrity, chunkIntegrity, importMapHash, attributes });
 }
 
 function showStatus(target, text, kind) {
   target.textContent = text;
   target.dataset.kind = kind;
+}
+
+/** A CSP source expression for an inline script's text: 'sha256-<base64>'. */
+async function sha256Source(text) {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return `sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
 }
 
 async function loadIntegrity() {
@@ -75,6 +84,12 @@ async function loadIntegrity() {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const hashes = await response.json();
     integrity = typeof hashes['messenger-optin.js'] === 'string' ? hashes['messenger-optin.js'] : '';
+    chunkIntegrity = Object.fromEntries(
+      Object.entries(hashes)
+        .filter(([file, hash]) => file !== 'messenger-optin.js' && typeof hash === 'string')
+        .map(([file, hash]) => [new URL(file, scriptUrl).href, hash]),
+    );
+    importMapHash = await sha256Source(importMapText(chunkIntegrity));
   } catch (error) {
     showStatus(
       copyStatus,
