@@ -251,7 +251,7 @@ export class OptinNotice extends LitElement {
     }
   }
 
-  /** Stops what `_open` started: Floating UI's autoUpdate, listeners, a pending frame. */
+  /** Stops what `_open` started: the positioning's autoUpdate, listeners, a pending frame. */
   private _teardown(): void {
     this._stopPositioning?.();
     this._stopPositioning = undefined;

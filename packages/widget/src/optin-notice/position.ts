@@ -1,4 +1,6 @@
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, size } from '@floating-ui/core';
+import { autoUpdate } from './auto-update.js';
+import { containingBlockOrigin, fixedPlatform } from './fixed-platform.js';
 import type { NoticeLayout } from './types.js';
 
 /** Below this viewport width the notice is a bottom sheet (spec: product.md, flow step 2). */
@@ -18,8 +20,9 @@ const placedProperties = ['left', 'top', 'max-width', 'max-height'] as const;
 /**
  * Keeps `floating` next to `anchor` while either moves, scrolls or resizes, and reports the layout
  * on every update (the viewport may cross the sheet breakpoint while open). Styles are written
- * through CSSOM, which `style-src 'self'` allows. Returns the cleanup: it removes Floating UI's
- * listeners and observers and ignores a computation still in flight.
+ * through CSSOM, which `style-src 'self'` allows. Floating UI's algorithm (`@floating-ui/core`)
+ * places it, measuring through our small platform for a fixed dialog (fixed-platform.ts). Returns
+ * the cleanup: it removes the listeners and observers and ignores a computation still in flight.
  */
 export function keepPositioned(
   anchor: HTMLElement,
@@ -38,6 +41,7 @@ export function keepPositioned(
     }
     onLayout('popover', floating.style.top !== '');
     void computePosition(anchor, floating, {
+      platform: fixedPlatform,
       strategy: 'fixed',
       placement: 'bottom-start',
       middleware: [
@@ -55,15 +59,17 @@ export function keepPositioned(
     }).then(({ x, y }) => {
       // A later update or the cleanup superseded this one: writing now would undo a sheet layout.
       if (!active || current !== run) return;
-      floating.style.setProperty('left', `${Math.round(x)}px`);
-      floating.style.setProperty('top', `${Math.round(y)}px`);
+      // x and y are viewport coordinates; left and top count from the containing block.
+      const origin = containingBlockOrigin(floating);
+      floating.style.setProperty('left', `${Math.round(x - origin.x)}px`);
+      floating.style.setProperty('top', `${Math.round(y - origin.y)}px`);
       onLayout('popover', true);
     });
   };
-  // Place it now, before the dialog's first paint. Floating UI's autoUpdate would compute once more
-  // at once and again when its ResizeObserver reports the first size (before that paint): extra
-  // passes of style, layout and script between the tap and the dialog. It starts after the paint
-  // and updates at once then, so a move in between is caught one frame later.
+  // Place it now, before the dialog's first paint. Watching starts after that paint: a
+  // ResizeObserver started now would report the first sizes before it, an extra pass of style,
+  // layout and script between the tap and the dialog. Its first report after the paint updates at
+  // once, so a move in between is caught one frame later.
   update();
   let stop: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
