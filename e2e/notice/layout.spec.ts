@@ -20,12 +20,38 @@ function rects(page: Page) {
       dialog: plain(dialog.getBoundingClientRect()),
       anchor: plain(anchor.getBoundingClientRect()),
       viewport: { width: innerWidth, height: innerHeight },
-      // Placed and at rest: the sheet slides in over 120 ms after Floating UI placed it.
+      // The layout viewport without the scrollbar: the popover keeps 8 px inside it.
+      clientWidth: document.documentElement.clientWidth,
+      // Placed and at rest: the sheet slides in over 120 ms after it was placed.
       placed:
         dialog.classList.contains('placed') &&
         dialog.getAnimations().every((animation) => animation.playState !== 'running'),
     };
   });
+}
+
+/**
+ * Waits until the popover is placed 8 px below (or above) its button with their left edges in line,
+ * each within 1 px (left/top are whole pixels); polled, as moves are followed a frame later.
+ */
+async function expectAttached(page: Page, side: 'below' | 'above' = 'below') {
+  await expect
+    .poll(async () => {
+      const { dialog, anchor, placed } = await rects(page);
+      const gap = side === 'below' ? dialog.top - anchor.bottom : anchor.top - dialog.bottom;
+      const dx = dialog.left - anchor.left;
+      return placed && Math.abs(gap - 8) <= 1 && Math.abs(dx) <= 1 ? 'attached' : { placed, gap, dx };
+    })
+    .toBe('attached');
+}
+
+/** Scrolls the window so that the button's top edge is `top` px below the viewport's top. */
+function scrollAnchorTo(page: Page, top: number) {
+  return page.evaluate((y) => {
+    const anchor = document.querySelector('#anchor');
+    if (!anchor) throw new Error('anchor missing');
+    window.scrollBy(0, anchor.getBoundingClientRect().top - y);
+  }, top);
 }
 
 test.describe('notice dialog: layout', () => {
@@ -44,7 +70,7 @@ test.describe('notice dialog: layout', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openNotice(page);
     await page.evaluate(() => window.noticeFixture.remove());
-    // Floating UI's autoUpdate starts after that frame; the first placement must not wait for it.
+    // autoUpdate starts after that frame; the first placement must not wait for it.
     const first = await page.evaluate(async () => {
       window.noticeFixture.mount({ lang: 'en' });
       // requestAnimationFrame runs right before the frame's style, layout and paint.
@@ -66,18 +92,97 @@ test.describe('notice dialog: layout', () => {
     expect(Math.abs(first.left - first.anchor.left)).toBeLessThanOrEqual(1);
   });
 
-  test('the popover follows its button when the page scrolls', async ({ page }) => {
+  test('the popover follows its button when the window scrolls or resizes', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await openNotice(page);
-    await expect.poll(async () => (await rects(page)).placed).toBe(true);
+    await openNotice(page, { frame: 'centered' });
+    await expectAttached(page);
     await page.evaluate(() => window.scrollBy(0, 60));
-    await expect
-      .poll(async () => {
-        const { dialog, anchor } = await rects(page);
-        return Math.round(dialog.top - anchor.bottom);
-      })
-      .toBe(8);
+    await expectAttached(page);
+    // The button is centred: a narrower window moves it left, and the popover with it.
+    const before = (await rects(page)).anchor.left;
+    await page.setViewportSize({ width: 900, height: 700 });
+    await expect.poll(async () => (await rects(page)).anchor.left).toBeLessThan(before - 100);
+    await expectAttached(page);
   });
+
+  test('near the bottom of the viewport it opens above the button, and goes below when scrolled up', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openNotice(page, { frame: 'low' });
+    await page.evaluate(() => window.noticeFixture.remove());
+    await scrollAnchorTo(page, 800 - 80);
+    await mount(page, { frame: 'low' });
+    await expectAttached(page, 'above');
+    expect((await rects(page)).dialog.top).toBeGreaterThanOrEqual(8);
+    // The window scrolls the button up to the top: there is room below again.
+    await scrollAnchorTo(page, 100);
+    await expectAttached(page, 'below');
+    await scrollAnchorTo(page, 800 - 80);
+    await expectAttached(page, 'above');
+  });
+
+  // Each makes the box around the button and the widget the containing block of fixed elements:
+  // the dialog's left/top then count from that box (offset from the page origin), not the viewport.
+  for (const frame of [
+    'transform',
+    'filter',
+    'perspective',
+    'contain-paint',
+    'contain-layout',
+    'will-change',
+    'backdrop-filter',
+  ]) {
+    test(`inside an ancestor with ${frame}: the popover is right below the button, also after scrolling`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openNotice(page, { frame });
+      await expectAttached(page);
+      await page.evaluate(() => window.scrollBy(0, 60));
+      await expectAttached(page);
+    });
+  }
+
+  test('inside a transformed ancestor at the right edge: aligned to the button’s right edge instead', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openNotice(page, { frame: 'transform right' });
+    await expect.poll(async () => (await rects(page)).placed).toBe(true);
+    const { dialog, anchor } = await rects(page);
+    // flip's fallback to bottom-end: the left edges in line would cross the viewport's right edge.
+    expect(Math.abs(dialog.right - anchor.right)).toBeLessThanOrEqual(1);
+    expect(Math.abs(dialog.top - (anchor.bottom + 8))).toBeLessThanOrEqual(1);
+  });
+
+  test('inside a transformed ancestor, 500 px wide: shifted to stay 8 px inside the viewport', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 500, height: 800 });
+    await openNotice(page, { frame: 'transform centered' });
+    await expect.poll(async () => (await rects(page)).placed).toBe(true);
+    const { dialog, anchor, clientWidth } = await rects(page);
+    // Neither alignment fits a 400 px popover: it starts at the button and moves left just enough.
+    expect(Math.abs(dialog.right - (clientWidth - 8))).toBeLessThanOrEqual(1);
+    expect(dialog.left).toBeLessThan(anchor.left);
+    expect(Math.abs(dialog.top - (anchor.bottom + 8))).toBeLessThanOrEqual(1);
+  });
+
+  // A scrolling container fires no scroll event on the window: the capturing listener catches it.
+  // Transformed as well, the container is the dialog's containing block and scrolls it along.
+  for (const frame of ['scroller', 'scroller transform']) {
+    test(`the popover follows its button when a container (${frame}) scrolls`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openNotice(page, { frame });
+      await expectAttached(page);
+      const before = await rects(page);
+      await page.evaluate(() => document.querySelector('#frame')?.scrollBy(0, 60));
+      await expect.poll(async () => (await rects(page)).anchor.top).toBe(before.anchor.top - 60);
+      await expectAttached(page);
+      expect(Math.abs((await rects(page)).dialog.top - (before.dialog.top - 60))).toBeLessThanOrEqual(1);
+    });
+  }
 
   test('375 px: a bottom sheet across the full width', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 667 });
