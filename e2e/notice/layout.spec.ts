@@ -256,6 +256,32 @@ test.describe('notice dialog: layout', () => {
       .toBe(8);
   });
 
+  test('widened while the sheet still slides in: the popover lands next to its button', async ({ page }) => {
+    // DevTools slows every animation 100×, so the sheet's 120 ms slide-in still runs when the window
+    // widens: the dialog's rect then includes that transform, which is not part of left/top.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Animation.enable');
+    await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.01 });
+    await page.setViewportSize({ width: 400, height: 800 });
+    await openNotice(page);
+    const sliding = () =>
+      page.evaluate(() =>
+        document
+          .querySelector('messenger-optin-notice')
+          ?.shadowRoot?.querySelector('[role="dialog"]')
+          ?.getAnimations()
+          .some((animation) => animation.playState === 'running'),
+      );
+    await expect.poll(sliding).toBe(true);
+    // Past the first paint, so the resize listener is on.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await expect.poll(async () => (await rects(page)).dialog.width).toBeLessThanOrEqual(400);
+    expect(await sliding()).toBe(true);
+    await cdp.send('Animation.setPlaybackRate', { playbackRate: 1 });
+    await expectAttached(page);
+  });
+
   test('opening, closing and removing 200 times leaves no listener or observer behind', async ({ page }) => {
     test.setTimeout(120_000);
     await page.addInitScript(() => {
