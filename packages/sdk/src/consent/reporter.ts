@@ -44,7 +44,7 @@ export function createConsentReporter(options: ReporterOptions): ConsentReporter
 function create(options: ReporterOptions): ConsentReporter {
   const {
     endpoint,
-    headers = {},
+    headers,
     transform,
     widgetVersion = '',
     maxEvents = 500,
@@ -142,13 +142,8 @@ function create(options: ReporterOptions): ConsentReporter {
     if (ids.length) await store.del(ids);
   }
 
-  function tell(message: TabMessage) {
-    try {
-      channel?.postMessage(message);
-    } catch {
-      // channel closed
-    }
-  }
+  // postMessage throws once the channel is closed: close() forgets it.
+  const tell = (message: TabMessage) => channel?.postMessage(message);
 
   /** Applies the caps to what this tab knows; returns what stays, oldest first. */
   async function trim(): Promise<Entry[]> {
@@ -197,8 +192,12 @@ function create(options: ReporterOptions): ConsentReporter {
     keepaliveBytes += counted;
     for (const id of ids) inflight.add(id);
     tell({ s: ids });
-    // A network error, offline, a CSP or CORS block: retried like a 503.
-    const response = await post(fetcher!, endpoint, payload, headers, keepalive).catch(() => undefined);
+    let response: Response | undefined;
+    try {
+      response = await post(fetcher!, endpoint, payload, headers, keepalive);
+    } catch {
+      // a network error, offline, a CSP or CORS block: retried like a 503
+    }
     for (const id of ids) inflight.delete(id);
     keepaliveBytes -= counted;
     const status = response?.status ?? 0;
@@ -213,12 +212,12 @@ function create(options: ReporterOptions): ConsentReporter {
     const wait = parseRetryAfter(response?.headers?.get('retry-after'), t, maxRetryAfterMs);
     if (wait !== undefined) tell({ g: (gate = Math.max(gate, t + wait)) });
     pause = t + (wait ?? backoff(++failures, random, baseDelayMs, maxDelayMs));
-    const kept: Entry[] = [];
-    const spent: Entry[] = [];
-    for (const entry of entries) (++entry.tries < maxAttempts ? kept : spent).push(entry);
-    await remove(spent, 'attempts');
-    // The new attempt count, for what is still in the outbox.
-    await store.put(kept.filter((entry) => !entry.mem && known.has(entry.id)));
+    await remove(
+      entries.filter((entry) => ++entry.tries >= maxAttempts),
+      'attempts',
+    );
+    // The new attempt count, for what is still in the outbox (not dropped, not delivered by another tab).
+    await store.put(entries.filter((entry) => !entry.mem && known.has(entry.id)));
     schedule(pause - now(), false);
     return false;
   }
@@ -381,6 +380,7 @@ function create(options: ReporterOptions): ConsentReporter {
       timers.clearTimeout(timer);
       listeners.abort();
       channel?.close();
+      channel = undefined;
     },
   };
 }

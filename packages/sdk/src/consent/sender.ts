@@ -45,12 +45,12 @@ export function body(
   return transform(entries.map((entry) => ({ ...entry.event, sentAt, attempt: entry.tries + 1 })));
 }
 
-/** One POST; rejects on a network error (offline, CSP, CORS, abort), also when `fetcher` throws. */
-export async function post(
+/** One POST; rejects on a network error (offline, CSP, CORS, abort). */
+export function post(
   fetcher: typeof fetch,
   endpoint: string,
   payload: string,
-  headers: Record<string, string>,
+  headers: Record<string, string> | undefined,
   keepalive: boolean,
 ): Promise<Response> {
   return fetcher(endpoint, {
