@@ -19,13 +19,11 @@ export function localStore(storage: () => Storage = () => localStorage): Store {
   const write = (entries: Entry[]) =>
     // An empty outbox leaves nothing behind in the visitor's storage.
     entries.length ? storage().setItem(NAME, JSON.stringify(entries)) : storage().removeItem(NAME);
+  const without = (ids: string[]) => read().filter((entry) => !ids.includes(entry.id));
   return {
     all: async () => read(),
-    put: async (entries) => {
-      const ids = new Set(entries.map((entry) => entry.id));
-      write([...read().filter((entry) => !ids.has(entry.id)), ...entries]);
-    },
-    del: async (ids) => write(read().filter((entry) => !ids.includes(entry.id))),
+    put: async (entries) => write([...without(entries.map((entry) => entry.id)), ...entries]),
+    del: async (ids) => write(without(ids)),
   };
 }
 

@@ -62,6 +62,7 @@ function create(options: ReporterOptions): ConsentReporter {
   const fetcher = options.fetch ?? globalThis.fetch?.bind(globalThis);
   const nav: Partial<Navigator> = globalThis.navigator ?? {};
   const doc: Document | undefined = globalThis.document;
+  const win: Window | undefined = globalThis.window;
   const memoryOnly = options.storage === 'memory';
   const listeners = new AbortController();
 
@@ -91,10 +92,9 @@ function create(options: ReporterOptions): ConsentReporter {
   let again = false;
   let timer: unknown;
   let timerAt = Infinity;
-  let timerForce = false;
   /** Server-requested pause (Retry-After), honoured by every trigger. */
   let gate = 0;
-  /** Backoff pause after consecutive failures; a record, `online`, page load or flush skips it. */
+  /** Backoff pause after consecutive failures; a record, `online`, a tab that left or flush ends it. */
   let pause = 0;
   let failures = 0;
   let keepaliveBytes = 0;
@@ -218,16 +218,16 @@ function create(options: ReporterOptions): ConsentReporter {
     );
     // The new attempt count, for what is still in the outbox (not dropped, not delivered by another tab).
     await store.put(entries.filter((entry) => !entry.mem && known.has(entry.id)));
-    schedule(pause - now(), false);
+    schedule(pause - now());
     return false;
   }
 
   /** One send pass under the tab lock: read the outbox, send due batches, stop at the first failure. */
-  async function pass(force: boolean) {
+  async function pass() {
     // Offline: a request would only fail and burn an attempt; `online` starts the next pass.
     if (closed || !endpoint || !fetcher || nav.onLine === false) return;
-    const wait = Math.max(gate, force ? 0 : pause) - now();
-    if (wait > 0) return schedule(wait, force);
+    const wait = Math.max(gate, pause) - now();
+    if (wait > 0) return schedule(wait);
     const work = async () => {
       for (const batch of batches(await load())) {
         const free = batch.filter(ready);
@@ -244,13 +244,16 @@ function create(options: ReporterOptions): ConsentReporter {
           if (data.d) known.delete(id);
         });
         if (data.g) gate = Math.max(gate, data.g);
-        if (data.p) schedule(batchDelayMs, true);
+        if (data.p) {
+          pause = 0;
+          schedule(batchDelayMs);
+        }
       };
     }
-    await withLock(work, now, sleep);
+    await withLock(work, now, sleep, nav.locks);
   }
 
-  function cycle(force: boolean): Promise<void> {
+  function cycle(): Promise<void> {
     if (running) {
       again = true;
       return running;
@@ -259,7 +262,7 @@ function create(options: ReporterOptions): ConsentReporter {
       do {
         again = false;
         try {
-          await pass(force);
+          await pass();
         } catch {
           // storage or lock failure: the entries stay, the next trigger retries
         }
@@ -267,18 +270,15 @@ function create(options: ReporterOptions): ConsentReporter {
     })().finally(() => (running = undefined)));
   }
 
-  /** Runs a pass after `delay`, unless one is due sooner; `force` skips the backoff pause. */
-  function schedule(delay: number, force: boolean) {
+  /** Runs a pass after `delay`, unless one is due sooner. */
+  function schedule(delay: number) {
     const at = now() + delay;
-    timerForce ||= force;
     if (closed || timerAt <= at) return;
     timers.clearTimeout(timer);
     timerAt = at;
     timer = timers.setTimeout(() => {
       timerAt = Infinity;
-      const forced = timerForce;
-      timerForce = false;
-      void cycle(forced);
+      void cycle();
     }, delay);
   }
 
@@ -294,8 +294,11 @@ function create(options: ReporterOptions): ConsentReporter {
     target?.addEventListener(type, (event) => safely(() => listener(event as E)), listeners);
   // Never `unload`/`beforeunload`: they take the page out of the back/forward cache.
   on(doc, 'visibilitychange', () => doc!.visibilityState === 'hidden' && leave());
-  on(globalThis.window, 'pagehide', leave);
-  on(globalThis.window, 'online', () => cycle(true));
+  on(win, 'pagehide', leave);
+  on(win, 'online', () => {
+    pause = 0;
+    void cycle();
+  });
   on(doc, 'securitypolicyviolation', ({ blockedURI, effectiveDirective }: SecurityPolicyViolationEvent) => {
     const target = new URL(endpoint, location.href).href;
     if (!cspReported && blockedURI && target.startsWith(blockedURI)) {
@@ -320,7 +323,7 @@ function create(options: ReporterOptions): ConsentReporter {
       }
       if (found && !closed) {
         persisted = true;
-        await cycle(true);
+        await cycle();
       }
     })();
 
@@ -356,7 +359,8 @@ function create(options: ReporterOptions): ConsentReporter {
         // Sorting once per maxEvents records keeps a burst fast, and memory within twice the cap.
         if (known.size >= 2 * maxEvents) void trim();
         // Sent at once: the visitor is about to leave for the messenger, and these matter most.
-        schedule(/^(consent_given|withdrawal_requested)$/.test(event.type) ? 0 : batchDelayMs, true);
+        pause = 0;
+        schedule(/^(consent_given|withdrawal_requested)$/.test(event.type) ? 0 : batchDelayMs);
       } catch {
         // never into the host page; the id is still the event's (or a fresh one)
       }
@@ -365,10 +369,11 @@ function create(options: ReporterOptions): ConsentReporter {
     async flush(timeoutMs = 10_000) {
       const end = now() + timeoutMs;
       try {
-        await cycle(true);
+        pause = 0;
+        await cycle();
         while (known.size && now() < end) {
           await sleep(Math.max(10, Math.min(Math.max(gate, pause), end) - now()));
-          await cycle(false);
+          await cycle();
         }
       } catch {
         // fall through to the answer

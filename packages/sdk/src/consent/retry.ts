@@ -1,15 +1,12 @@
 // Retry rules as pure functions (spec: consent-events.md, "Retry").
 
 /**
- * Whether an attempt that ended with `status` should be retried. Every 2xx is success. 408, 429
- * and 5xx are transient, except 501 and 505, which say the server will never accept this request.
- * Other 4xx are permanent: retrying cannot help. Anything else (0 for a network error or an opaque
- * answer, a 3xx that was not followed) is retried: when unsure, keep the evidence.
+ * Whether an attempt that ended with `status` should be retried. Done (not retried): every 2xx
+ * (success); other 4xx except 408 and 429, and 501 and 505, which say the server will never accept
+ * this request (permanent: retrying cannot help). Everything else is transient: 408, 429, 5xx, and
+ * 0 for a network error or an opaque answer, a 3xx that was not followed: when unsure, keep the evidence.
  */
-export const retriable = (status: number): boolean =>
-  status === 408 ||
-  status === 429 ||
-  !((status >= 200 && status < 300) || (status >= 400 && status < 500) || status === 501 || status === 505);
+export const retriable = (status: number): boolean => !/^(2..|4(?!08|29)..|50[15])$/.test(String(status));
 
 /** Exponential backoff with full jitter: random(0, min(cap, base·2^(failures-1))), failures ≥ 1. */
 export function backoff(failures: number, random: () => number, baseMs: number, capMs: number): number {

@@ -15,7 +15,7 @@ export async function withLock<T>(
   work: () => Promise<T>,
   now: () => number,
   sleep: Sleep,
-  locks: LockManager | undefined = globalThis.navigator?.locks,
+  locks: LockManager | undefined,
   storage: () => Storage = () => localStorage,
   ttlMs = 30_000,
 ): Promise<T> {
