@@ -70,9 +70,9 @@ export function chainStore(layers: Store[], onFail: (error: unknown) => void): S
     put: async (entries) => {
       // Nothing to write opens nothing (privacy: no storage before the first interaction).
       if (!entries.length) return;
-      for (let layer; (layer = layers[current]); )
+      while (current < layers.length)
         try {
-          return await layer.put(entries);
+          return await layers[current]!.put(entries);
         } catch (error) {
           current++;
           onFail(error);

@@ -133,8 +133,7 @@ function create(options: ReporterOptions): ConsentReporter {
           queueMicrotask(() => {
             const due = drops!;
             drops = undefined;
-            for (const why in due)
-              safely(() => options.onDrop?.(due[why as DropReason]!, why as DropReason));
+            for (const why in due) safely(() => options.onDrop?.(due[why as DropReason]!, why as DropReason));
           });
         ((drops ??= {})[reason] ??= []).push(entry.event);
       }
@@ -290,7 +289,12 @@ function create(options: ReporterOptions): ConsentReporter {
     if (known.size) tell({ p: 1 });
   }
 
-  const on = <E extends Event>(target: EventTarget | undefined, type: string, listener: (event: E) => unknown) =>
+  const on = <E extends Event>(
+    target: EventTarget | undefined,
+    type: string,
+    listener: (event: E) => unknown,
+  ) =>
+    // The controller serves as the options object: its `signal` lets close() remove them all.
     target?.addEventListener(type, (event) => safely(() => listener(event as E)), listeners);
   // Never `unload`/`beforeunload`: they take the page out of the back/forward cache.
   on(doc, 'visibilitychange', () => doc!.visibilityState === 'hidden' && leave());
