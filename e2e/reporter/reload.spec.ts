@@ -47,3 +47,59 @@ test('4: request aborted, page reloaded → delivered after reload with the same
   await expect.poll(() => outboxCount(page)).toBe(0);
   expect(errors).toEqual([]);
 });
+
+test('an IndexedDB outbox an earlier version left is loaded on the next visit and delivered once', async ({
+  page,
+  request,
+}, testInfo) => {
+  const bucket = bucketFor(testInfo);
+  const errors = watchErrors(page);
+  // A page of the same origin without the reporter writes what the reporter has stored since
+  // 0.1.0: database `messenger-optin-outbox` version 1, object store `outbox`, key path `id`.
+  await page.goto('/e2e/fixtures/reporter/away.html');
+  const id = await page.evaluate(async () => {
+    const eventId = crypto.randomUUID();
+    const event = {
+      schema: 'messenger-optin/consent-event@1',
+      eventId,
+      consentId: crypto.randomUUID(),
+      type: 'consent_given',
+      channel: 'whatsapp',
+      ref: 'K7Q2',
+      message: 'Start News Firma K7Q2',
+      action: 'button',
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      page: { origin: location.origin, path: '/news' },
+      widget: { version: '0.1.0' },
+    };
+    const entry = {
+      id: eventId,
+      event,
+      tries: 1,
+      at: Date.now() - 3_600_000,
+      size: JSON.stringify(event).length,
+    };
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('messenger-optin-outbox', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'id' });
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction('outbox', 'readwrite');
+      tx.objectStore('outbox').put(entry);
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    return eventId;
+  });
+  expect(await outboxCount(page)).toBe(1);
+
+  await openReporter(page, bucket);
+  const result = await expectUnique(request, bucket, 1);
+  expect(result.eventIds).toEqual([id]);
+  expect(result.duplicates).toBe(0);
+  await expect.poll(() => outboxCount(page)).toBe(0);
+  expect(errors).toEqual([]);
+});

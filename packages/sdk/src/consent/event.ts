@@ -11,16 +11,16 @@ export const SCHEMA = 'messenger-optin/consent-event@1';
  */
 export function uuid(crypto: Pick<Crypto, 'getRandomValues'> & Partial<Crypto> = globalThis.crypto): string {
   try {
-    if (crypto.randomUUID) return crypto.randomUUID();
+    return crypto.randomUUID!();
   } catch {
-    // some engines throw instead of hiding it: fall through
+    // missing there, or some engines throw instead of hiding it: fall through
   }
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 15) | 64;
-  bytes[8] = (bytes[8]! & 63) | 128;
-  return Array.from(bytes, (byte) => (byte + 256).toString(16).slice(1))
-    .join('')
-    .replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+  // One random byte per hex digit, masked to 4 bits; the variant digit to 10xx (8, 9, a or b).
+  const bytes = crypto.getRandomValues(new Uint8Array(31));
+  let i = 0;
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (digit) =>
+    (digit < 'y' ? bytes[i++]! & 15 : (bytes[i++]! & 3) | 8).toString(16),
+  );
 }
 
 /** The page without query string or fragment: both can hold personal data. */

@@ -1,38 +1,29 @@
 import { describe, expect, it, vi } from 'vitest';
-import { NAME, applyCaps, chainStore, localStore, memoryStore, type Store } from './outbox.js';
+import { NAME, applyCaps, chainStore, localStore, type Store } from './outbox.js';
 import { entry, fakeStorage } from './test-helpers.js';
 
-const caps = { maxEvents: 3, maxBytes: 1000, maxAgeMs: 7 * 864e5 };
+const caps = [3, 1000, 7 * 864e5] as const;
 
 describe('applyCaps', () => {
   it('keeps everything within the caps', () => {
     const list = [entry(1), entry(2), entry(3)];
-    expect(applyCaps(list, 10, caps)).toEqual({ keep: list, drop: [] });
+    expect(applyCaps(list, 10, ...caps)).toEqual([list, [], []]);
   });
 
   it('drops the oldest first when over the event cap', () => {
     const list = [entry(1), entry(2), entry(3), entry(4), entry(5)];
-    const { keep, drop } = applyCaps(list, 10, caps);
-    expect(keep).toEqual(list.slice(2));
-    expect(drop).toEqual([
-      [list[0], 'overflow'],
-      [list[1], 'overflow'],
-    ]);
+    expect(applyCaps(list, 10, ...caps)).toEqual([list.slice(2), [], list.slice(0, 2)]);
   });
 
   it('drops the oldest first when over the byte cap', () => {
     const list = [entry(1, 600), entry(2, 300), entry(3, 300)];
-    const { keep, drop } = applyCaps(list, 10, caps);
-    expect(keep).toEqual(list.slice(1));
-    expect(drop).toEqual([[list[0], 'overflow']]);
+    expect(applyCaps(list, 10, ...caps)).toEqual([list.slice(1), [], list.slice(0, 1)]);
   });
 
   it('drops events older than the age limit as expired', () => {
     const day = 864e5;
     const list = [entry(0), entry(1 * day), entry(8 * day)];
-    const { keep, drop } = applyCaps(list, 8 * day, caps);
-    expect(keep).toEqual(list.slice(1));
-    expect(drop).toEqual([[list[0], 'expired']]);
+    expect(applyCaps(list, 8 * day, ...caps)).toEqual([list.slice(1), list.slice(0, 1), []]);
   });
 });
 
@@ -64,29 +55,48 @@ describe('chainStore', () => {
     del: () => Promise.reject(new DOMException(name, 'UnknownError')),
   });
 
-  it('falls back layer by layer and reports each failure once', async () => {
+  it('falls back layer by layer, reports each failure once, and marks entries memory-only when none is left', async () => {
     const onFail = vi.fn();
-    const memory = memoryStore();
-    const store = chainStore([broken('idb'), localStore(() => fakeStorage({ full: true })), memory], onFail);
+    const storage = fakeStorage();
+    const store = chainStore([broken('idb'), localStore(() => storage)], onFail);
     const a = entry(1);
     await store.put([a]);
-    await store.put([entry(2)]);
-    expect(onFail).toHaveBeenCalledTimes(2);
-    expect((await store.all()).map((e) => e.id)).toContain(a.id);
+    expect(onFail).toHaveBeenCalledTimes(1);
+    expect(a.mem).toBeUndefined();
+    expect((await store.all()).map((e) => e.id)).toEqual([a.id]);
     await store.del([a.id]);
-    expect((await memory.all()).map((e) => e.id)).not.toContain(a.id);
+    expect(storage.data.has(NAME)).toBe(false);
+
+    const full = chainStore([broken('idb'), localStore(() => fakeStorage({ full: true }))], onFail);
+    const [b, c] = [entry(2), entry(3)];
+    await expect(full.put([b])).resolves.toBeUndefined();
+    await full.put([c]);
+    // both layers failed once (reported once each), then nothing is tried any more
+    expect(onFail).toHaveBeenCalledTimes(3);
+    expect([b.mem, c.mem]).toEqual([1, 1]);
+  });
+
+  it('without layers (storage: memory) marks every entry memory-only and touches nothing', async () => {
+    const store = chainStore([], vi.fn());
+    const a = entry(1);
+    await store.put([a]);
+    expect(a.mem).toBe(1);
+    expect(await store.all()).toEqual([]);
   });
 
   it('still reads what an earlier page left in a lower layer', async () => {
     const storage = fakeStorage();
     const left = entry(1);
     await localStore(() => storage).put([left]);
-    const store = chainStore([memoryStore(), localStore(() => storage)], vi.fn());
+    // writes go to the first layer, which works; reads still merge both
+    const store = chainStore([localStore(() => fakeStorage()), localStore(() => storage)], vi.fn());
     expect((await store.all()).map((e) => e.id)).toEqual([left.id]);
   });
 
-  it('rejects only when the last layer fails too', async () => {
-    const store = chainStore([broken('a'), broken('b')], vi.fn());
-    await expect(store.put([entry(1)])).rejects.toThrow('b');
+  it('writes nothing for an empty list (no storage is opened)', async () => {
+    const put = vi.fn(async () => {});
+    const store = chainStore([{ all: async () => [], put, del: async () => {} }], vi.fn());
+    await store.put([]);
+    expect(put).not.toHaveBeenCalled();
   });
 });

@@ -1,8 +1,8 @@
 // The outbox: where an event waits until a 2xx (spec: consent-events.md, "Outbox first").
-// IndexedDB, else localStorage, else memory. Every storage call may throw or reject
+// IndexedDB, else localStorage, else memory (entries marked `mem`). Every storage call may throw or reject
 // (QuotaExceededError, storage blocked in private modes, missing APIs): the chain catches it and
 // moves on to the next layer, so `record()` never fails because of storage.
-import type { DropReason, Entry } from './types.js';
+import type { Entry } from './types.js';
 
 export interface Store {
   all(): Promise<Entry[]>;
@@ -13,27 +13,17 @@ export interface Store {
 
 export const NAME = 'messenger-optin-outbox';
 
-export function memoryStore(map = new Map<string, Entry>()): Store {
-  return {
-    all: async () => [...map.values()],
-    put: async (entries) => entries.forEach((entry) => map.set(entry.id, entry)),
-    del: async (ids) => ids.forEach((id) => map.delete(id)),
-  };
-}
-
 /** The whole outbox as one JSON array under one key: small (capped at 1 MB), read and written at once. */
 export function localStore(storage: () => Storage = () => localStorage): Store {
   const read = (): Entry[] => JSON.parse(storage().getItem(NAME) ?? '[]') as Entry[];
   const write = (entries: Entry[]) =>
     // An empty outbox leaves nothing behind in the visitor's storage.
     entries.length ? storage().setItem(NAME, JSON.stringify(entries)) : storage().removeItem(NAME);
+  const without = (ids: string[]) => read().filter((entry) => !ids.includes(entry.id));
   return {
     all: async () => read(),
-    put: async (entries) => {
-      const ids = new Set(entries.map((entry) => entry.id));
-      write([...read().filter((entry) => !ids.has(entry.id)), ...entries]);
-    },
-    del: async (ids) => write(read().filter((entry) => !ids.includes(entry.id))),
+    put: async (entries) => write([...without(entries.map((entry) => entry.id)), ...entries]),
+    del: async (ids) => write(without(ids)),
   };
 }
 
@@ -65,32 +55,29 @@ export function idbStore(factory: () => IDBFactory = () => indexedDB): Store {
 }
 
 /**
- * Writes go to the first layer that works; a failing layer is left for good (and reported).
- * Reads merge every layer that answers, so events a former page load left in localStorage (when
- * IndexedDB failed then) are still found; deletes go to every layer.
+ * Writes go to the first layer that works; a failing layer is left for good (and reported). When
+ * no layer is left (or there was none: `storage: 'memory'`), the entries are marked memory-only
+ * (`mem`), so the reporter keeps them in memory and sends them from there. Reads merge every layer
+ * that answers, so events a former page load left in localStorage (when IndexedDB failed then) are
+ * still found; deletes go to every layer. Never rejects.
  */
 export function chainStore(layers: Store[], onFail: (error: unknown) => void): Store {
   let current = 0;
-  const each = async <T>(work: (store: Store) => Promise<T>) => {
-    const results: T[] = [];
-    for (const layer of layers)
-      try {
-        results.push(await work(layer));
-      } catch {
-        // a layer that cannot be read holds nothing we can send now
-      }
-    return results;
-  };
+  // a layer that cannot be read holds nothing we can send now
+  const each = <T>(work: (layer: Store) => Promise<T>) =>
+    Promise.all(layers.map((layer) => work(layer).catch(() => [])));
   return {
     put: async (entries) => {
-      for (;;)
+      // Nothing to write opens nothing (privacy: no storage before the first interaction).
+      if (!entries.length) return;
+      while (current < layers.length)
         try {
           return await layers[current]!.put(entries);
         } catch (error) {
-          if (current >= layers.length - 1) throw error;
           current++;
           onFail(error);
         }
+      for (const entry of entries) entry.mem = 1;
     },
     // The same id in two layers is one entry: the reporter keys everything by id.
     all: async () => (await each((layer) => layer.all())).flat(),
@@ -98,30 +85,23 @@ export function chainStore(layers: Store[], onFail: (error: unknown) => void): S
   };
 }
 
-export interface Caps {
-  maxEvents: number;
-  maxBytes: number;
-  maxAgeMs: number;
-}
-
 /**
  * Applies the outbox limits to entries sorted oldest first: too old → `expired`; then while over
- * the event or byte cap, the oldest → `overflow`. Returns what stays and what goes, with why.
+ * the event or byte cap, the oldest → `overflow`. Returns what stays and what goes, by reason.
  */
 export function applyCaps(
   sorted: Entry[],
   now: number,
-  caps: Caps,
-): { keep: Entry[]; drop: Array<[Entry, DropReason]> } {
-  const drop: Array<[Entry, DropReason]> = [];
-  let keep = sorted.filter((entry) => now - entry.at <= caps.maxAgeMs || !drop.push([entry, 'expired']));
+  maxEvents: number,
+  maxBytes: number,
+  maxAgeMs: number,
+): [keep: Entry[], expired: Entry[], overflow: Entry[]] {
+  const keep: Entry[] = [];
+  const expired: Entry[] = [];
+  for (const entry of sorted) (now - entry.at > maxAgeMs ? expired : keep).push(entry);
   let bytes = keep.reduce((sum, entry) => sum + entry.size, 0);
   let first = 0;
-  while (keep.length - first > caps.maxEvents || (bytes > caps.maxBytes && keep.length - first > 0)) {
-    const oldest = keep[first++]!;
-    bytes -= oldest.size;
-    drop.push([oldest, 'overflow']);
-  }
-  keep = keep.slice(first);
-  return { keep, drop };
+  while (keep.length - first > maxEvents || (bytes > maxBytes && first < keep.length))
+    bytes -= keep[first++]!.size;
+  return [keep.slice(first), expired, keep.slice(0, first)];
 }

@@ -354,3 +354,87 @@ describe('privacy', () => {
     r.close();
   });
 });
+
+describe('page lifecycle', () => {
+  it('online ends the backoff, pagehide sends with keepalive, and close() stops both', async () => {
+    const win = new EventTarget();
+    vi.stubGlobal('window', win);
+    const server = endpoint(503, 503);
+    const r = reporter(server.fetch, { baseDelayMs: 3_600_000, maxDelayMs: 3_600_000 });
+    const id = r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.requests).toHaveLength(1);
+    // the backoff would wait half an hour
+    win.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.requests).toHaveLength(2);
+    win.dispatchEvent(new Event('pagehide'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.requests).toHaveLength(3);
+    expect(server.requests[2]!.init.keepalive).toBe(true);
+    expect(server.ids()).toEqual([id, id, id]);
+
+    r.record(input('notice_shown'));
+    r.close();
+    win.dispatchEvent(new Event('online'));
+    win.dispatchEvent(new Event('pagehide'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('reports a CSP block of the endpoint once, with the directive and the URL', async () => {
+    const doc = new EventTarget();
+    vi.stubGlobal('document', doc);
+    vi.stubGlobal('location', { href: 'https://shop.example/news' });
+    const onError = vi.fn();
+    const r = reporter(endpoint().fetch, { endpoint: '/v1/events', onError });
+    const violation = () =>
+      doc.dispatchEvent(
+        Object.assign(new Event('securitypolicyviolation'), {
+          blockedURI: 'https://shop.example/v1/events',
+          effectiveDirective: 'connect-src',
+        }),
+      );
+    violation();
+    violation();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledWith({
+      code: 'csp',
+      message: 'CSP connect-src blocks https://shop.example/v1/events',
+    });
+    r.close();
+  });
+});
+
+describe('stored data', () => {
+  it('loads and delivers an outbox an earlier version left in localStorage', async () => {
+    // Exactly what the reporter has written since 0.1.0: one JSON array of entries under one key.
+    const event = {
+      ...input('consent_given', { ref: 'K7Q2', message: 'Start News K7Q2', action: 'button' }),
+      schema: 'messenger-optin/consent-event@1',
+      eventId: '3f2c1d0e-9b8a-4c7d-8e6f-5a4b3c2d1e0f',
+      occurredAt: '2025-12-31T12:00:00.000Z',
+      widget: { version: '0.1.0' },
+    };
+    const stored = [{ id: event.eventId, event, tries: 2, at: Date.UTC(2025, 11, 31, 12), size: 300 }];
+    const local = fakeStorage();
+    local.setItem('messenger-optin-outbox', JSON.stringify(stored));
+    vi.stubGlobal('localStorage', local);
+    vi.stubGlobal('indexedDB', {
+      open: () => {
+        throw new DOMException('no IndexedDB here', 'InvalidStateError');
+      },
+      databases: async () => [],
+    });
+    const server = endpoint();
+    const r = reporter(server.fetch, { storage: 'auto' });
+    // no Web Locks in Node: the localStorage lease takes one 50 ms look-again
+    await vi.advanceTimersByTimeAsync(100);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.events).toEqual([
+      { ...event, sentAt: '2026-01-01T00:00:00.050Z', attempt: 3 },
+    ]);
+    expect(local.data.has('messenger-optin-outbox')).toBe(false);
+    r.close();
+  });
+});

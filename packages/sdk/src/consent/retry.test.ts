@@ -1,30 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { backoff, parseRetryAfter, verdict } from './retry.js';
+import { backoff, parseRetryAfter, retriable } from './retry.js';
 
-describe('verdict', () => {
+describe('retriable', () => {
   it.each([
-    [200, 'ok'],
-    [202, 'ok'],
-    [204, 'ok'],
-    [299, 'ok'],
-    [400, 'drop'],
-    [401, 'drop'],
-    [403, 'drop'],
-    [404, 'drop'],
-    [413, 'drop'],
-    [422, 'drop'],
-    [408, 'retry'],
-    [429, 'retry'],
-    [500, 'retry'],
-    [502, 'retry'],
-    [503, 'retry'],
-    [504, 'retry'],
-    [501, 'drop'],
-    [505, 'drop'],
-    [0, 'retry'],
-    [302, 'retry'],
-  ] as const)('status %i → %s', (status, expected) => {
-    expect(verdict(status)).toBe(expected);
+    [200, false],
+    [202, false],
+    [204, false],
+    [299, false],
+    [400, false],
+    [401, false],
+    [403, false],
+    [404, false],
+    [413, false],
+    [422, false],
+    [408, true],
+    [429, true],
+    [500, true],
+    [502, true],
+    [503, true],
+    [504, true],
+    [501, false],
+    [505, false],
+    [0, true],
+    [302, true],
+  ] as const)('status %i → retried: %s', (status, expected) => {
+    expect(retriable(status)).toBe(expected);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BATCH_EVENTS, CONTENT_TYPE, KEEPALIVE_BUDGET, batches, beacon, body, post } from './sender.js';
 import { entry } from './test-helpers.js';
+import type { Entry } from './types.js';
 
 describe('batches', () => {
   it('cuts at BATCH_EVENTS events', () => {
@@ -52,24 +53,17 @@ describe('beacon', () => {
   it('halves a refused batch until the browser takes the parts', () => {
     const list = Array.from({ length: 8 }, (_, i) => entry(i));
     const sizes: number[] = [];
-    const send = vi.fn((_url: string, data: Blob) => {
-      const count = Number(data.size);
-      sizes.push(count);
-      return data.size < 400; // refuses the big ones
+    const send = vi.fn((entries: Entry[]) => {
+      sizes.push(entries.length);
+      return entries.length < 4; // refuses the big ones
     });
-    const taken = beacon(send, '/collect', list, (entries) => 'x'.repeat(entries.length * 100));
-    expect(taken).toEqual(list);
-    expect(sizes).toEqual([800, 400, 200, 200, 400, 200, 200]);
+    expect(beacon(send, list)).toEqual(list);
+    expect(sizes).toEqual([8, 4, 2, 2, 4, 2, 2]);
   });
 
   it('gives up on a single event the browser refuses (it stays in the outbox)', () => {
-    expect(
-      beacon(
-        () => false,
-        '/collect',
-        [entry(1), entry(2)],
-        () => 'x',
-      ),
-    ).toEqual([]);
+    const list = [entry(1), entry(2)];
+    expect(beacon((entries) => entries.length < 2 && entries[0] === list[0], list)).toEqual([list[0]]);
+    expect(beacon(() => false, list)).toEqual([]);
   });
 });

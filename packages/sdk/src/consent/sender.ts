@@ -45,15 +45,12 @@ export function body(
   return transform(entries.map((entry) => ({ ...entry.event, sentAt, attempt: entry.tries + 1 })));
 }
 
-/** UTF-8 byte length, which is what the keepalive budget counts. */
-export const byteLength = (text: string) => new TextEncoder().encode(text).length;
-
 /** One POST; rejects on a network error (offline, CSP, CORS, abort). */
 export function post(
   fetcher: typeof fetch,
   endpoint: string,
   payload: string,
-  headers: Record<string, string>,
+  headers: Record<string, string> | undefined,
   keepalive: boolean,
 ): Promise<Response> {
   return fetcher(endpoint, {
@@ -67,21 +64,15 @@ export function post(
 }
 
 /**
- * Sends entries with navigator.sendBeacon, halving a batch the browser refuses (its queue is
- * limited too). Returns the entries the browser took. A beacon gets no answer, so these stay in
- * the outbox and are sent again on the next page load; the receiver drops the duplicate.
+ * Hands entries to `send` (navigator.sendBeacon), halving a batch it refuses (the browser's beacon
+ * queue is limited too). Returns the entries that were taken. A beacon gets no answer, so these stay
+ * in the outbox and are sent again on the next page load; the receiver drops the duplicate.
  */
-export function beacon(
-  send: (url: string, data: Blob) => boolean,
-  endpoint: string,
-  entries: Entry[],
-  encode: (entries: Entry[]) => string,
-): Entry[] {
-  if (send(endpoint, new Blob([encode(entries)], { type: CONTENT_TYPE }))) return entries;
-  if (entries.length < 2) return [];
+export function beacon(send: (entries: Entry[]) => boolean, entries: Entry[]): Entry[] {
   const half = entries.length >> 1;
-  return [
-    ...beacon(send, endpoint, entries.slice(0, half), encode),
-    ...beacon(send, endpoint, entries.slice(half), encode),
-  ];
+  return send(entries)
+    ? entries
+    : half
+      ? [...beacon(send, entries.slice(0, half)), ...beacon(send, entries.slice(half))]
+      : [];
 }

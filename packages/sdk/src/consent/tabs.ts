@@ -15,21 +15,18 @@ export async function withLock<T>(
   work: () => Promise<T>,
   now: () => number,
   sleep: Sleep,
-  locks: LockManager | undefined = globalThis.navigator?.locks,
+  locks: LockManager | undefined,
   storage: () => Storage = () => localStorage,
   ttlMs = 30_000,
 ): Promise<T> {
   if (locks?.request) return locks.request(LOCK, work);
-  const me = String(Math.random());
+  const me = Math.random();
   const key = LOCK + '-lease';
-  const lease = () => JSON.parse(storage().getItem(key) ?? '[]') as [by?: string, until?: number];
+  const lease = () => JSON.parse(storage().getItem(key) ?? '[]') as [by?: number, until?: number];
   try {
     // Take a free or expired lease, then look again after a pause: the last writer wins.
-    while (lease()[0] !== me) {
-      const [by, until = 0] = lease();
+    for (let by, until; ([by, until = 0] = lease()), by !== me; await sleep(50))
       if (!by || until < now()) storage().setItem(key, JSON.stringify([me, now() + ttlMs]));
-      await sleep(50);
-    }
   } catch {
     // no usable localStorage: single tab assumed
   }

@@ -11,7 +11,7 @@ export function startReporter(endpoint: string, report: (message: string) => voi
     endpoint,
     widgetVersion: WIDGET_VERSION,
     onDrop: (events, reason) =>
-      report(`${events.length} consent event(s) could not be delivered to ${endpoint} (${reason}).`),
+      report(`${events.length} consent event(s) not delivered to ${endpoint}: ${reason}`),
     onError: (issue) => report(`consent events: ${issue.message}`),
   });
 }
