@@ -45,6 +45,18 @@ async function expectAttached(page: Page, side: 'below' | 'above' = 'below') {
     .toBe('attached');
 }
 
+/** Whether the topmost element at the viewport point (x, y) is inside the notice's dialog. */
+function hitsDialog(page: Page, x: number, y: number) {
+  return page.evaluate(
+    ([px, py]) => {
+      const host = document.querySelector('messenger-optin-notice');
+      const hit = host?.shadowRoot?.elementFromPoint(px, py);
+      return !!hit?.closest('[role="dialog"]');
+    },
+    [x, y],
+  );
+}
+
 /** Scrolls the window so that the button's top edge is `top` px below the viewport's top. */
 function scrollAnchorTo(page: Page, top: number) {
   return page.evaluate((y) => {
@@ -216,6 +228,44 @@ test.describe('notice dialog: layout', () => {
     expect(visible.bodyScrollTop).toBe(0);
     expect(visible.lastFirstLayer).toBeLessThanOrEqual(visible.bodyBottom);
     expect(visible.confirmBottom).toBeLessThanOrEqual(visible.viewport);
+  });
+
+  // In the top layer (top-layer.ts) the sheet and its backdrop count from the viewport, whatever
+  // box the page wraps the widget in; before, a transformed box became their containing block.
+  test('375 px inside a transformed, clipping ancestor: the sheet and backdrop still cover the viewport', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 667 });
+    await openNotice(page, { lang: 'de', frame: 'transform clip' });
+    await expect
+      .poll(async () => {
+        const { dialog, viewport, placed } = await rects(page);
+        return placed && Math.abs(dialog.bottom - viewport.height) <= 1 ? 'on the bottom edge' : dialog;
+      })
+      .toBe('on the bottom edge');
+    const { dialog, viewport } = await rects(page);
+    expect(dialog.left).toBe(0);
+    expect(dialog.width).toBe(viewport.width);
+    const backdrop = await page
+      .locator('messenger-optin-notice')
+      .locator('.backdrop')
+      .evaluate((element) => element.getBoundingClientRect().toJSON() as DOMRect);
+    expect(backdrop).toMatchObject({ left: 0, top: 0, width: viewport.width, height: viewport.height });
+    // Nothing of it is clipped by the box: the middle of the sheet is the sheet's own.
+    expect(await hitsDialog(page, dialog.left + dialog.width / 2, dialog.top + 20)).toBe(true);
+  });
+
+  test('the dialog is above a page element with the highest z-index', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openNotice(page, { frame: 'transform' });
+    await expectAttached(page);
+    await page.evaluate(() => {
+      const cover = document.createElement('div');
+      cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgb(0 0 0 / 0.1)';
+      document.body.append(cover);
+    });
+    const { dialog } = await rects(page);
+    expect(await hitsDialog(page, dialog.left + 20, dialog.top + 20)).toBe(true);
   });
 
   test('no anchor: a bottom sheet on a wide screen too', async ({ page }) => {

@@ -48,6 +48,29 @@ export const noticeStyles = css`
     }
   }
 
+  /* The top layer box (top-layer.ts): over the whole viewport, without the popover's default
+     border, padding, colours and scrolling, and letting presses through to the page around the
+     dialog. Never given a display value: the browser hides it with display: none until shown. */
+  .layer {
+    position: fixed;
+    inset: 0;
+    width: auto;
+    height: auto;
+    max-width: none;
+    max-height: none;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    overflow: visible;
+    pointer-events: none;
+  }
+
+  .layer > * {
+    pointer-events: auto;
+  }
+
   .backdrop {
     position: fixed;
     inset: 0;

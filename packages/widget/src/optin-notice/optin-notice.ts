@@ -6,6 +6,7 @@ import { NoticeConfirmEvent, NoticeDismissEvent, NoticeLinkEvent } from './optin
 import { noticeStrings, type NoticeStrings } from './optin-notice.strings.js';
 import { noticeStyles } from './optin-notice.styles.js';
 import { chooseLayout, keepPositioned } from './position.js';
+import { showInTopLayer } from './top-layer.js';
 import type {
   ChannelMeta,
   DeepLink,
@@ -65,7 +66,7 @@ function linkHref(href: string): string | null {
  * @cssprop [--optin-radius=12px] - Corner radius.
  * @cssprop [--optin-font-family=system-ui, …] - Font.
  * @cssprop [--optin-shadow=0 12px 32px …] - Dialog shadow.
- * @cssprop [--optin-z-index=2147483000] - Stacking order of the dialog.
+ * @cssprop [--optin-z-index=2147483000] - Stacking order of the dialog where the browser has no Popover API (elsewhere it is in the top layer).
  * @cssprop [--optin-backdrop=rgb(0 0 0 / 0.45)] - Backdrop behind the bottom sheet.
  */
 export class OptinNotice extends LitElement {
@@ -210,6 +211,8 @@ export class OptinNotice extends LitElement {
     if (!this.isConnected) return;
     const floating = this.renderRoot.querySelector<HTMLElement>('.dialog');
     if (!floating) return;
+    // Into the top layer before anything measures it: until then the popover is display: none.
+    showInTopLayer(floating.parentElement as HTMLElement);
     if (this._positioned?.floating !== floating || this._positioned.anchor !== this.anchor) {
       this._open(floating);
     }
@@ -343,7 +346,10 @@ export class OptinNotice extends LitElement {
     const s = this._strings;
     const channel = this.channel as ChannelMeta;
     const title = (this.notice as RenderedNotice).title || s.withdrawTitle(channel.name);
-    return html`${
+    // The layer is what goes into the top layer (see top-layer.ts): one box for the backdrop and
+    // the dialog, so they stay in this order above the page.
+    return html`<div class="layer" popover="manual">
+      ${
         // A tap on the modal sheet's backdrop is a close button: closing on click (not on pointer
         // down) keeps the tap from falling through to the page that the backdrop covers.
         sheet ? html`<div class="backdrop" part="backdrop" @click=${this._dismiss}></div>` : nothing
@@ -368,7 +374,8 @@ export class OptinNotice extends LitElement {
               ? this._renderWithdraw(s, channel, this.link as DeepLink, this.notice as RenderedNotice)
               : this._renderNotice(s, channel, this.notice as RenderedNotice)
         }
-      </div>`;
+      </div>
+    </div>`;
   }
 
   private _renderBlock(block: NoticeBlock, s: NoticeStrings) {
