@@ -169,11 +169,7 @@ export class FlowController implements ReactiveController {
     this._set(flow);
     if (withdraw) return;
     const { id, locale, version, sha256, text } = prepared.notice;
-    void this._record({
-      ...this._base(flow),
-      type: 'notice_shown',
-      notice: { id, locale, version, sha256, text },
-    });
+    void this._recordFlow(flow, 'notice_shown', { notice: { id, locale, version, sha256, text } });
     this.host.dispatchEvent(
       new OptinNoticeOpenEvent({
         channel: channel.type,
@@ -238,18 +234,23 @@ export class FlowController implements ReactiveController {
     }
   }
 
-  private _base(flow: ActiveFlow) {
-    return {
+  /** Records an event of this flow: its common fields, then `type`, `extra` and the notice's reference. */
+  private _recordFlow(
+    flow: ActiveFlow,
+    type: RecordInput['type'],
+    extra: Partial<Pick<RecordInput, 'action' | 'notice'>> = {},
+  ): Promise<void> {
+    const { id, locale, version, sha256 } = flow.notice;
+    return this._record({
       consentId: flow.consentId,
       channel: flow.channel.type,
       message: flow.link.message,
       ...(flow.ref ? { ref: flow.ref } : {}),
       ...(flow.config.purpose ? { purpose: flow.config.purpose } : {}),
-    };
-  }
-
-  private _noticeRef({ notice: { id, locale, version, sha256 } }: ActiveFlow) {
-    return { id, locale, version, sha256 };
+      type,
+      ...extra,
+      notice: extra.notice ?? { id, locale, version, sha256 },
+    });
   }
 
   private _onConfirm = async (event: CustomEvent<{ action?: RecordInput['action'] }>): Promise<void> => {
@@ -258,7 +259,6 @@ export class FlowController implements ReactiveController {
     const action = event.detail?.action ?? 'button';
     const channel = flow.channel.type;
     const { href } = flow.link;
-    const notice = this._noticeRef(flow);
     if (flow.mode === 'consent') {
       const consent = new OptinConsentEvent({
         channel,
@@ -270,9 +270,9 @@ export class FlowController implements ReactiveController {
       this.host.dispatchEvent(consent);
       if (consent.defaultPrevented) return this._close();
       // Outbox first: consent is recorded before the messenger opens (product.md, flow step 3).
-      await this._record({ ...this._base(flow), type: 'consent_given', action, notice });
+      await this._recordFlow(flow, 'consent_given', { action });
     } else {
-      await this._record({ ...this._base(flow), type: 'withdrawal_requested', action, notice });
+      await this._recordFlow(flow, 'withdrawal_requested', { action });
       this.host.dispatchEvent(new OptinWithdrawEvent({ channel, href }));
     }
     if (this._flow !== flow) return;
@@ -291,7 +291,7 @@ export class FlowController implements ReactiveController {
 
   private _linkOpened(flow: ActiveFlow, via: LinkVia): void {
     if (flow.mode !== 'consent') return;
-    void this._record({ ...this._base(flow), type: 'link_opened', notice: this._noticeRef(flow) });
+    void this._recordFlow(flow, 'link_opened');
     const { href } = flow.link;
     this.host.dispatchEvent(
       new OptinLinkOpenEvent({ channel: flow.channel.type, consentId: flow.consentId, href, via }),
@@ -302,7 +302,7 @@ export class FlowController implements ReactiveController {
     const flow = this._flow;
     // Closing the dialog after consent (link phase) is not a dismissal of the notice.
     if (flow?.mode === 'consent' && flow.phase === 'notice') {
-      void this._record({ ...this._base(flow), type: 'notice_dismissed', notice: this._noticeRef(flow) });
+      void this._recordFlow(flow, 'notice_dismissed');
     }
     // Not _close(): the dialog gave the focus back itself, or left it where the visitor clicked.
     this._set(undefined);
