@@ -104,19 +104,60 @@ const widgetNpm = {
   },
 };
 
+/**
+ * Terser renames our classes' private members (`_name`: see `privateMembers` below). The names it
+ * picks must not be ones that bundled third-party code uses on the same objects: a dialog class in
+ * a lazy chunk extends Lit's element, whose minified code in another chunk calls e.g. `this.C(…)`.
+ * So every identifier in the bundled node_modules code is reserved. The array is filled while the
+ * modules load and read when the chunks are minified, after all of them loaded.
+ */
+function reserveDependencyNames(reserved) {
+  const seen = new Set();
+  return {
+    name: 'reserve-dependency-names',
+    transform(code, id) {
+      if (!id.includes('/node_modules/')) return null;
+      for (const name of code.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+        if (!seen.has(name)) reserved.push(name);
+        seen.add(name);
+      }
+      return null;
+    },
+  };
+}
+
+// Members named `_lowercase…` are private to a class in this repo (TypeScript `private`), so each
+// is used in one chunk only and may be renamed per chunk. Lit's own private members are `_$…`.
+const dependencyNames = [];
+const privateMembers = { regex: /^_[a-z]/, reserved: dependencyNames };
+
 const widgetCdn = {
   input: { 'messenger-optin': 'packages/widget/src/cdn.ts' },
   // The entry file itself holds cdn.ts (no re-exporting facade), so its `import.meta.url` is the
   // script tag's `src`: the auto-mount finds its own tag by it, and first paint is one request less.
   preserveEntrySignatures: 'allow-extension',
-  plugins: [resolveSource(), typescript(), minifyTemplates(), subresourceIntegrity()],
+  plugins: [
+    resolveSource(),
+    reserveDependencyNames(dependencyNames),
+    typescript(),
+    minifyTemplates(),
+    subresourceIntegrity(),
+  ],
   output: {
     dir: 'packages/widget/dist/cdn',
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
-    plugins: [terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })],
+    plugins: [
+      terser({
+        ecma: 2020,
+        module: true,
+        compress: { passes: 2 },
+        mangle: { properties: privateMembers },
+        format: { comments: false },
+      }),
+    ],
   },
 };
 

@@ -137,9 +137,6 @@ export const styles = css`
     border: 1px solid var(--optin-border);
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
   }
-  .panel[hidden] {
-    display: none;
-  }
   .panel .headline {
     margin-right: 2rem;
   }

@@ -128,8 +128,8 @@ export class FlowController implements ReactiveController {
   private _reporter: Promise<ConsentReporter> | undefined;
   private _endpoint: string | undefined;
 
-  constructor(private readonly host: FlowHost) {
-    host.addController(this);
+  constructor(private readonly _host: FlowHost) {
+    _host.addController(this);
   }
 
   get active(): boolean {
@@ -152,10 +152,10 @@ export class FlowController implements ReactiveController {
     this._useEndpoint(config.endpoint);
     const prepared = await prepareFlow(config, channel, {
       withdraw,
-      locale: this.host.flowLang(),
+      locale: this._host.flowLang(),
       platform: /iPhone|iPad|iPod/.test(navigator.userAgent) ? 'ios' : 'other',
     });
-    if (!this.host.isConnected) return;
+    if (!this._host.isConnected) return;
     const flow: ActiveFlow = {
       ...prepared,
       mode: withdraw ? 'withdraw' : 'consent',
@@ -169,12 +169,8 @@ export class FlowController implements ReactiveController {
     this._set(flow);
     if (withdraw) return;
     const { id, locale, version, sha256, text } = prepared.notice;
-    void this._record({
-      ...this._base(flow),
-      type: 'notice_shown',
-      notice: { id, locale, version, sha256, text },
-    });
-    this.host.dispatchEvent(
+    void this._recordFlow(flow, 'notice_shown', { notice: { id, locale, version, sha256, text } });
+    this._host.dispatchEvent(
       new OptinNoticeOpenEvent({
         channel: channel.type,
         consentId: flow.consentId,
@@ -196,7 +192,7 @@ export class FlowController implements ReactiveController {
     if (!flow) return nothing;
     return html`<messenger-optin-notice
       part="notice"
-      theme=${this.host.flowTheme()}
+      theme=${this._host.flowTheme()}
       .notice=${flow.notice}
       .channel=${flow.meta}
       .link=${flow.link}
@@ -205,7 +201,7 @@ export class FlowController implements ReactiveController {
       .requireCheckbox=${flow.config.requireCheckbox}
       .desktop=${flow.desktop}
       .phase=${flow.phase}
-      .lang=${uiLocale(this.host.flowLang())}
+      .lang=${uiLocale(this._host.flowLang())}
       @notice-confirm=${this._onConfirm}
       @notice-dismiss=${this._onDismiss}
       @notice-link=${this._onLink}
@@ -214,14 +210,14 @@ export class FlowController implements ReactiveController {
 
   private _set(flow: ActiveFlow | undefined): void {
     this._flow = flow;
-    this.host.requestUpdate();
+    this._host.requestUpdate();
   }
 
   private _useEndpoint(endpoint: string | undefined): void {
     if (!endpoint || this._reporter) return;
     this._endpoint = endpoint;
     this._reporter = loadReporter().then(({ startReporter }) =>
-      startReporter(endpoint, (message) => this.host.report({ code: 'event-dropped', message })),
+      startReporter(endpoint, (message) => this._host.report({ code: 'event-dropped', message })),
     );
   }
 
@@ -231,25 +227,30 @@ export class FlowController implements ReactiveController {
     try {
       (await this._reporter).record(input);
     } catch (error) {
-      this.host.report({
+      this._host.report({
         code: 'event-dropped',
         message: `a consent event for ${this._endpoint ?? 'the endpoint'} could not be recorded (${String(error)}).`,
       });
     }
   }
 
-  private _base(flow: ActiveFlow) {
-    return {
+  /** Records an event of this flow: its common fields, then `type`, `extra` and the notice's reference. */
+  private _recordFlow(
+    flow: ActiveFlow,
+    type: RecordInput['type'],
+    extra: Partial<Pick<RecordInput, 'action' | 'notice'>> = {},
+  ): Promise<void> {
+    const { id, locale, version, sha256 } = flow.notice;
+    return this._record({
       consentId: flow.consentId,
       channel: flow.channel.type,
       message: flow.link.message,
       ...(flow.ref ? { ref: flow.ref } : {}),
       ...(flow.config.purpose ? { purpose: flow.config.purpose } : {}),
-    };
-  }
-
-  private _noticeRef({ notice: { id, locale, version, sha256 } }: ActiveFlow) {
-    return { id, locale, version, sha256 };
+      type,
+      ...extra,
+      notice: extra.notice ?? { id, locale, version, sha256 },
+    });
   }
 
   private _onConfirm = async (event: CustomEvent<{ action?: RecordInput['action'] }>): Promise<void> => {
@@ -258,7 +259,6 @@ export class FlowController implements ReactiveController {
     const action = event.detail?.action ?? 'button';
     const channel = flow.channel.type;
     const { href } = flow.link;
-    const notice = this._noticeRef(flow);
     if (flow.mode === 'consent') {
       const consent = new OptinConsentEvent({
         channel,
@@ -267,13 +267,13 @@ export class FlowController implements ReactiveController {
         message: flow.message,
         href,
       });
-      this.host.dispatchEvent(consent);
+      this._host.dispatchEvent(consent);
       if (consent.defaultPrevented) return this._close();
       // Outbox first: consent is recorded before the messenger opens (product.md, flow step 3).
-      await this._record({ ...this._base(flow), type: 'consent_given', action, notice });
+      await this._recordFlow(flow, 'consent_given', { action });
     } else {
-      await this._record({ ...this._base(flow), type: 'withdrawal_requested', action, notice });
-      this.host.dispatchEvent(new OptinWithdrawEvent({ channel, href }));
+      await this._recordFlow(flow, 'withdrawal_requested', { action });
+      this._host.dispatchEvent(new OptinWithdrawEvent({ channel, href }));
     }
     if (this._flow !== flow) return;
     if ((flow.desktop && flow.meta.desktop === 'qr') || flow.link.prefill !== 'text') {
@@ -281,7 +281,7 @@ export class FlowController implements ReactiveController {
     }
     this._linkOpened(flow, 'navigation');
     this._close();
-    this.host.navigate(href);
+    this._host.navigate(href);
   };
 
   private _onLink = (event: CustomEvent<{ via?: LinkVia }>): void => {
@@ -291,9 +291,9 @@ export class FlowController implements ReactiveController {
 
   private _linkOpened(flow: ActiveFlow, via: LinkVia): void {
     if (flow.mode !== 'consent') return;
-    void this._record({ ...this._base(flow), type: 'link_opened', notice: this._noticeRef(flow) });
+    void this._recordFlow(flow, 'link_opened');
     const { href } = flow.link;
-    this.host.dispatchEvent(
+    this._host.dispatchEvent(
       new OptinLinkOpenEvent({ channel: flow.channel.type, consentId: flow.consentId, href, via }),
     );
   }
@@ -302,7 +302,7 @@ export class FlowController implements ReactiveController {
     const flow = this._flow;
     // Closing the dialog after consent (link phase) is not a dismissal of the notice.
     if (flow?.mode === 'consent' && flow.phase === 'notice') {
-      void this._record({ ...this._base(flow), type: 'notice_dismissed', notice: this._noticeRef(flow) });
+      void this._recordFlow(flow, 'notice_dismissed');
     }
     // Not _close(): the dialog gave the focus back itself, or left it where the visitor clicked.
     this._set(undefined);
@@ -312,7 +312,7 @@ export class FlowController implements ReactiveController {
   private _close(): void {
     const anchor = this._flow?.anchor;
     this._set(undefined);
-    void this.host.updateComplete.then(() => {
+    void this._host.updateComplete.then(() => {
       const root = anchor?.getRootNode() as ShadowRoot | undefined;
       if (anchor?.isConnected && !root?.activeElement) anchor.focus();
     });

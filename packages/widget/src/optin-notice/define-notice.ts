@@ -4,7 +4,7 @@ import type { NoticeConfirmEvent, NoticeDismissEvent, NoticeLinkEvent } from './
 import { OptinNotice } from './optin-notice.js';
 
 export { OptinNotice };
-export { NoticeConfirmEvent, NoticeDismissEvent, NoticeLinkEvent } from './optin-notice.events.js';
+export type { NoticeConfirmEvent, NoticeDismissEvent, NoticeLinkEvent } from './optin-notice.events.js';
 
 // Guarded: the npm entry and the script-tag bundle may both be on one page.
 if (!customElements.get('messenger-optin-notice')) {

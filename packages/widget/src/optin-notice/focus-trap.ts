@@ -4,14 +4,10 @@
  * wrapped here (WAI-ARIA APG, dialog pattern).
  */
 
-const focusableSelector = [
-  'a[href]',
-  'button:not([disabled])',
-  'input:not([disabled]):not([type="hidden"])',
-  'select:not([disabled])',
-  'textarea:not([disabled])',
-  '[tabindex]:not([tabindex="-1"])',
-].join(',');
+// Only what the dialog's own templates render: every notice text arrives as text, never as markup,
+// so no select, textarea, hidden input or positive tabindex can appear in it. (The heading's
+// tabindex is -1: it takes the focus on open but is not in the Tab order.)
+const focusableSelector = 'a[href],button:not([disabled]),input:not([disabled])';
 
 function isShown(element: Element): boolean {
   // checkVisibility covers display:none, hidden ancestors and content-visibility (Chromium 105+).

@@ -22,8 +22,6 @@ export interface NoticeStrings {
   withdrawTitle: (channel: string) => string;
   withdrawText: (channel: string, message: string) => string;
   withdrawConfirm: (channel: string) => string;
-  /** Announced as the dialog's description in the link phase. */
-  linkTitle: (channel: string) => string;
   opensInNewTab: string;
 }
 
@@ -45,7 +43,6 @@ const en: NoticeStrings = {
   withdrawText: (channel, message) =>
     `To stop the messages, send “${message}” in ${channel}. We stop writing to you as soon as it arrives.`,
   withdrawConfirm: (channel) => `Stop via ${channel}`,
-  linkTitle: (channel) => `Continue in ${channel}`,
   opensInNewTab: '(opens in a new tab)',
 };
 
@@ -68,7 +65,6 @@ const de: NoticeStrings = {
   withdrawText: (channel, message) =>
     `Um keine Nachrichten mehr zu erhalten, senden Sie „${message}“ in ${channel}. Sobald sie ankommt, schreiben wir Ihnen nicht mehr.`,
   withdrawConfirm: (channel) => `Über ${channel} abmelden`,
-  linkTitle: (channel) => `Weiter in ${channel}`,
   opensInNewTab: '(öffnet in neuem Tab)',
 };
 

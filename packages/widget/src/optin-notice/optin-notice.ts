@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { listenForLightDismiss } from '../light-dismiss.js';
 import { copyText } from './copy-text.js';
 import { trapTab } from './focus-trap.js';
-import { NoticeConfirmEvent, NoticeDismissEvent, NoticeLinkEvent } from './optin-notice.events.js';
+import { fireNoticeEvent } from './optin-notice.events.js';
 import { noticeStrings, type NoticeStrings } from './optin-notice.strings.js';
 import { noticeStyles } from './optin-notice.styles.js';
 import { chooseLayout, keepPositioned } from './position.js';
@@ -135,9 +135,7 @@ export class OptinNotice extends LitElement {
 
   constructor() {
     super();
-    this.notice = undefined;
-    this.channel = undefined;
-    this.link = undefined;
+    // notice, channel, link and _qr start undefined: Lit's accessors need no initial value for that.
     this.mode = 'consent';
     this.anchor = null;
     this.requireCheckbox = false;
@@ -150,7 +148,6 @@ export class OptinNotice extends LitElement {
     this._detailsOpen = false;
     this._checked = false;
     this._status = '';
-    this._qr = undefined;
     this._closed = false;
     this.addEventListener('focusin', () => (this._hasFocus = true));
     this.addEventListener('focusout', (event) => {
@@ -222,7 +219,7 @@ export class OptinNotice extends LitElement {
     }
     if (this._showsQr && this._qr && this.link && this._qrReported !== this.link.href) {
       this._qrReported = this.link.href;
-      this.dispatchEvent(new NoticeLinkEvent('qr'));
+      fireNoticeEvent(this, 'notice-link', { via: 'qr' });
     }
   }
 
@@ -303,7 +300,7 @@ export class OptinNotice extends LitElement {
     // Decided before the event: a listener may remove this element, and disconnecting restores.
     const light = event?.type === 'pointerup';
     if (light) this._hasFocus = false;
-    this.dispatchEvent(new NoticeDismissEvent(this.phase));
+    fireNoticeEvent(this, 'notice-dismiss', { phase: this.phase });
     if (!light) this._restoreFocus();
   }
 
@@ -315,7 +312,7 @@ export class OptinNotice extends LitElement {
         : this.requireCheckbox && this.mode === 'consent'
           ? 'checkbox+button'
           : 'button';
-    this.dispatchEvent(new NoticeConfirmEvent(action));
+    fireNoticeEvent(this, 'notice-confirm', { action });
   }
 
   private async _onCopy(): Promise<void> {
@@ -326,7 +323,7 @@ export class OptinNotice extends LitElement {
     this._status = '';
     await this.updateComplete;
     this._status = result === 'copied' ? this._strings.copied : this._strings.copyManually;
-    if (result === 'copied') this.dispatchEvent(new NoticeLinkEvent('copy'));
+    if (result === 'copied') fireNoticeEvent(this, 'notice-link', { via: 'copy' });
   }
 
   private async _loadQr(): Promise<void> {
@@ -432,11 +429,16 @@ export class OptinNotice extends LitElement {
               >`
             : nothing
         }
-        <button part="cancel" @click=${this._dismiss}>${s.cancel}</button>
-        <button class="primary" part="confirm" ?disabled=${gated} @click=${this._onConfirm}>
-          ${confirm}
-        </button>
+        ${this._renderActions(s, confirm, gated)}
       </footer>`;
+  }
+
+  /** Cancel and confirm, the same in the notice and the withdraw dialog. */
+  private _renderActions(s: NoticeStrings, confirm: string, disabled: boolean) {
+    return html`<button part="cancel" @click=${this._dismiss}>${s.cancel}</button>
+      <button class="primary" part="confirm" ?disabled=${disabled} @click=${this._onConfirm}>
+        ${confirm}
+      </button>`;
   }
 
   /**
@@ -455,10 +457,7 @@ export class OptinNotice extends LitElement {
             : html`<p>${s.withdrawText(channel.name, link.message)}</p>`
         }
       </div>
-      <footer>
-        <button part="cancel" @click=${this._dismiss}>${s.cancel}</button>
-        <button class="primary" part="confirm" @click=${this._onConfirm}>${confirm}</button>
-      </footer>`;
+      <footer>${this._renderActions(s, confirm, false)}</footer>`;
   }
 
   private _renderLink(s: NoticeStrings, channel: ChannelMeta, link: DeepLink) {
@@ -505,7 +504,7 @@ export class OptinNotice extends LitElement {
                 href=${href}
                 target=${newTab ? '_blank' : '_self'}
                 rel="noopener"
-                @click=${() => this.dispatchEvent(new NoticeLinkEvent('navigation'))}
+                @click=${() => fireNoticeEvent(this, 'notice-link', { via: 'navigation' })}
                 >${qr ? s.openHere : s.open(channel.name)}</a
               >`
             : nothing
