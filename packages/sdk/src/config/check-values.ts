@@ -45,7 +45,7 @@ export interface TextRule {
   min?: number;
   max?: number;
   /** What to write when the value is missing, after "is required; ". */
-  hint?: string;
+  hint?: string | undefined;
   /** A check of the text's content, after its length: a problem or undefined. */
   check?: (text: string) => string | undefined;
 }
