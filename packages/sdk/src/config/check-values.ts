@@ -3,7 +3,7 @@
  * issue for issue (check-widget-config.property.test.ts holds the two side by side).
  */
 import type { LengthOrigin } from './sentences.js';
-import { notAllowed, tooLong, tooShort, wrongType } from './sentences.js';
+import { notAllowed, tooLong, tooShort, unknownOptions, wrongType } from './sentences.js';
 
 /** Problems found so far, each at its path. */
 export type Found = Array<{ path: PropertyKey[]; message: string }>;
@@ -76,4 +76,11 @@ export function choiceProblems(value: unknown, choices: readonly unknown[]): str
 /** Adds each problem at `path`. */
 export function report(found: Found, path: PropertyKey[], problems: readonly string[]): void {
   for (const message of problems) found.push({ path, message });
+}
+
+/** Reports the keys of `value` that `known` does not have, as one issue at `path`. */
+export function reportUnknown(found: Found, path: PropertyKey[], value: object, known: object): void {
+  const unknown: string[] = [];
+  for (const key in value) if (!Object.hasOwn(known, key)) unknown.push(key);
+  if (unknown.length) report(found, path, [unknownOptions(unknown)]);
 }

@@ -8,6 +8,7 @@ import {
   isPlainObject,
   lengthProblems,
   report,
+  reportUnknown,
   textProblems,
 } from './check-values.js';
 import { linkProblems } from './link-problems.js';
@@ -21,7 +22,7 @@ import {
   references,
   requiredHints,
 } from './rules.js';
-import { formatPath, notATextKey, tooLong, unknownOptions, wrongType } from './sentences.js';
+import { formatPath, notATextKey, tooLong, wrongType } from './sentences.js';
 import type { ParseResult, WidgetConfig } from './types.js';
 import { endpointProblem, privacyPolicyProblem } from './url-problems.js';
 
@@ -136,9 +137,7 @@ export function checkWidgetConfig(input: unknown): ParseResult {
         config[key] = value;
       }
     }
-    const unknown: string[] = [];
-    for (const key in input) if (!Object.hasOwn(options, key)) unknown.push(key);
-    if (unknown.length) report(found, [], [unknownOptions(unknown)]);
+    reportUnknown(found, [], input, options);
     // The links are built only from a config whose every field is valid.
     if (found.length === 0) {
       for (const { index, problem } of linkProblems(config as unknown as WidgetConfig))
