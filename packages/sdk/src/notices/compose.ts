@@ -116,7 +116,7 @@ export function composeNotice(
 export function noticeText(title: string, blocks: readonly NoticeBlock[]): string {
   const parts = blocks.map((block) =>
     [block.heading, block.text, block.link && `${block.link.label}: ${block.link.href}`]
-      .filter((part): part is string => Boolean(part))
+      .filter(Boolean)
       .join('\n'),
   );
   return [title, ...parts].join('\n\n');
