@@ -44,19 +44,17 @@ export function lengthProblems(value: unknown, min: number | undefined, max: num
 export interface TextRule {
   min?: number;
   max?: number;
-  /** What to write when the value is missing, after "is required; ". */
-  hint?: string | undefined;
+  /** What to write when the value is missing, after "is required; " (or as the third argument). */
+  hint?: string;
   /** A check of the text's content, after its length: a problem or undefined. */
   check?: (text: string) => string | undefined;
 }
 
 /** A text option's problems, in zod's order: type, length, content. */
-export function textProblems(value: unknown, rule: TextRule): string[] {
+export function textProblems(value: unknown, rule: TextRule, hint = rule.hint): string[] {
   const problems: string[] = [];
   if (typeof value !== 'string')
-    problems.push(
-      value === undefined && rule.hint ? `is required; ${rule.hint}` : wrongType('string', value),
-    );
+    problems.push(value === undefined && hint ? `is required; ${hint}` : wrongType('string', value));
   problems.push(...lengthProblems(value, rule.min, rule.max));
   if (typeof value === 'string' && rule.check) {
     const problem = rule.check(value);

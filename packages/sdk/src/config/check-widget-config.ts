@@ -132,8 +132,7 @@ export function checkWidgetConfig(input: unknown): ParseResult {
         else if (key in input) config[key] = undefined;
       } else if (typeof rule === 'function') config[key] = rule(value, [key], found);
       else {
-        const hint = requiredHints[key as keyof typeof requiredHints];
-        report(found, [key], textProblems(value, { ...rule, hint }));
+        report(found, [key], textProblems(value, rule, requiredHints[key as keyof typeof requiredHints]));
         config[key] = value;
       }
     }
