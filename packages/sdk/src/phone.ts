@@ -23,15 +23,12 @@ export function parsePhone(input: string): FieldResult {
   const compact = withoutTrunk.replace(/[\s\-./()]/gu, '');
   if (compact.lastIndexOf('+') > 0) return fail(`${shown} has a "+" inside the number; ${withCode}`);
 
-  let digits: string;
-  if (compact.startsWith('+')) digits = compact.slice(1);
-  else if (compact.startsWith('00')) digits = compact.slice(2);
-  else if (compact.startsWith('0'))
+  if (/^0(?!0)/.test(compact))
     // The wording of the spec's own example (style.md): Germany's +49 as the likely fix, the
     // ellipsis saying "and the rest of your number, with your country code".
     return fail(`${shown} has no country code; write it as +49 ${text.replace(/^[\s(]*0[\s)]*/, '')}…`);
   // Digits without + or 00 are read as international, the form wa.me itself documents ("15551234567").
-  else digits = compact;
+  const digits = compact.replace(/^(\+|00)/, '');
 
   if (digits.startsWith('0')) return fail(`${shown}: a country code never starts with 0; ${withCode}`);
   if (digits.length < 7) return fail(`${shown} is too short (${digits.length} digits); ${withCode}`);

@@ -1,7 +1,6 @@
 import { encodeMailText } from '../encode.js';
-import { quote } from '../errors.js';
-import { readField } from './fields.js';
-import type { ChannelMeta, FieldParser, LinkBuilder, ProviderFacts } from './types.js';
+import { patternField, readField } from './fields.js';
+import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
 
 /** `{ "type": "email", "address": "news@firma.de" }`: the address that receives the opt-in mail. */
 export interface EmailConfig {
@@ -17,15 +16,11 @@ export interface EmailConfig {
  * `mailto:` path (`%`, `?`, `#`, spaces, quotes …) are refused rather than escaped, because mail
  * programs unescape addresses inconsistently.
  */
-const parseAddress: FieldParser = (input) => {
-  const address = input.trim();
-  return /^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/.test(address)
-    ? { ok: true, value: address }
-    : {
-        ok: false,
-        problem: `${quote(input)} is not a plain e-mail address; write one like news@firma.de`,
-      };
-};
+const parseAddress = /* @__PURE__ */ patternField(
+  /^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/,
+  'is not a plain e-mail address; write one like news@firma.de',
+  (input) => input.trim(),
+);
 
 export const emailFields = { address: parseAddress };
 

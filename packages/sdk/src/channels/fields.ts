@@ -14,15 +14,23 @@ export function readField(config: object, key: string, parse: FieldParser): stri
 }
 
 /**
+ * A parser for a field that must match `pattern` after `normalize`; what is wrong follows the quoted
+ * input ("… is not a Threema ID; use …").
+ */
+export function patternField(
+  pattern: RegExp,
+  problem: string,
+  normalize: (input: string) => string,
+): FieldParser {
+  return (input) => {
+    const value = normalize(input);
+    return pattern.test(value) ? { ok: true, value } : { ok: false, problem: `${quote(input)} ${problem}` };
+  };
+}
+
+/**
  * A parser for account names and IDs: trims, drops a leading `@` where people habitually write one
  * (`@firma_bot`), then checks the pattern. `rule` completes "… is not a valid …; <rule>".
  */
-export function nameField(what: string, pattern: RegExp, rule: string, stripAt = true): FieldParser {
-  return (input) => {
-    const trimmed = input.trim();
-    const value = stripAt ? trimmed.replace(/^@/, '') : trimmed;
-    return pattern.test(value)
-      ? { ok: true, value }
-      : { ok: false, problem: `${quote(input)} is not a valid ${what}; ${rule}` };
-  };
-}
+export const nameField = (what: string, pattern: RegExp, rule: string): FieldParser =>
+  patternField(pattern, `is not a valid ${what}; ${rule}`, (input) => input.trim().replace(/^@/, ''));

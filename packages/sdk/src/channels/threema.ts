@@ -1,7 +1,6 @@
 import { encodeText } from '../encode.js';
-import { quote } from '../errors.js';
-import { readField } from './fields.js';
-import type { ChannelMeta, FieldParser, LinkBuilder, ProviderFacts } from './types.js';
+import { patternField, readField } from './fields.js';
+import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
 
 /** `{ "type": "threema", "id": "ABCD1234" }`: the business's Threema ID (or a Gateway ID `*FIRMA01`). */
 export interface ThreemaConfig {
@@ -13,15 +12,11 @@ export interface ThreemaConfig {
 }
 
 /** Threema IDs are uppercase; people copy them from apps in any case, so we uppercase for them. */
-const parseThreemaId: FieldParser = (input) => {
-  const id = input.trim().toUpperCase();
-  return /^(?:[A-Z0-9]{8}|\*[A-Z0-9]{7})$/.test(id)
-    ? { ok: true, value: id }
-    : {
-        ok: false,
-        problem: `${quote(input)} is not a Threema ID; use 8 letters and digits, e.g. ABCD1234, or a Gateway ID like *FIRMA01`,
-      };
-};
+const parseThreemaId = /* @__PURE__ */ patternField(
+  /^(?:[A-Z0-9]{8}|\*[A-Z0-9]{7})$/,
+  'is not a Threema ID; use 8 letters and digits, e.g. ABCD1234, or a Gateway ID like *FIRMA01',
+  (input) => input.trim().toUpperCase(),
+);
 
 export const threemaFields = { id: parseThreemaId };
 

@@ -1,9 +1,9 @@
 import type { ChannelConfig } from '../channels/index.js';
 import { channelFields } from './channel-fields.js';
 import type { Found } from './check-values.js';
-import { isObject, report, textProblems } from './check-values.js';
+import { isObject, report, reportUnknown, textProblems } from './check-values.js';
 import { maxLength } from './rules.js';
-import { unknownChannel, unknownOptions, wrongType } from './sentences.js';
+import { unknownChannel, wrongType } from './sentences.js';
 
 /**
  * One entry of `channels`: an object whose `type` names a registered channel, with that channel's
@@ -46,9 +46,6 @@ export function checkChannel(value: unknown, path: PropertyKey[], found: Found):
     }
     channel['label'] = label;
   }
-  const known = new Set(['type', ...Object.keys(fields), 'label']);
-  const unknown: string[] = [];
-  for (const key in value) if (!known.has(key)) unknown.push(key);
-  if (unknown.length) report(found, path, [unknownOptions(unknown)]);
+  reportUnknown(found, path, value, { ...fields, type: 0, label: 0 });
   return channel as unknown as ChannelConfig;
 }

@@ -3,7 +3,7 @@
  * issue for issue (check-widget-config.property.test.ts holds the two side by side).
  */
 import type { LengthOrigin } from './sentences.js';
-import { notAllowed, tooLong, tooShort, wrongType } from './sentences.js';
+import { notAllowed, tooLong, tooShort, unknownOptions, wrongType } from './sentences.js';
 
 /** Problems found so far, each at its path. */
 export type Found = Array<{ path: PropertyKey[]; message: string }>;
@@ -44,19 +44,17 @@ export function lengthProblems(value: unknown, min: number | undefined, max: num
 export interface TextRule {
   min?: number;
   max?: number;
-  /** What to write when the value is missing, after "is required; ". */
+  /** What to write when the value is missing, after "is required; " (or as the third argument). */
   hint?: string;
   /** A check of the text's content, after its length: a problem or undefined. */
   check?: (text: string) => string | undefined;
 }
 
 /** A text option's problems, in zod's order: type, length, content. */
-export function textProblems(value: unknown, rule: TextRule): string[] {
+export function textProblems(value: unknown, rule: TextRule, hint = rule.hint): string[] {
   const problems: string[] = [];
   if (typeof value !== 'string')
-    problems.push(
-      value === undefined && rule.hint ? `is required; ${rule.hint}` : wrongType('string', value),
-    );
+    problems.push(value === undefined && hint ? `is required; ${hint}` : wrongType('string', value));
   problems.push(...lengthProblems(value, rule.min, rule.max));
   if (typeof value === 'string' && rule.check) {
     const problem = rule.check(value);
@@ -76,4 +74,11 @@ export function choiceProblems(value: unknown, choices: readonly unknown[]): str
 /** Adds each problem at `path`. */
 export function report(found: Found, path: PropertyKey[], problems: readonly string[]): void {
   for (const message of problems) found.push({ path, message });
+}
+
+/** Reports the keys of `value` that `known` does not have, as one issue at `path`. */
+export function reportUnknown(found: Found, path: PropertyKey[], value: object, known: object): void {
+  const unknown: string[] = [];
+  for (const key in value) if (!Object.hasOwn(known, key)) unknown.push(key);
+  if (unknown.length) report(found, path, [unknownOptions(unknown)]);
 }

@@ -1,6 +1,6 @@
 import { issueAt } from '../errors.js';
 import { checkChannel } from './check-channel.js';
-import type { Found } from './check-values.js';
+import type { Found, TextRule } from './check-values.js';
 import {
   booleanProblems,
   choiceProblems,
@@ -8,6 +8,7 @@ import {
   isPlainObject,
   lengthProblems,
   report,
+  reportUnknown,
   textProblems,
 } from './check-values.js';
 import { linkProblems } from './link-problems.js';
@@ -21,20 +22,21 @@ import {
   references,
   requiredHints,
 } from './rules.js';
-import { formatPath, notATextKey, tooLong, unknownOptions, wrongType } from './sentences.js';
+import { formatPath, notATextKey, tooLong, wrongType } from './sentences.js';
 import type { ParseResult, WidgetConfig } from './types.js';
 import { endpointProblem, privacyPolicyProblem } from './url-problems.js';
 
 /** Checks one option's value (never `undefined` for optional and defaulted options) and returns it as kept. */
 type OptionCheck = (value: unknown, path: PropertyKey[], found: Found) => unknown;
 
-/** A text option that must say something: not empty, not only spaces. */
-const text =
-  (max: number, empty: string = problems.emptyText): OptionCheck =>
-  (value, path, found) => {
-    report(found, path, textProblems(value, { max, check: (it) => (it.trim() === '' ? empty : undefined) }));
-    return value;
-  };
+/** A text option's content check: not empty, not only spaces. */
+const filled =
+  (problem: string) =>
+  (it: string): string | undefined =>
+    it.trim() === '' ? problem : undefined;
+
+/** A text option that must say something. */
+const text = (max: number): TextRule => ({ max, check: filled(problems.emptyText) });
 
 const choice =
   (choices: readonly unknown[]): OptionCheck =>
@@ -83,63 +85,27 @@ const texts: OptionCheck = (value, path, found) => {
   return kept;
 };
 
-/** The options in the order the issues come in; `required` options have no default. */
-const options: Array<[keyof WidgetConfig, 'required' | 'optional' | 'defaulted', OptionCheck]> = [
-  [
-    'company',
-    'required',
-    (value, path, found) => {
-      const check = (it: string) => (it.trim() === '' ? problems.emptyCompany : undefined);
-      report(
-        found,
-        path,
-        textProblems(value, { max: maxLength.company, hint: requiredHints.company, check }),
-      );
-      return value;
-    },
-  ],
-  ['channels', 'required', channels],
-  [
-    'privacyPolicy',
-    'required',
-    (value, path, found) => {
-      report(
-        found,
-        path,
-        textProblems(value, { hint: requiredHints.privacyPolicy, check: privacyPolicyProblem }),
-      );
-      return value;
-    },
-  ],
-  [
-    'endpoint',
-    'optional',
-    (value, path, found) => {
-      report(found, path, textProblems(value, { check: endpointProblem }));
-      return value;
-    },
-  ],
-  ['keyword', 'defaulted', text(maxLength.keyword)],
-  ['withdrawKeyword', 'defaulted', text(maxLength.withdrawKeyword)],
-  ['purpose', 'optional', text(maxLength.purpose)],
-  ['controller', 'optional', text(maxLength.controller)],
-  [
-    'lang',
-    'optional',
-    (value, path, found) => {
-      const check = (it: string) => (languageTag.test(it) ? undefined : problems.notALanguageTag);
-      report(found, path, textProblems(value, { check }));
-      return value;
-    },
-  ],
-  ['layout', 'defaulted', choice(layouts)],
-  ['requireCheckbox', 'defaulted', flag],
-  ['reference', 'defaulted', choice(references)],
-  ['impressions', 'defaulted', flag],
-  ['texts', 'optional', texts],
-];
-
-const optionNames = new Set<string>(options.map(([key]) => key));
+/**
+ * Every option in the order the issues come in: a text rule (for text options) or a check. The
+ * options with a hint in `requiredHints` are required, those in `defaults` get their default when
+ * left out, the others are optional.
+ */
+const options: Record<keyof WidgetConfig, TextRule | OptionCheck> = {
+  company: { max: maxLength.company, check: filled(problems.emptyCompany) },
+  channels,
+  privacyPolicy: { check: privacyPolicyProblem },
+  endpoint: { check: endpointProblem },
+  keyword: text(maxLength.keyword),
+  withdrawKeyword: text(maxLength.withdrawKeyword),
+  purpose: text(maxLength.purpose),
+  controller: text(maxLength.controller),
+  lang: { check: (it) => (languageTag.test(it) ? undefined : problems.notALanguageTag) },
+  layout: choice(layouts),
+  requireCheckbox: flag,
+  reference: choice(references),
+  impressions: flag,
+  texts,
+};
 
 /**
  * Validates a widget config and applies the defaults, without zod: the same rules, results and
@@ -157,19 +123,20 @@ export function checkWidgetConfig(input: unknown): ParseResult {
   if (!isObject(input)) report(found, [], [wrongType('object', input)]);
   else {
     const config: Record<string, unknown> = {};
-    for (const [key, presence, check] of options) {
-      const present = key in input;
+    for (const key in options) {
       const value = input[key];
-      if (presence === 'optional' && value === undefined) {
-        // An option written as `undefined` stays in the config, one left out stays out.
-        if (present) config[key] = undefined;
-      } else if (presence === 'defaulted' && value === undefined)
-        config[key] = defaults[key as keyof typeof defaults];
-      else config[key] = check(value, [key], found);
+      const rule = options[key as keyof WidgetConfig];
+      if (value === undefined && !(key in requiredHints)) {
+        if (key in defaults) config[key] = defaults[key as keyof typeof defaults];
+        // An optional option written as `undefined` stays in the config, one left out stays out.
+        else if (key in input) config[key] = undefined;
+      } else if (typeof rule === 'function') config[key] = rule(value, [key], found);
+      else {
+        report(found, [key], textProblems(value, rule, requiredHints[key as keyof typeof requiredHints]));
+        config[key] = value;
+      }
     }
-    const unknown: string[] = [];
-    for (const key in input) if (!optionNames.has(key)) unknown.push(key);
-    if (unknown.length) report(found, [], [unknownOptions(unknown)]);
+    reportUnknown(found, [], input, options);
     // The links are built only from a config whose every field is valid.
     if (found.length === 0) {
       for (const { index, problem } of linkProblems(config as unknown as WidgetConfig))

@@ -1,13 +1,6 @@
-import type { ChannelType, LocalizedText, PrefillKind, ProviderFacts } from '../channels/types.js';
+import type { LocalizedText, PrefillKind, ProviderFacts } from '../channels/types.js';
 import { fillPlaceholders } from './fill.js';
-import type {
-  NoticeBlock,
-  NoticeFactTexts,
-  NoticeInput,
-  NoticeTemplates,
-  NoticeTextKey,
-  RenderedNotice,
-} from './types.js';
+import type { NoticeBlock, NoticeInput, NoticeTemplates, NoticeTextKey, RenderedNotice } from './types.js';
 
 /** What the composer needs from the channel registry, passed in so composition stays pure. */
 export interface ChannelFacts {
@@ -33,20 +26,18 @@ export function composeNotice(
   facts: ChannelFacts,
   kind: NoticeKind = 'consent',
 ): ComposedNotice {
-  const channel: ChannelType = input.channel;
+  const { channel } = input;
+  const { locale, version } = templates;
   const overrides = input.overrides ?? {};
   const channelTexts = templates.channelTexts?.[channel] ?? {};
 
   // The site owner's text wins over ours; a channel-specific text wins over a general one.
-  const template = (key: string): string =>
-    own(overrides, `${channel}.${key}`) ??
-    own(overrides, key) ??
-    own(channelTexts, key) ??
-    (templates.texts[key as NoticeTextKey] as string);
+  const pick = (key: string, ours: string): string =>
+    own(overrides, `${channel}.${key}`) ?? own(overrides, key) ?? own(channelTexts, key) ?? ours;
 
   const purpose = clean(input.purpose);
   const controller = clean(input.controller);
-  const base: Record<string, string> = {
+  const values: Record<string, string> = {
     company: required(input, 'company'),
     channel: facts.name,
     purpose,
@@ -55,96 +46,64 @@ export function composeNotice(
     withdrawMessage: required(input, 'withdrawMessage'),
     privacyPolicy: input.privacyPolicy,
   };
-  // Texts that are themselves templates and used inside other texts.
-  const values: Record<string, string> = { ...base };
-  values.via = fillPlaceholders(template('via'), base);
-  values.app = fillPlaceholders(template('app'), values);
-  values.topic = purpose || fillPlaceholders(template('topicDefault'), values);
-  values.dpf = fillPlaceholders(template('dpf'), values);
+  // Each value is filled with the values set before it, in this order: texts that are themselves
+  // templates and used inside other texts.
+  const fill = (key: string, ours?: string) =>
+    fillPlaceholders(pick(key, ours ?? (templates.texts[key as NoticeTextKey] as string)), values);
+  values.via = fill('via');
+  values.app = fill('app');
+  values.topic = purpose || fill('topicDefault');
+  values.dpf = fill('dpf');
   // Provider facts can be overridden like any text (`providerName`, `transfer`, `identifier`), and
   // a locale may phrase them in its own grammar (German: the formal "Sie").
-  const fact = (key: keyof NoticeFactTexts, localized: LocalizedText) =>
-    fillPlaceholders(
-      own(overrides, `${channel}.${key}`) ??
-        own(overrides, key) ??
-        own(channelTexts, key) ??
-        localize(localized, templates.locale),
-      values,
-    );
-  values.provider = fact('providerName', facts.provider.provider);
-  values.transfer = fact('transfer', facts.provider.transfer);
-  values.identifier = fact('identifier', facts.provider.identifier);
-  values.contact = fillPlaceholders(template('contact'), values);
+  const { provider, transfer, identifier } = facts.provider;
+  values.provider = fill('providerName', localize(provider, locale));
+  values.transfer = fill('transfer', localize(transfer, locale));
+  values.identifier = fill('identifier', localize(identifier, locale));
+  values.contact = fill('contact');
 
   // NFC, so an override typed with combining marks hashes like the same visible text.
-  const text = (key: NoticeTextKey) => fillPlaceholders(template(key), values).normalize('NFC');
-  const privacyLink = { label: text('privacyLinkLabel'), href: safeHref(input.privacyPolicy) };
+  const text = (key: NoticeTextKey) => fill(key).normalize('NFC');
+  const blocks = (keys: NoticeTextKey[]): NoticeBlock[] => keys.map((key) => ({ text: text(key) }));
+  const section = (topic: string, key = topic): NoticeBlock => ({
+    heading: text(`${topic}Heading` as NoticeTextKey),
+    text: text(key as NoticeTextKey),
+  });
+  const privacy: NoticeBlock = {
+    text: text('privacy'),
+    link: { label: text('privacyLinkLabel'), href: safeHref(input.privacyPolicy) },
+  };
   const copy = (input.prefill ?? facts.prefill) !== 'text';
+  const withdraw = kind === 'withdraw';
 
-  if (kind === 'withdraw') {
-    const firstLayer: NoticeBlock[] = [
-      { text: `${text(copy ? 'withdrawCopy' : 'withdraw')} ${text('withdrawAfter')}` },
-      { text: text('privacy'), link: privacyLink },
-    ];
-    return finish(templates, channel, 'withdraw', text('withdrawTitle'), firstLayer, [], {
-      checkboxLabel: '',
-      confirmLabel: text('withdrawConfirmLabel'),
-    });
-  }
-
-  const firstLayer: NoticeBlock[] = [
-    { text: text('who') },
-    { text: text(copy ? 'whatHappensCopy' : 'whatHappens') },
-    { text: text('provider') },
-    { text: text('stop') },
-    { text: text('privacy'), link: privacyLink },
-  ];
-  const secondLayer: NoticeBlock[] = [
-    { heading: text('controllerHeading'), text: text(controller ? 'controller' : 'controllerMissing') },
-    { heading: text('legalBasisHeading'), text: text('legalBasis') },
-    { heading: text('dataHeading'), text: text('data') },
-    // The framework's legal status may change (appeal against T-553/23 pending): one sentence to edit.
-    ...(namesDataPrivacyFramework(values.transfer)
-      ? [{ heading: text('dpfHeading'), text: values.dpf.normalize('NFC') }]
-      : []),
-    { heading: text('storageHeading'), text: text('storage') },
-    { heading: text('rightsHeading'), text: text('rights') },
-    { heading: text('voluntaryHeading'), text: text('voluntary') },
-  ];
-  return finish(
-    templates,
-    channel,
-    'consent',
-    text(purpose ? 'title' : 'titleNoPurpose'),
-    firstLayer,
-    secondLayer,
-    {
-      checkboxLabel: text('checkboxLabel'),
-      confirmLabel: text('confirmLabel'),
-    },
-  );
-}
-
-function finish(
-  templates: NoticeTemplates,
-  channel: ChannelType,
-  kind: NoticeKind,
-  title: string,
-  firstLayer: NoticeBlock[],
-  secondLayer: NoticeBlock[],
-  labels: Pick<RenderedNotice, 'checkboxLabel' | 'confirmLabel'>,
-): ComposedNotice {
-  const { locale, version } = templates;
-  const id =
-    kind === 'withdraw' ? `${channel}.${locale}.withdraw.v${version}` : `${channel}.${locale}.v${version}`;
+  const title = text(withdraw ? 'withdrawTitle' : purpose ? 'title' : 'titleNoPurpose');
+  const firstLayer: NoticeBlock[] = withdraw
+    ? [{ text: `${text(copy ? 'withdrawCopy' : 'withdraw')} ${text('withdrawAfter')}` }, privacy]
+    : [...blocks(['who', copy ? 'whatHappensCopy' : 'whatHappens', 'provider', 'stop']), privacy];
+  const secondLayer: NoticeBlock[] = withdraw
+    ? []
+    : [
+        section('controller', controller ? 'controller' : 'controllerMissing'),
+        section('legalBasis'),
+        section('data'),
+        // The framework's legal status may change (appeal against T-553/23 pending): one sentence to edit.
+        ...(/Data Privacy Framework/i.test(values.transfer)
+          ? [{ heading: text('dpfHeading'), text: values.dpf.normalize('NFC') }]
+          : []),
+        section('storage'),
+        section('rights'),
+        section('voluntary'),
+      ];
   return {
-    id,
+    id: `${channel}.${locale}${withdraw ? '.withdraw' : ''}.v${version}`,
     locale,
     version,
     title,
     firstLayer,
     secondLayer,
-    ...labels,
+    // Withdrawing needs no checkbox.
+    checkboxLabel: withdraw ? '' : text('checkboxLabel'),
+    confirmLabel: text(withdraw ? 'withdrawConfirmLabel' : 'confirmLabel'),
     text: noticeText(title, [...firstLayer, ...secondLayer]),
   };
 }
@@ -157,7 +116,7 @@ function finish(
 export function noticeText(title: string, blocks: readonly NoticeBlock[]): string {
   const parts = blocks.map((block) =>
     [block.heading, block.text, block.link && `${block.link.label}: ${block.link.href}`]
-      .filter((part): part is string => Boolean(part))
+      .filter(Boolean)
       .join('\n'),
   );
   return [title, ...parts].join('\n\n');
@@ -174,8 +133,6 @@ function own(record: Readonly<Record<string, unknown>>, key: string): string | u
 
 /** Config values are trimmed and NFC-normalized, so the same visible text hashes the same. */
 const clean = (value: string | undefined): string => (value ?? '').trim().normalize('NFC');
-
-const namesDataPrivacyFramework = (transfer: string): boolean => /Data Privacy Framework/i.test(transfer);
 
 /** A notice with a blank company or message would read as nonsense; say which field is missing. */
 function required(input: NoticeInput, key: 'company' | 'message' | 'withdrawMessage'): string {

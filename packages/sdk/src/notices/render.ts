@@ -25,19 +25,11 @@ export function renderWithdrawNotice(input: NoticeInput): Promise<RenderedNotice
 }
 
 async function render(input: NoticeInput, kind: NoticeKind): Promise<RenderedNotice> {
-  const facts = channelFacts(input.channel);
-  const templates = await loadNoticeLocale(input.locale);
-  const notice = composeNotice(templates, input, facts, kind);
+  const { channel } = input;
+  // Every channel has display and provider facts (the registry's test holds the records together).
+  if (!Object.hasOwn(channelMeta, channel))
+    throw new TypeError(`channel: "${channel}" is not a known channel type`);
+  const facts: ChannelFacts = { ...channelMeta[channel], provider: channelProviders[channel] };
+  const notice = composeNotice(await loadNoticeLocale(input.locale), input, facts, kind);
   return { ...notice, sha256: await sha256Hex(notice.text) };
-}
-
-function channelFacts(channel: string): ChannelFacts {
-  const meta = Object.hasOwn(channelMeta, channel)
-    ? channelMeta[channel as keyof typeof channelMeta]
-    : undefined;
-  const provider = Object.hasOwn(channelProviders, channel)
-    ? channelProviders[channel as keyof typeof channelProviders]
-    : undefined;
-  if (!meta || !provider) throw new TypeError(`channel: "${channel}" is not a known channel type`);
-  return { name: meta.name, prefill: meta.prefill, provider };
 }
