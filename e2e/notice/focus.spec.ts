@@ -78,7 +78,13 @@ test.describe('notice dialog: focus and closing', () => {
       document.querySelector('#anchor')?.addEventListener('focus', () => (seen.count += 1));
       Object.assign(window, { __anchorFocused: seen });
     });
-    await page.locator('#outside').click();
+    // The field sits right below the button, where the popover opens: move it beside the popover,
+    // or the click lands on the dialog (and passes or not by the click's timing).
+    const field = page.locator('#outside');
+    await field.evaluate((input) => input.style.setProperty('margin-left', '500px'));
+    const [box, dialog] = [await field.boundingBox(), await page.getByRole('dialog').boundingBox()];
+    expect(box && dialog && box.x > dialog.x + dialog.width).toBe(true);
+    await field.click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
     expect(await focused(page)).toMatchObject({ tag: 'input', id: 'outside' });
     expect(
