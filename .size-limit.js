@@ -39,15 +39,14 @@ export default [
     limit: '12 KB',
   },
   {
-    // performance.md asks for 30 KB here. Without zod in the browser (the widget validates with
-    // the SDK's zod-free checker), with lean-qr's nano encoder and one lazy chunk instead of three,
-    // it is 42.9 KB: Lit 6.3 + Floating UI 6.4 + reporter 4.0 + QR 2.4 alone are 19.1 KB, and the
-    // rest is our code and texts for ten channels in two languages (README, "Benchmarks"). The gate
-    // sits just above today's size so that it cannot grow unnoticed; 30 KB stays the goal.
+    // performance.md asks for 30 KB here. It is 39.7 kB: Lit 6.3 + reporter 3.6 + QR 2.4 + Floating
+    // UI's core with our own small platform 3.0 alone are 15.3 kB, and the rest is our code and texts
+    // for ten channels in two languages (README, "Benchmarks"). The gate sits just above today's size
+    // so that it cannot grow unnoticed; 30 KB stays the goal.
     name: 'widget script tag: everything, with lazy chunks (goal 30 KB)',
     path: inCdn([...files.critical, ...files.lazy]),
     disablePlugins: ['@size-limit/esbuild'],
     gzip: true,
-    limit: '44 KB',
+    limit: '40 KB',
   },
 ];
