@@ -200,6 +200,7 @@ export class MessengerOptin extends LitElement {
     else if (!this._outside) {
       this._outside = new AbortController();
       listenForLightDismiss(
+        this,
         (path) => path.includes(this),
         () => (this._open = false),
         this._outside.signal,

@@ -235,6 +235,7 @@ export class OptinNotice extends LitElement {
     // Light dismiss of the popover (see light-dismiss.ts). This element's tree holds the dialog and
     // the sheet's backdrop; the backdrop closes on click instead (see render).
     listenForLightDismiss(
+      this,
       (path) => path.includes(this) || (this.anchor !== null && path.includes(this.anchor)),
       (event) => this._dismiss(event),
       signal,
