@@ -117,6 +117,28 @@ test.describe('notice dialog: layout', () => {
     await expectAttached(page);
   });
 
+  test('the popover follows its button when content inserted above pushes it down, with no scroll or resize', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openNotice(page);
+    await expectAttached(page);
+    const before = (await rects(page)).anchor.top;
+    // A banner arriving late (cookie notice, lazy image): the page does not scroll, the window keeps
+    // its size and neither box changes size; only the button's position changes.
+    await page.evaluate(() => {
+      const banner = document.createElement('div');
+      banner.style.height = '120px';
+      document.querySelector('#anchor')?.before(banner);
+    });
+    await expect.poll(async () => (await rects(page)).anchor.top).toBeGreaterThan(before + 100);
+    await expectAttached(page);
+    // It keeps following: a second move is caught by the re-armed observer.
+    await page.evaluate(() => document.querySelector('#anchor')?.previousElementSibling?.remove());
+    await expect.poll(async () => (await rects(page)).anchor.top).toBeLessThan(before + 1);
+    await expectAttached(page);
+  });
+
   test('near the bottom of the viewport it opens above the button, and goes below when scrolled up', async ({
     page,
   }) => {

@@ -14,8 +14,9 @@ import { shadowRootsAround } from '../shadow-roots.js';
  * - `resize` on window: the viewport, and with it the room around the button, changed.
  * - a ResizeObserver on both: the button grew (a font loaded) or the dialog did (details opened, the
  *   link phase). It reports once right after it starts too, which is the first update.
- * Unlike Floating UI's version, a button that moves without any of these (content inserted above it)
- * is caught by the next scroll or resize, not by an IntersectionObserver.
+ * - an IntersectionObserver whose root rectangle is exactly the button's box: the button moved
+ *   without any of the above (content inserted above it, a banner pushing the page down), so it no
+ *   longer fills that rectangle. Each move re-arms it around the new box.
  */
 export function autoUpdate(anchor: Element, floating: Element, update: () => void): () => void {
   const listeners = new AbortController();
@@ -26,8 +27,45 @@ export function autoUpdate(anchor: Element, floating: Element, update: () => voi
   const observer = new ResizeObserver(() => update());
   observer.observe(anchor);
   observer.observe(floating);
+  let moves: IntersectionObserver | undefined;
+  const watchMoves = () => {
+    moves?.disconnect();
+    moves = watchForMove(anchor, () => {
+      update();
+      watchMoves();
+    });
+  };
+  watchMoves();
   return () => {
     listeners.abort();
     observer.disconnect();
+    moves?.disconnect();
   };
+}
+
+/**
+ * Calls `moved` once `anchor` leaves the box it has now. The observer's root is the document,
+ * shrunk by `rootMargin` to the button's box (whole pixels, rounded outward, so the button fills it
+ * at ratio 1); any move of a pixel or more drops the ratio below 1 and crosses the threshold. With
+ * the document as root (not the implicit viewport) the margin also applies inside an iframe.
+ */
+function watchForMove(anchor: Element, moved: () => void): IntersectionObserver {
+  const { top, right, bottom, left } = anchor.getBoundingClientRect();
+  const { clientWidth, clientHeight } = anchor.ownerDocument.documentElement;
+  const inset = [top, clientWidth - right, clientHeight - bottom, left].map(
+    (edge) => `${-Math.floor(edge)}px`,
+  );
+  let first = true;
+  const observer = new IntersectionObserver(
+    ([entry]) => {
+      // The first report, right after observing, describes the box just measured. A button that
+      // is clipped (partly scrolled out of its container) or hidden reports less than 1 there and
+      // is then followed by scroll and resize only, as before.
+      if (!first && entry && entry.intersectionRatio < 1) moved();
+      first = false;
+    },
+    { root: anchor.ownerDocument, rootMargin: inset.join(' '), threshold: 1 },
+  );
+  observer.observe(anchor);
+  return observer;
 }
