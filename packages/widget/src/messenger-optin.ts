@@ -298,16 +298,21 @@ export class MessengerOptin extends LitElement {
     // After the frame that shows the buttons: fetching and running the chunk must not delay it.
     this._validated = afterPaint()
       .then(loadLazy)
-      .then(({ validateConfig, channelMeta }) => {
+      .then(({ validateConfig, channelMeta, FlowController }) => {
         if (version !== this._configVersion) return undefined;
         const result = validateConfig(checked.config.raw);
         if (!result.ok) return this._fail(result.problem);
         this._meta = channelMeta;
-        if (result.config.impressions && result.config.endpoint) {
-          const config = result.config;
-          void loadLazy().then((flow) => this._controller(flow.FlowController).impression(config));
+        const config = result.config;
+        if (config.endpoint && this.isConnected) {
+          const flow = this._controller(FlowController);
+          // Now, not at the first tap: events an earlier visit left in the outbox (the tab closed
+          // while they were on their way) go out on this page load (consent-events.md). The
+          // reporter only looks whether an outbox exists: without one nothing is created or sent.
+          flow.resume(config);
+          if (config.impressions) flow.impression(config);
         }
-        return result.config;
+        return config;
       })
       .catch((error: unknown) =>
         this._fail({

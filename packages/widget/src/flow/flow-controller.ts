@@ -179,10 +179,15 @@ export class FlowController implements ReactiveController {
     );
   }
 
+  /** Starts the reporter for a valid config with an endpoint, which sends what an earlier visit left. */
+  resume(config: WidgetConfig): void {
+    this._useEndpoint(config.endpoint);
+  }
+
   /** `widget_shown` for site owners who turned on impression events (memory-only in the reporter). */
   impression(config: WidgetConfig): void {
     const first = config.channels[0];
-    if (!first || !config.endpoint) return;
+    if (!first) return;
     this._useEndpoint(config.endpoint);
     void this._record({ type: 'widget_shown', consentId: randomId(), channel: first.type });
   }
