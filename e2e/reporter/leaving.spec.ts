@@ -1,5 +1,6 @@
 // Scenario 5 of consent-events.md: the visitor confirms and the page navigates away at once
 // (the deep link). Delivered by keepalive or beacon, or on the next visit.
+import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { bucketFor, expectUnique, openReporter, outboxCount, record, watchErrors } from './support.js';
 
@@ -40,7 +41,9 @@ test('5: more pending than the keepalive budget when leaving → beacons, the re
   // 8 notice_shown events of ~15 KB each (the full notice text), ~120 KB: two keepalive batches
   // cannot hold them all.
   const text = 'Hinweis zur Datenverarbeitung. '.repeat(480);
-  const notice = { id: 'whatsapp.de.v1', locale: 'de', version: '1', sha256: 'a'.repeat(64), text };
+  // The receiver checks that the hash is the text's (the counting endpoint does the same).
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  const notice = { id: 'whatsapp.de.v1', locale: 'de', version: '1', sha256, text };
   const pending = await record(page, Array(8).fill('notice_shown'), { notice });
   await page.getByRole('button', { name: 'WhatsApp öffnen' }).click();
   await page.waitForURL(`**${away}#*`);

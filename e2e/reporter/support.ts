@@ -8,6 +8,7 @@ export interface Stats {
   duplicates: number;
   requests: Bucket['requests'];
   eventIds: string[];
+  rejected: Bucket['rejected'];
 }
 
 export function bucketFor(testInfo: TestInfo): string {
@@ -30,7 +31,10 @@ export async function expectUnique(
   timeout = 15_000,
 ) {
   await expect.poll(async () => (await stats(request, bucket)).unique, { timeout }).toBe(count);
-  return stats(request, bucket);
+  const result = await stats(request, bucket);
+  // Every event the tests record is one the real receiver accepts (the endpoint checks like it).
+  expect(result.rejected).toEqual([]);
+  return result;
 }
 
 export function pageUrl(bucket: string, params: Record<string, string | number> = {}) {

@@ -1,12 +1,14 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { parseBatch, type Rejected } from '../../packages/receiver/src/ingest.js';
 
 /**
  * The e2e test server, on 127.0.0.1 only:
  * - static files from the repo root (built bundles in packages/x/dist, pages in e2e/fixtures);
  * - a counting consent endpoint `POST /collect/<bucket>` that stores events by `eventId` and counts
  *   duplicates, with a scripted answer queue per bucket so a test can say "500, 500, 500, then 200";
+ *   its 2xx answers check each event with the real receiver's `parseBatch` and refuse what it refuses;
  * - `GET /collect/<bucket>/stats`, `POST /collect/<bucket>/script` to inspect and script a bucket.
  * Buckets keep parallel tests apart.
  */
@@ -46,6 +48,8 @@ export interface Bucket {
     ids: string[];
   }>;
   script: ScriptedAnswer[];
+  /** Events the receiver's checks refused, with why; a test expects none unless it sends bad ones. */
+  rejected: Array<Rejected & { event: unknown }>;
 }
 
 const buckets = new Map<string, Bucket>();
@@ -53,7 +57,7 @@ const buckets = new Map<string, Bucket>();
 function bucket(name: string): Bucket {
   let found = buckets.get(name);
   if (!found) {
-    found = { events: new Map(), duplicates: 0, requests: [], script: [] };
+    found = { events: new Map(), duplicates: 0, requests: [], script: [], rejected: [] };
     buckets.set(name, found);
   }
   return found;
@@ -93,6 +97,7 @@ async function handleCollect(request: IncomingMessage, response: ServerResponse,
       requests: state.requests,
       eventIds: [...state.events.keys()],
       events: [...state.events.values()],
+      rejected: state.rejected,
     });
   }
   if (action === 'script' && request.method === 'POST') {
@@ -125,22 +130,40 @@ async function handleCollect(request: IncomingMessage, response: ServerResponse,
     status: answer.status,
     ids: items.map((item) => String((item as { eventId?: unknown } | null)?.eventId)),
   });
+  if (answer.status < 200 || answer.status >= 300)
+    return sendJson(response, answer.status, { accepted: 0, duplicates: 0 }, answer.headers);
+
+  // A scripted 2xx is answered as the real receiver would: events it refuses are not stored, and
+  // the answer lists them, so a browser test sending an event the receiver would refuse fails.
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return sendJson(response, 400, { error: 'invalid_json' });
+  }
+  const checked = parseBatch(parsed, { receivedAt: new Date(), origin: request.headers.origin });
+  state.rejected.push(...checked.rejected.map((item) => ({ ...item, event: items[item.index] })));
+  if (!checked.ok)
+    return sendJson(response, 400, {
+      error: checked.error,
+      issues: checked.issues,
+      rejected: checked.rejected,
+    });
+  const refused = new Set(checked.rejected.map((item) => item.index));
   let accepted = 0;
   let duplicates = 0;
-  if (answer.status >= 200 && answer.status < 300) {
-    for (const item of items) {
-      const id = (item as { eventId?: unknown } | null)?.eventId;
-      if (typeof id !== 'string') continue;
-      if (state.events.has(id)) {
-        state.duplicates += 1;
-        duplicates += 1;
-      } else {
-        state.events.set(id, item);
-        accepted += 1;
-      }
+  items.forEach((item, index) => {
+    if (refused.has(index)) return;
+    const id = (item as { eventId: string }).eventId;
+    if (state.events.has(id)) {
+      state.duplicates += 1;
+      duplicates += 1;
+    } else {
+      state.events.set(id, item);
+      accepted += 1;
     }
-  }
-  sendJson(response, answer.status, { accepted, duplicates }, answer.headers);
+  });
+  sendJson(response, answer.status, { accepted, duplicates, rejected: checked.rejected }, answer.headers);
 }
 
 /**

@@ -72,7 +72,10 @@ export async function storedEvents(page: Page, bucket: string, types: string[]):
     .poll(
       async () => {
         const response = await page.request.get(`/collect/${bucket}/stats`);
-        events = ((await response.json()) as { events: StoredEvent[] }).events;
+        const stats = (await response.json()) as { events: StoredEvent[]; rejected: unknown[] };
+        events = stats.events;
+        // An event the real receiver would refuse fails the test here, with the receiver's reasons.
+        if (stats.rejected.length) return { rejected: stats.rejected };
         return types.every((type) => events.some((event) => event.type === type));
       },
       { timeout: 20_000 },
