@@ -135,6 +135,8 @@ export class MessengerOptin extends LitElement {
   /** The outside-click listener of the open panel; aborted when the panel closes or on disconnect. */
   private _outside: AbortController | undefined;
   private _idle: number | undefined;
+  /** Connected while the document is still parsed: configured at DOMContentLoaded. */
+  private _parsing = false;
 
   constructor() {
     super();
@@ -147,13 +149,20 @@ export class MessengerOptin extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this._connection = new AbortController();
-    // Upgraded mid-parse (npm bundle loaded early): the JSON child is not parsed yet.
-    if (document.readyState === 'loading' && !this.hasAttribute('company')) {
-      document.addEventListener('DOMContentLoaded', () => (this._configure(), this.requestUpdate()), {
-        once: true,
-        signal: this._connection.signal,
-      });
-    }
+    // Upgraded while the page is still parsed (an early or async script, streamed HTML): the JSON
+    // child may not be parsed yet, and attributes may be combined with it. So the config is read
+    // once the document is, and nothing is shown or reported before that.
+    this._parsing = document.readyState === 'loading';
+    if (this._parsing)
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          this._parsing = false;
+          this._configure();
+          this.requestUpdate();
+        },
+        { once: true, signal: this._connection.signal },
+      );
   }
 
   override disconnectedCallback(): void {
@@ -167,6 +176,7 @@ export class MessengerOptin extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this._parsing) return;
     if (!this.hasUpdated || configKeys.some((key) => changed.has(key as keyof MessengerOptin)))
       this._configure();
   }
