@@ -140,3 +140,29 @@ test('a <script type="application/json"> child configures the widget', async ({ 
   );
   expect(log.consoleErrors).toEqual([]);
 });
+
+test('"lang" in the JSON child sets the language on an English page', async ({ page }) => {
+  const log = await recordPage(page);
+  await page.goto('/e2e/fixtures/widget/json-lang.html');
+  await expect(page.getByText('Newsletter per Messenger')).toBeVisible();
+  await page.getByRole('button', { name: /Telegram/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Telegram öffnen' })).toBeVisible();
+  expect((await log.events())[0]?.detail).toMatchObject({ notice: { id: expect.stringContaining('.de.') } });
+  expect(log.consoleErrors).toEqual([]);
+});
+
+test('Esc on the launcher closes the open panel and keeps the focus there', async ({ page }) => {
+  await page.goto('/e2e/fixtures/widget/floating.html');
+  const launcher = page.getByRole('button', { name: 'Newsletter via messenger' });
+  await page.keyboard.press('Tab');
+  await expect(launcher).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(launcher).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('button', { name: /WhatsApp/ })).toBeVisible();
+  await expect(launcher).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(launcher).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('button', { name: /WhatsApp/ })).toBeHidden();
+  await expect(launcher).toBeFocused();
+});

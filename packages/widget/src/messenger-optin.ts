@@ -142,6 +142,8 @@ export class MessengerOptin extends LitElement {
     this.impressions = false;
     this._withdraw = false;
     this._open = false;
+    // On the host, so that Esc also closes the panel while the focus is still on the launcher.
+    this.addEventListener('keydown', this._onKey);
   }
 
   override connectedCallback(): void {
@@ -238,14 +240,7 @@ export class MessengerOptin extends LitElement {
     }
     return html`
       ${renderLauncher({ label: strings.headline, open: this._open, onToggle: () => (this._open = !this._open) })}
-      <section
-        id="panel"
-        part="panel"
-        class="panel root"
-        aria-labelledby="headline"
-        ?hidden=${!this._open}
-        @keydown=${this._onPanelKey}
-      >
+      <section id="panel" part="panel" class="panel root" aria-labelledby="headline" ?hidden=${!this._open}>
         <button
           type="button"
           part="close"
@@ -261,9 +256,10 @@ export class MessengerOptin extends LitElement {
     `;
   }
 
-  /** The `lang` attribute, else the page's `<html lang>`, else English. @internal */
+  /** The `lang` attribute, else `"lang"` of the JSON child, else the page's `<html lang>`, else English. @internal */
   flowLang(): string {
-    return this.lang || document.documentElement.lang || 'en';
+    const json = this._pre?.raw['lang'];
+    return this.lang || (typeof json === 'string' && json) || document.documentElement.lang || 'en';
   }
 
   /** @internal */
@@ -289,6 +285,8 @@ export class MessengerOptin extends LitElement {
     const version = ++this._configVersion;
     const json = this.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
     const merged = mergeConfig(this._rawFromElement(), json);
+    // The attribute wins over the JSON's theme, like every other field.
+    if (merged.ok && merged.theme && !this.theme) this.theme = merged.theme as 'light' | 'dark' | 'auto';
     const checked = merged.ok ? preCheck(merged.raw, knownChannelTypes) : merged;
     this._validated = Promise.resolve(undefined);
     if (!checked.ok) return this._fail(checked.problem);
@@ -359,8 +357,9 @@ export class MessengerOptin extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus());
   };
 
-  private _onPanelKey = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && !this._flow?.active) this._closePanel();
+  /** Esc closes the open panel, unless a notice is open (the notice handles its own Esc). */
+  private _onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this._open && !this._flow?.active) this._closePanel();
   };
 }
 

@@ -1,11 +1,13 @@
 import { configKeys, type ConfigProblem, type RawConfig } from './types.js';
 
-export type MergeResult = { ok: true; raw: Record<string, unknown> } | { ok: false; problem: ConfigProblem };
+export type MergeResult =
+  { ok: true; raw: Record<string, unknown>; theme?: string } | { ok: false; problem: ConfigProblem };
 
 /**
  * Merges the `<script type="application/json">` child (if any) with the element's attributes and
  * properties; what is set on the element wins, so a page can override one field of a shared JSON.
- * Unset fields are left out, so that the schema's defaults apply.
+ * Unset fields are left out, so that the schema's defaults apply. The JSON's `theme` is returned
+ * apart, for the element to apply.
  */
 export function mergeConfig(fromElement: RawConfig, jsonText: string | undefined): MergeResult {
   let base: Record<string, unknown> = {};
@@ -34,10 +36,26 @@ export function mergeConfig(fromElement: RawConfig, jsonText: string | undefined
     }
     base = parsed as Record<string, unknown>;
   }
-  const raw: Record<string, unknown> = { ...base };
+  // JSON keys are the camelCase property names. A site owner who copies an attribute name gets told
+  // so, instead of "privacy-policy is required" or "unknown option".
+  for (const key of Object.keys(base)) {
+    const camel = key.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    if (camel !== key && (configKeys as readonly string[]).includes(camel)) {
+      return {
+        ok: false,
+        problem: {
+          code: 'invalid-config',
+          path: camel,
+          message: `"${key}" in the JSON config: write it as "${camel}".`,
+        },
+      };
+    }
+  }
+  // `theme` only styles the element: the config schema does not know it, so it is taken out here.
+  const { theme, ...raw } = base;
   for (const key of configKeys) {
     const value = fromElement[key];
     if (value !== undefined && value !== null && value !== false) raw[key] = value;
   }
-  return { ok: true, raw };
+  return typeof theme === 'string' ? { ok: true, raw, theme } : { ok: true, raw };
 }
