@@ -126,6 +126,47 @@ test('the script tag alone mounts a floating launcher from its data-* attributes
   expect(await log.violations()).toEqual([]);
 });
 
+test('the script tag mounts its launcher also when its URL redirects to the file', async ({ page }) => {
+  const log = await recordPage(page);
+  // Like an unversioned CDN address: import.meta.url is then the URL after the redirect.
+  await page.route('**/cdn-latest/messenger-optin.js', (route) =>
+    route.fulfill({ status: 302, headers: { location: '/packages/widget/dist/cdn/messenger-optin.js' } }),
+  );
+  await page.goto('/e2e/fixtures/widget/script-tag-redirect.html');
+  const launcher = page.getByRole('button', { name: 'Newsletter per Messenger' });
+  await expect(launcher).toBeVisible();
+  await expect(page.locator('messenger-optin')).toHaveCount(1);
+  await expect(page.locator('messenger-optin')).toHaveAttribute('company', 'Bäckerei Korn');
+  await launcher.click();
+  await expect(page.getByRole('button', { name: /WhatsApp/ })).toBeVisible();
+  expect(log.consoleErrors).toEqual([]);
+});
+
+test('a script tag with data-* that redirects to another file name says why nothing mounted', async ({
+  page,
+}) => {
+  const log = await recordPage(page);
+  // A site's own /widget.js that redirects to the bundle: no tag names the file that runs.
+  await page.route('**/script-tag-redirect.html', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('/cdn-latest/messenger-optin.js', '/cdn-latest/widget.js');
+    await route.fulfill({ response, body });
+  });
+  await page.route('**/cdn-latest/widget.js', (route) =>
+    route.fulfill({ status: 302, headers: { location: '/packages/widget/dist/cdn/messenger-optin.js' } }),
+  );
+  await page.goto('/e2e/fixtures/widget/script-tag-redirect.html');
+  await page.waitForFunction(() => customElements.get('messenger-optin') !== undefined);
+  await expect.poll(() => log.consoleErrors.length).toBe(1);
+  expect(log.consoleErrors[0]).toContain('<messenger-optin>');
+  expect(log.consoleErrors[0]).toContain('data-company');
+  expect(log.consoleErrors[0]).toContain('/packages/widget/dist/cdn/messenger-optin.js');
+  await page.waitForLoadState('networkidle');
+  expect(log.consoleErrors).toHaveLength(1);
+  await expect(page.locator('messenger-optin')).toHaveCount(0);
+  expect(log.pageErrors).toEqual([]);
+});
+
 test('a <script type="application/json"> child configures the widget', async ({ page }) => {
   const log = await recordPage(page);
   await page.goto('/e2e/fixtures/widget/json-config.html');

@@ -43,16 +43,17 @@ describe('mergeConfig', () => {
     ['privacy-policy', 'privacyPolicy'],
     ['withdraw-keyword', 'withdrawKeyword'],
     ['require-checkbox', 'requireCheckbox'],
-  ])('tells a site owner who wrote "%s" in the JSON to write "%s"', (key, camel) => {
+  ])('reads an attribute name "%s" written in the JSON as "%s"', (key, camel) => {
     const result = mergeConfig({}, JSON.stringify({ company: 'Firma', [key]: 'x' }));
-    expect(result).toEqual({
-      ok: false,
-      problem: {
-        code: 'invalid-config',
-        path: camel,
-        message: `"${key}" in the JSON config: write it as "${camel}".`,
-      },
-    });
+    expect(result).toEqual({ ok: true, raw: { company: 'Firma', [camel]: 'x' } });
+  });
+
+  it('lets the camelCase key win when the JSON has both spellings', () => {
+    const result = mergeConfig(
+      {},
+      '{"privacyPolicy":"https://a.example/","privacy-policy":"https://b.example/"}',
+    );
+    expect(result).toEqual({ ok: true, raw: { privacyPolicy: 'https://a.example/' } });
   });
 
   it('leaves other unknown keys to the config check', () => {

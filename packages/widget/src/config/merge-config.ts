@@ -1,7 +1,8 @@
+import { attributeName } from './attribute-name.js';
 import { configKeys, type ConfigProblem, type RawConfig } from './types.js';
 
 export type MergeResult =
-  { ok: true; raw: Record<string, unknown>; theme?: string } | { ok: false; problem: ConfigProblem };
+  { ok: true; raw: Record<string, unknown>; theme: unknown } | { ok: false; problem: ConfigProblem };
 
 /**
  * Merges the `<script type="application/json">` child (if any) with the element's attributes and
@@ -36,19 +37,13 @@ export function mergeConfig(fromElement: RawConfig, jsonText: string | undefined
     }
     base = parsed as Record<string, unknown>;
   }
-  // JSON keys are the camelCase property names. A site owner who copies an attribute name gets told
-  // so, instead of "privacy-policy is required" or "unknown option".
-  for (const key of Object.keys(base)) {
-    const camel = key.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-    if (camel !== key && (configKeys as readonly string[]).includes(camel)) {
-      return {
-        ok: false,
-        problem: {
-          code: 'invalid-config',
-          path: camel,
-          message: `"${key}" in the JSON config: write it as "${camel}".`,
-        },
-      };
+  // JSON keys are the camelCase property names; an attribute name copied into the JSON
+  // (`"privacy-policy"`) is read as its property instead of failing as "required" or "unknown".
+  for (const key of configKeys) {
+    const attribute = attributeName(key);
+    if (attribute !== key && attribute in base) {
+      base[key] ??= base[attribute];
+      delete base[attribute];
     }
   }
   // `theme` only styles the element: the config schema does not know it, so it is taken out here.
@@ -57,5 +52,5 @@ export function mergeConfig(fromElement: RawConfig, jsonText: string | undefined
     const value = fromElement[key];
     if (value !== undefined && value !== null && value !== false) raw[key] = value;
   }
-  return typeof theme === 'string' ? { ok: true, raw, theme } : { ok: true, raw };
+  return { ok: true, raw, theme };
 }
