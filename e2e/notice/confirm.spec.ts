@@ -17,6 +17,14 @@ test.describe('notice dialog: reading and confirming', () => {
     expect(await events(page)).toEqual([{ type: 'notice-confirm', detail: { action: 'checkbox+button' } }]);
   });
 
+  test('with the required checkbox, Enter confirms with action "checkbox+button" too', async ({ page }) => {
+    await openNotice(page, { lang: 'en', requireCheckbox: true });
+    await page.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Open WhatsApp' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await events(page)).toEqual([{ type: 'notice-confirm', detail: { action: 'checkbox+button' } }]);
+  });
+
   test('a mouse click confirms with action "button"', async ({ page }) => {
     await openNotice(page, { lang: 'en' });
     await page.getByRole('button', { name: 'Open WhatsApp' }).click();

@@ -190,3 +190,33 @@ test('a broken <script type="application/json"> config is reported, not thrown',
   await expect(page.locator('messenger-optin').getByRole('button')).toHaveCount(0);
   expect(log.pageErrors).toEqual([]);
 });
+
+test('"theme" in the <script type="application/json"> config is applied, not rejected', async ({ page }) => {
+  const log = await recordPage(page);
+  await page.goto('/e2e/fixtures/widget/json-theme.html');
+  const element = page.locator('messenger-optin');
+  await expect(element.getByRole('button', { name: /Telegram/ })).toBeVisible();
+  await expect(element).toHaveAttribute('theme', 'dark');
+  // The full validation ran (the icons come with it) and kept the buttons.
+  await expect(element.locator('.channel path')).not.toHaveAttribute('d', '');
+  await expect(element.getByRole('button', { name: /Telegram/ })).toBeVisible();
+  expect(log.consoleErrors).toEqual([]);
+  expect((await log.events()).filter((event) => event.type === 'optin-error')).toEqual([]);
+});
+
+test('an attribute name as key in the JSON config ("privacy-policy") is read as its property', async ({
+  page,
+}) => {
+  const log = await recordPage(page);
+  await page.goto('/e2e/fixtures/widget/json-kebab.html');
+  const element = page.locator('messenger-optin');
+  // The full validation ran (the icons come with it) and kept the buttons.
+  await expect(element.locator('.channel path')).not.toHaveAttribute('d', '');
+  await element.getByRole('button', { name: /Telegram/ }).click();
+  await expect(page.getByRole('dialog').getByRole('link', { name: /Datenschutz|privacy/i })).toHaveAttribute(
+    'href',
+    'https://json.example/privacy',
+  );
+  expect(log.consoleErrors).toEqual([]);
+  expect(log.pageErrors).toEqual([]);
+});

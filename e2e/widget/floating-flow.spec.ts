@@ -126,6 +126,47 @@ test('the script tag alone mounts a floating launcher from its data-* attributes
   expect(await log.violations()).toEqual([]);
 });
 
+test('the script tag mounts its launcher also when its URL redirects to the file', async ({ page }) => {
+  const log = await recordPage(page);
+  // Like an unversioned CDN address: import.meta.url is then the URL after the redirect.
+  await page.route('**/cdn-latest/messenger-optin.js', (route) =>
+    route.fulfill({ status: 302, headers: { location: '/packages/widget/dist/cdn/messenger-optin.js' } }),
+  );
+  await page.goto('/e2e/fixtures/widget/script-tag-redirect.html');
+  const launcher = page.getByRole('button', { name: 'Newsletter per Messenger' });
+  await expect(launcher).toBeVisible();
+  await expect(page.locator('messenger-optin')).toHaveCount(1);
+  await expect(page.locator('messenger-optin')).toHaveAttribute('company', 'Bäckerei Korn');
+  await launcher.click();
+  await expect(page.getByRole('button', { name: /WhatsApp/ })).toBeVisible();
+  expect(log.consoleErrors).toEqual([]);
+});
+
+test('a script tag with data-* that redirects to another file name says why nothing mounted', async ({
+  page,
+}) => {
+  const log = await recordPage(page);
+  // A site's own /widget.js that redirects to the bundle: no tag names the file that runs.
+  await page.route('**/script-tag-redirect.html', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('/cdn-latest/messenger-optin.js', '/cdn-latest/widget.js');
+    await route.fulfill({ response, body });
+  });
+  await page.route('**/cdn-latest/widget.js', (route) =>
+    route.fulfill({ status: 302, headers: { location: '/packages/widget/dist/cdn/messenger-optin.js' } }),
+  );
+  await page.goto('/e2e/fixtures/widget/script-tag-redirect.html');
+  await page.waitForFunction(() => customElements.get('messenger-optin') !== undefined);
+  await expect.poll(() => log.consoleErrors.length).toBe(1);
+  expect(log.consoleErrors[0]).toContain('<messenger-optin>');
+  expect(log.consoleErrors[0]).toContain('data-company');
+  expect(log.consoleErrors[0]).toContain('/packages/widget/dist/cdn/messenger-optin.js');
+  await page.waitForLoadState('networkidle');
+  expect(log.consoleErrors).toHaveLength(1);
+  await expect(page.locator('messenger-optin')).toHaveCount(0);
+  expect(log.pageErrors).toEqual([]);
+});
+
 test('a <script type="application/json"> child configures the widget', async ({ page }) => {
   const log = await recordPage(page);
   await page.goto('/e2e/fixtures/widget/json-config.html');
@@ -139,4 +180,30 @@ test('a <script type="application/json"> child configures the widget', async ({ 
     new RegExp(`^https://t\\.me/jsongmbh\\?text=Start%20JSON%20GmbH%20${refPattern}$`),
   );
   expect(log.consoleErrors).toEqual([]);
+});
+
+test('"lang" in the JSON child sets the language on an English page', async ({ page }) => {
+  const log = await recordPage(page);
+  await page.goto('/e2e/fixtures/widget/json-lang.html');
+  await expect(page.getByText('Newsletter per Messenger')).toBeVisible();
+  await page.getByRole('button', { name: /Telegram/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Telegram öffnen' })).toBeVisible();
+  expect((await log.events())[0]?.detail).toMatchObject({ notice: { id: expect.stringContaining('.de.') } });
+  expect(log.consoleErrors).toEqual([]);
+});
+
+test('Esc on the launcher closes the open panel and keeps the focus there', async ({ page }) => {
+  await page.goto('/e2e/fixtures/widget/floating.html');
+  const launcher = page.getByRole('button', { name: 'Newsletter via messenger' });
+  await page.keyboard.press('Tab');
+  await expect(launcher).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(launcher).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('button', { name: /WhatsApp/ })).toBeVisible();
+  await expect(launcher).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(launcher).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('button', { name: /WhatsApp/ })).toBeHidden();
+  await expect(launcher).toBeFocused();
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { test, type Page } from '@playwright/test';
 import { bucketName, expect, recordPage, refPattern, storedEvents, useEndpoint } from './support.js';
 
@@ -166,6 +167,24 @@ test('require-checkbox: confirm stays disabled until the box is ticked, the acti
   expect(stored.find((event) => event.type === 'consent_given')?.action).toBe('checkbox+button');
 });
 
+test('require-checkbox by keyboard: the action still says the box was ticked', async ({ page }) => {
+  const { bucket } = await openWidget(page, 'inline-checkbox-keyboard');
+  await page.locator('messenger-optin').evaluate((element) => element.setAttribute('require-checkbox', ''));
+  const whatsapp = page.getByRole('button', { name: /WhatsApp/ });
+  await tabTo(page, () => whatsapp.evaluate((button) => button.matches(':focus')));
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  const checkbox = dialog.getByRole('checkbox');
+  await tabTo(page, () => checkbox.evaluate((box) => box.matches(':focus')));
+  await page.keyboard.press('Space');
+  await expect(checkbox).toBeChecked();
+  const confirm = dialog.getByRole('button', { name: /WhatsApp/ });
+  await tabTo(page, () => confirm.evaluate((button) => button.matches(':focus')));
+  await page.keyboard.press('Enter');
+  const stored = await storedEvents(page, bucket, ['consent_given']);
+  expect(stored.find((event) => event.type === 'consent_given')?.action).toBe('checkbox+button');
+});
+
 test('cancelling optin-consent opens no link and records no consent', async ({ page }) => {
   const { log, bucket } = await openWidget(page, 'inline-cancel');
   await page.evaluate(() => document.addEventListener('optin-consent', (event) => event.preventDefault()));
@@ -216,9 +235,27 @@ test('unsubscribe: the withdraw link with the Stop keyword, optin-withdraw and w
     channel: 'whatsapp',
     href: 'https://wa.me/491701234567?text=Stop%20Firma',
   });
-  const stored = await storedEvents(page, bucket, ['withdrawal_requested']);
-  expect(stored.find((event) => event.type === 'withdrawal_requested')?.message).toBe('Stop Firma');
+  const stored = await storedEvents(page, bucket, ['notice_shown', 'withdrawal_requested']);
+  const withdrawal = stored.find((event) => event.type === 'withdrawal_requested');
+  expect(withdrawal?.message).toBe('Stop Firma');
+  // The Stop message carries no reference code, so the event names none.
+  expect(withdrawal).not.toHaveProperty('ref');
+  expect(withdrawal?.notice?.id).toMatch(/^whatsapp\.de\.withdraw\.v/);
+  // The withdraw notice's full text went to the endpoint, under the hash the withdrawal names.
+  const shown = stored.find((event) => event.type === 'notice_shown');
+  expect(shown).toMatchObject({
+    consentId: withdrawal?.consentId,
+    notice: { sha256: withdrawal?.notice?.sha256 },
+  });
+  expect(shown?.notice?.text).toContain('Stop Firma');
+  expect(
+    createHash('sha256')
+      .update(shown?.notice?.text ?? '')
+      .digest('hex'),
+  ).toBe(withdrawal?.notice?.sha256);
+  expect(shown).not.toHaveProperty('ref');
   expect(stored.map((event) => event.type)).not.toContain('consent_given');
+  expect((await log.events()).map((event) => event.type)).toEqual(['optin-withdraw']);
 });
 
 test.describe('on a phone', () => {

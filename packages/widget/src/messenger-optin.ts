@@ -144,6 +144,11 @@ export class MessengerOptin extends LitElement {
     this.impressions = false;
     this._withdraw = false;
     this._open = false;
+    // On the host, so that Esc also closes the panel while the focus is still on the launcher. Not
+    // while a notice is open: the notice closes on that Esc itself.
+    this.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this._open && !this._flow?.active) this._closePanel();
+    });
   }
 
   override connectedCallback(): void {
@@ -184,7 +189,7 @@ export class MessengerOptin extends LitElement {
   protected override updated(): void {
     if (this._pre && this._idle === undefined && this._connection) {
       // Fetch the chunks behind the first tap while the browser has nothing else to do.
-      const prefetch = { lang: this.flowLang(), endpoint: Boolean(this._pre.raw['endpoint']) };
+      const prefetch = { lang: this.flowLang(), endpoint: !!this._pre.raw['endpoint'] };
       this._idle = requestIdle(() =>
         loadLazy().then(
           (flow) => {
@@ -248,14 +253,7 @@ export class MessengerOptin extends LitElement {
     }
     return html`
       ${renderLauncher({ label: strings.headline, open: this._open, onToggle: () => (this._open = !this._open) })}
-      <section
-        id="panel"
-        part="panel"
-        class="panel root"
-        aria-labelledby="headline"
-        ?hidden=${!this._open}
-        @keydown=${this._onPanelKey}
-      >
+      <section id="panel" part="panel" class="panel root" aria-labelledby="headline" ?hidden=${!this._open}>
         <button
           type="button"
           part="close"
@@ -271,9 +269,10 @@ export class MessengerOptin extends LitElement {
     `;
   }
 
-  /** The `lang` attribute, else the page's `<html lang>`, else English. @internal */
+  /** The `lang` attribute, else `"lang"` of the JSON child, else the page's `<html lang>`, else English. @internal */
   flowLang(): string {
-    return this.lang || document.documentElement.lang || 'en';
+    const json = this._pre?.raw['lang'];
+    return this.lang || (typeof json === 'string' && json) || document.documentElement.lang || 'en';
   }
 
   /** @internal */
@@ -284,13 +283,13 @@ export class MessengerOptin extends LitElement {
   /** One console error and one `optin-error` event; nothing is thrown at the page. @internal */
   report(detail: OptinErrorDetail): void {
     console.error(`<messenger-optin> ${detail.message}`);
-    const event = new OptinErrorEvent(detail);
-    this.dispatchEvent(event);
+    this.dispatchEvent(new OptinErrorEvent(detail));
   }
 
+  /** Empty values count as unset (`lang` is '' on every element), so the JSON child fills them. */
   private _rawFromElement(): RawConfig {
     const raw: RawConfig = {};
-    for (const key of configKeys) raw[key] = key === 'lang' ? this.lang || undefined : this[key];
+    for (const key of configKeys) raw[key] = this[key] || undefined;
     return raw;
   }
 
@@ -299,6 +298,8 @@ export class MessengerOptin extends LitElement {
     const version = ++this._configVersion;
     const json = this.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
     const merged = mergeConfig(this._rawFromElement(), json);
+    // The attribute wins over the JSON's theme, like every other field.
+    if (merged.ok) this.theme ||= merged.theme as never;
     const checked = merged.ok ? preCheck(merged.raw, knownChannelTypes) : merged;
     this._validated = Promise.resolve(undefined);
     if (!checked.ok) return this._fail(checked.problem);
@@ -372,10 +373,6 @@ export class MessengerOptin extends LitElement {
   private _closePanel = (): void => {
     this._open = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.launcher')?.focus());
-  };
-
-  private _onPanelKey = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && !this._flow?.active) this._closePanel();
   };
 }
 

@@ -34,6 +34,35 @@ describe('mergeConfig', () => {
     );
   });
 
+  it('takes "theme" out of the JSON for the element, so the config check does not reject it', () => {
+    const result = mergeConfig({ company: 'Firma' }, '{"theme":"dark","channels":[]}');
+    expect(result).toEqual({ ok: true, raw: { company: 'Firma', channels: [] }, theme: 'dark' });
+  });
+
+  it.each([
+    ['privacy-policy', 'privacyPolicy'],
+    ['withdraw-keyword', 'withdrawKeyword'],
+    ['require-checkbox', 'requireCheckbox'],
+  ])('reads an attribute name "%s" written in the JSON as "%s"', (key, camel) => {
+    const result = mergeConfig({}, JSON.stringify({ company: 'Firma', [key]: 'x' }));
+    expect(result).toEqual({ ok: true, raw: { company: 'Firma', [camel]: 'x' } });
+  });
+
+  it('lets the camelCase key win when the JSON has both spellings', () => {
+    const result = mergeConfig(
+      {},
+      '{"privacyPolicy":"https://a.example/","privacy-policy":"https://b.example/"}',
+    );
+    expect(result).toEqual({ ok: true, raw: { privacyPolicy: 'https://a.example/' } });
+  });
+
+  it('leaves other unknown keys to the config check', () => {
+    expect(mergeConfig({}, '{"data-x":1,"colour":"red"}')).toEqual({
+      ok: true,
+      raw: { 'data-x': 1, colour: 'red' },
+    });
+  });
+
   it('reports a JSON child that is not an object', () => {
     const result = mergeConfig({}, '[1, 2]');
     expect(!result.ok && result.problem.message).toMatch(/must be one JSON object/);

@@ -1,4 +1,5 @@
 import type { ChannelType } from '@messenger-optin/sdk';
+import { attributeName } from './attribute-name.js';
 import type { CheckedChannel, ConfigProblem, PreCheckResult } from './types.js';
 
 /**
@@ -78,11 +79,10 @@ export function preCheck(raw: Record<string, unknown>, knownTypes: readonly Chan
     const url = httpUrl(value);
     if (url) urls[key] = url;
     else {
-      const attribute = key === 'privacyPolicy' ? 'privacy-policy' : 'endpoint';
       return fail({
         code: 'invalid-url',
         path: key,
-        message: `attribute "${attribute}": ${JSON.stringify(String(value).slice(0, 80))} is not an http(s) URL; give a full address such as https://example.com/${key === 'endpoint' ? 'consent' : 'privacy'}.`,
+        message: `attribute "${attributeName(key)}": ${JSON.stringify(String(value).slice(0, 80))} is not an http(s) URL; give a full address such as https://example.com/${key === 'endpoint' ? 'consent' : 'privacy'}.`,
       });
     }
   }

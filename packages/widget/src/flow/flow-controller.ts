@@ -167,9 +167,10 @@ export class FlowController implements ReactiveController {
       desktop: matchMedia('(hover: hover) and (pointer: fine)').matches,
     };
     this._set(flow);
-    if (withdraw) return;
+    // The withdraw notice is archived too: withdrawal_requested names its hash.
     const { id, locale, version, sha256, text } = prepared.notice;
     void this._recordFlow(flow, 'notice_shown', { notice: { id, locale, version, sha256, text } });
+    if (withdraw) return;
     this._host.dispatchEvent(
       new OptinNoticeOpenEvent({
         channel: channel.type,

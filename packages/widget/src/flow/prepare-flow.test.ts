@@ -43,6 +43,8 @@ describe('prepareFlow', () => {
     expect(flow.link.href).toBe('https://wa.me/491701234567?text=Stop%20Firma');
     expect(flow.link.message).toBe('Stop Firma');
     expect(flow.notice.id).toContain('withdraw');
+    // No code in the Stop message, so none for the withdrawal_requested event either.
+    expect(flow.ref).toBe('');
   });
 
   it('gives a Telegram bot the payload and tells the notice so', async () => {

@@ -11,7 +11,7 @@ import { randomId } from './random-id.js';
 /** Everything one visitor's flow for one channel needs, computed once per tap. */
 export interface PreparedFlow {
   consentId: string;
-  /** Reference code in the message, '' with `reference="none"`. */
+  /** Reference code in the message, '' with `reference="none"` and in withdraw mode. */
   ref: string;
   message: string;
   withdrawMessage: string;
@@ -36,7 +36,9 @@ export async function prepareFlow(
   channel: ChannelConfig,
   { withdraw, locale, platform }: PrepareOptions,
 ): Promise<PreparedFlow> {
-  const ref = config.reference === 'none' ? '' : createRef();
+  // The Stop message carries no code, so a withdrawal has none either (consent-events.md: `ref` is
+  // the code put into the message).
+  const ref = withdraw || config.reference === 'none' ? '' : createRef();
   const message = composeMessage({ keyword: config.keyword, company: config.company, ref });
   const withdrawMessage = composeMessage({ keyword: config.withdrawKeyword, company: config.company });
   const link = deepLink(channel, withdraw ? withdrawMessage : message, { platform });

@@ -41,7 +41,7 @@ function linkHref(href: string): string | null {
  *
  * @summary Data-use notice, confirm, and the "continue in the messenger" step (copy box, QR code).
  *
- * @fires notice-confirm - The visitor confirmed. detail `{ action: 'button' | 'checkbox+button' | 'keyboard' }`. Not composed.
+ * @fires notice-confirm - The visitor confirmed. detail `{ action: 'button' | 'checkbox+button' | 'keyboard' }` (`checkbox+button` whenever the checkbox was required, also by keyboard). Not composed.
  * @fires notice-dismiss - Closed by Esc, the close/cancel button, the backdrop or a click outside. detail `{ phase }`. Not composed.
  * @fires notice-link - Link phase: link followed, QR code shown, or message copied. detail `{ via: 'navigation' | 'qr' | 'copy' }`. Not composed.
  *
@@ -306,12 +306,13 @@ export class OptinNotice extends LitElement {
   }
 
   private _onConfirm(event: MouseEvent): void {
-    // detail is the click count; 0 means the button was activated by keyboard (Enter/Space).
+    // A required checkbox was ticked, whatever the input device: the record must show that step.
+    // Otherwise detail is the click count; 0 means the button was activated by keyboard (Enter/Space).
     const action =
-      event.detail === 0
-        ? 'keyboard'
-        : this.requireCheckbox && this.mode === 'consent'
-          ? 'checkbox+button'
+      this.requireCheckbox && this.mode === 'consent'
+        ? 'checkbox+button'
+        : event.detail === 0
+          ? 'keyboard'
           : 'button';
     fireNoticeEvent(this, 'notice-confirm', { action });
   }
