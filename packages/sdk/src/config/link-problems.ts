@@ -1,3 +1,4 @@
+import { channelMeta } from '../channels/index.js';
 import type { ChannelConfig } from '../channels/index.js';
 import { deepLink } from '../deep-link.js';
 import { ConfigError, quote } from '../errors.js';
@@ -20,20 +21,26 @@ interface LinkInputs {
 export function linkProblems(config: LinkInputs): Array<{ index: number; problem: string }> {
   const problems: Array<{ index: number; problem: string }> = [];
   const ref = config.reference === 'code' ? 'XXXXXX' : undefined;
+  const company = `with company ${quote(config.company)}`;
   config.channels.forEach((channel, index) => {
-    for (const keyword of [config.keyword, config.withdrawKeyword]) {
+    const fail = (problem: string) => problems.push({ index, problem: `${company}${problem}` });
+    // `some`: the first keyword that fails stops the channel's checks.
+    [config.keyword, config.withdrawKeyword].some((keyword, withdraw) => {
       try {
-        deepLink(channel, composeMessage({ keyword, company: config.company, ref }));
+        const { payload } = deepLink(channel, composeMessage({ keyword, company: config.company, ref }));
+        // The payload is cut at 64 characters (channels.md) and the code comes last, so a long
+        // company or keyword cuts it off: every visitor then sends the same payload and the bot
+        // cannot tie a chat to its consent. Only the start message carries the code.
+        if (!ref || !payload || withdraw || payload.endsWith(`_${ref}`)) return false;
+        fail(
+          ` and keyword ${quote(keyword)}: the ${channelMeta[channel.type].name} payload is cut at 64 characters and would lose the reference code; shorten company or keyword`,
+        );
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        for (const issue of error.issues)
-          problems.push({
-            index,
-            problem: `with company ${quote(config.company)}: ${issue.message.replace(/^message: /, '')}`,
-          });
-        break;
+        for (const issue of error.issues) fail(`: ${issue.message.replace(/^message: /, '')}`);
       }
-    }
+      return true;
+    });
   });
   return problems;
 }
