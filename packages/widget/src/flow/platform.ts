@@ -1,10 +1,8 @@
-import type { DeepLinkOptions } from '@messenger-optin/sdk';
-
 /**
  * 'ios' where SMS links need `&body=` (channels.md). Since iPadOS 13, Safari on an iPad sends a Mac
  * user agent by default; its touch screen tells it apart, as no Mac has one.
  */
-export function platformOf(userAgent: string, maxTouchPoints: number): DeepLinkOptions['platform'] {
+export function platformOf(userAgent: string, maxTouchPoints: number): 'ios' | 'other' {
   return /iPhone|iPad|iPod/.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1)
     ? 'ios'
     : 'other';
