@@ -91,7 +91,7 @@ describe('checkWidgetConfig', () => {
     [
       { company: long, keyword: 'Start News', channels: [{ type: 'telegram', username: 'firma_news_bot' }] },
       [
-        'channels[0]: with company "Muster Handelsgesellschaft für Bürobedar…" and keyword "Start News": the Telegram payload is cut at 64 characters and would lose the reference code; shorten company or keyword',
+        'channels[0]: with company "Muster Handelsgesellschaft für Bürobedar…": the Telegram payload is cut at 64 characters and would lose the reference code; shorten company or keyword',
       ],
     ],
     [
@@ -117,7 +117,7 @@ describe('checkWidgetConfig', () => {
       },
       [2, 3, 4].map(
         (index) =>
-          `channels[${index}]: with company "Muster Handelsgesellschaft für Bürobedar…" and keyword "Start": the ${['Messenger', 'Instagram', 'Viber'][index - 2]} payload is cut at 64 characters and would lose the reference code; shorten company or keyword`,
+          `channels[${index}]: with company "Muster Handelsgesellschaft für Bürobedar…": the ${['Messenger', 'Instagram', 'Viber'][index - 2]} payload is cut at 64 characters and would lose the reference code; shorten company or keyword`,
       ),
     ],
     // "Start_" and the company's 51 payload characters ("ü" is "ue") leave room for "_" and a
@@ -126,7 +126,7 @@ describe('checkWidgetConfig', () => {
     [
       { company: 'Bürobedarf'.padEnd(51, 'x'), channels: [{ type: 'messenger', page: 'firma' }] },
       [
-        'channels[0]: with company "Bürobedarfxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" and keyword "Start": the Messenger payload is cut at 64 characters and would lose the reference code; shorten company or keyword',
+        'channels[0]: with company "Bürobedarfxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…": the Messenger payload is cut at 64 characters and would lose the reference code; shorten company or keyword',
       ],
     ],
     // The withdraw message carries no code, so a long withdraw keyword only has to fit the link.
@@ -137,7 +137,7 @@ describe('checkWidgetConfig', () => {
         channels: [{ type: 'viber', uri: 'firma' }],
       },
       [
-        'channels[0]: with company "Muster Handelsgesellschaft für Bürobedar…" and keyword "Start": the Viber payload is cut at 64 characters and would lose the reference code; shorten company or keyword',
+        'channels[0]: with company "Muster Handelsgesellschaft für Bürobedar…": the Viber payload is cut at 64 characters and would lose the reference code; shorten company or keyword',
       ],
     ],
     [

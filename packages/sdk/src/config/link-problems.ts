@@ -21,26 +21,28 @@ interface LinkInputs {
 export function linkProblems(config: LinkInputs): Array<{ index: number; problem: string }> {
   const problems: Array<{ index: number; problem: string }> = [];
   const ref = config.reference === 'code' ? 'XXXXXX' : undefined;
-  const company = `with company ${quote(config.company)}`;
   config.channels.forEach((channel, index) => {
-    const fail = (problem: string) => problems.push({ index, problem: `${company}${problem}` });
-    // `some`: the first keyword that fails stops the channel's checks.
-    [config.keyword, config.withdrawKeyword].some((keyword, withdraw) => {
+    for (const keyword of [config.keyword, config.withdrawKeyword]) {
+      let sentences: string[];
       try {
         const { payload } = deepLink(channel, composeMessage({ keyword, company: config.company, ref }));
         // The payload is cut at 64 characters (channels.md) and the code comes last, so a long
         // company or keyword cuts it off: every visitor then sends the same payload and the bot
         // cannot tie a chat to its consent. Only the start message carries the code.
-        if (!ref || !payload || withdraw || payload.endsWith(`_${ref}`)) return false;
-        fail(
-          ` and keyword ${quote(keyword)}: the ${channelMeta[channel.type].name} payload is cut at 64 characters and would lose the reference code; shorten company or keyword`,
-        );
+        sentences =
+          ref && payload && keyword === config.keyword && !payload.endsWith(ref)
+            ? [
+                `the ${channelMeta[channel.type].name} payload is cut at 64 characters and would lose the reference code; shorten company or keyword`,
+              ]
+            : [];
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        for (const issue of error.issues) fail(`: ${issue.message.replace(/^message: /, '')}`);
+        sentences = error.issues.map((issue) => issue.message.replace(/^message: /, ''));
       }
-      return true;
-    });
+      for (const sentence of sentences)
+        problems.push({ index, problem: `with company ${quote(config.company)}: ${sentence}` });
+      if (sentences.length) break;
+    }
   });
   return problems;
 }

@@ -3,7 +3,5 @@
  * user agent by default; its touch screen tells it apart, as no Mac has one.
  */
 export function platformOf(userAgent: string, maxTouchPoints: number): 'ios' | 'other' {
-  return /iPhone|iPad|iPod/.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1)
-    ? 'ios'
-    : 'other';
+  return /iP(hone|ad|od)/.test(userAgent) || (/Mac/.test(userAgent) && maxTouchPoints > 1) ? 'ios' : 'other';
 }
