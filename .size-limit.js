@@ -43,10 +43,12 @@ export default [
     // UI's core with our own small platform 3.0 alone are 15.3 kB, and the rest is our code and texts
     // for ten channels in two languages (README, "Benchmarks"). The gate sits just above today's size
     // so that it cannot grow unnoticed; 30 KB stays the goal.
+    // Raised from 40 KB for correctness fixes (+0.21 kB: the payload cut check, phone numbers
+    // without country code or with a 0 after +49/+43/+41, the iPadOS detection).
     name: 'widget script tag: everything, with lazy chunks (goal 30 KB)',
     path: inCdn([...files.critical, ...files.lazy]),
     disablePlugins: ['@size-limit/esbuild'],
     gzip: true,
-    limit: '40 KB',
+    limit: '40.1 KB',
   },
 ];

@@ -28,6 +28,9 @@ test.describe('notice dialog: link phase', () => {
     const openHere = page.getByRole('link', { name: 'Open on this device' });
     await expect(openHere).toHaveAttribute('href', whatsappHref);
     await expect(openHere).toHaveAttribute('target', '_blank');
+    // Beside the QR code it is the secondary action (channels.md): outlined, not filled with the accent.
+    await expect(openHere).toHaveClass('button');
+    await expect(openHere).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
     await expect(page.getByText('Scan with your phone to open WhatsApp.')).toBeVisible();
     // The dialog stays labelled by the notice's heading, and the focus moves to the new action.
     await expect(page.getByRole('dialog', { name: 'News from Firma & Söhne via WhatsApp' })).toBeVisible();
@@ -50,6 +53,8 @@ test.describe('notice dialog: link phase', () => {
     await openNotice(page, { lang: 'en', desktop: false, phase: 'link' });
     const open = page.getByRole('link', { name: 'Open WhatsApp' });
     await expect(open).toHaveAttribute('href', whatsappHref);
+    // Without a QR code it is the one action, so the primary one.
+    await expect(open).toHaveClass('button primary');
     await expect(page.getByRole('img')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Copy message' })).toHaveCount(0);
     await open.evaluate((anchor) => anchor.addEventListener('click', (event) => event.preventDefault()));

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseWidgetConfig } from '../schema/widget-config.js';
 import { checkWidgetConfig } from './check-widget-config.js';
 
+/** 54 characters, well under the 100 allowed, but its payload leaves no room for the code. */
+const long = 'Muster Handelsgesellschaft für Bürobedarf mbH & Co. KG';
+
 const valid = {
   company: 'Firma GmbH',
   channels: [{ type: 'whatsapp', phone: '+49 170 1234567' }],
@@ -82,6 +85,68 @@ describe('checkWidgetConfig', () => {
         channels: [{ type: 'telegram', username: 'firma_bot', x: 1 }],
       },
       ['channels[0]: unknown option "x"; remove it or check the spelling'],
+    ],
+    // The bot payload is cut at 64 characters and the reference code comes last: a long company
+    // would cut it off, and every visitor would send the same payload.
+    [
+      { company: long, keyword: 'Start News', channels: [{ type: 'telegram', username: 'firma_news_bot' }] },
+      [
+        'channels[0]: with company "Muster Handelsgesellschaft für Bürobedar…": the Telegram payload is cut at 64 characters and would lose the reference code; shorten company or keyword',
+      ],
+    ],
+    [
+      {
+        company: long,
+        keyword: 'Start News',
+        reference: 'none',
+        channels: [{ type: 'telegram', username: 'firma_news_bot' }],
+      },
+      [],
+    ],
+    // Only channels with a payload; a user account gets the message as text.
+    [
+      {
+        company: long,
+        channels: [
+          { type: 'whatsapp', phone: '+49 170 1234567' },
+          { type: 'telegram', username: 'firma_news' },
+          { type: 'messenger', page: 'firma.news' },
+          { type: 'instagram', username: 'firma' },
+          { type: 'viber', uri: 'firma' },
+        ],
+      },
+      [2, 3, 4].map(
+        (index) =>
+          `channels[${index}]: with company "Muster Handelsgesellschaft für Bürobedar…": the ${['Messenger', 'Instagram', 'Viber'][index - 2]} payload is cut at 64 characters and would lose the reference code; shorten company or keyword`,
+      ),
+    ],
+    // "Start_" and the company's 51 payload characters ("ü" is "ue") leave room for "_" and a
+    // 6-character code; one more cuts the code.
+    [{ company: 'Bürobedarf'.padEnd(50, 'x'), channels: [{ type: 'messenger', page: 'firma' }] }, []],
+    [
+      { company: 'Bürobedarf'.padEnd(51, 'x'), channels: [{ type: 'messenger', page: 'firma' }] },
+      [
+        'channels[0]: with company "Bürobedarfxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…": the Messenger payload is cut at 64 characters and would lose the reference code; shorten company or keyword',
+      ],
+    ],
+    // The withdraw message carries no code, so a long withdraw keyword only has to fit the link.
+    [
+      {
+        company: long,
+        withdrawKeyword: 'Abmelden von allen Nachrichten',
+        channels: [{ type: 'viber', uri: 'firma' }],
+      },
+      [
+        'channels[0]: with company "Muster Handelsgesellschaft für Bürobedar…": the Viber payload is cut at 64 characters and would lose the reference code; shorten company or keyword',
+      ],
+    ],
+    [
+      {
+        company: 'Muster Handelsgesellschaft',
+        withdrawKeyword: 'Abmelden von allen Nachrichten und Angeboten',
+        channels: [{ type: 'viber', uri: 'firma' }],
+      },
+      [],
     ],
     [{ texts: ['Hallo'] }, ['texts: must be an object, not a list']],
     [{ texts: { headline: 7, 'notice.title': 'Hi' } }, ['texts.headline: must be text, not number 7']],

@@ -1,3 +1,4 @@
+import { channelMeta } from '../channels/index.js';
 import type { ChannelConfig } from '../channels/index.js';
 import { deepLink } from '../deep-link.js';
 import { ConfigError, quote } from '../errors.js';
@@ -22,17 +23,25 @@ export function linkProblems(config: LinkInputs): Array<{ index: number; problem
   const ref = config.reference === 'code' ? 'XXXXXX' : undefined;
   config.channels.forEach((channel, index) => {
     for (const keyword of [config.keyword, config.withdrawKeyword]) {
+      let sentences: string[];
       try {
-        deepLink(channel, composeMessage({ keyword, company: config.company, ref }));
+        const { payload } = deepLink(channel, composeMessage({ keyword, company: config.company, ref }));
+        // The payload is cut at 64 characters (channels.md) and the code comes last, so a long
+        // company or keyword cuts it off: every visitor then sends the same payload and the bot
+        // cannot tie a chat to its consent. Only the start message carries the code.
+        sentences =
+          ref && payload && keyword === config.keyword && !payload.endsWith(ref)
+            ? [
+                `the ${channelMeta[channel.type].name} payload is cut at 64 characters and would lose the reference code; shorten company or keyword`,
+              ]
+            : [];
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        for (const issue of error.issues)
-          problems.push({
-            index,
-            problem: `with company ${quote(config.company)}: ${issue.message.replace(/^message: /, '')}`,
-          });
-        break;
+        sentences = error.issues.map((issue) => issue.message.replace(/^message: /, ''));
       }
+      for (const sentence of sentences)
+        problems.push({ index, problem: `with company ${quote(config.company)}: ${sentence}` });
+      if (sentences.length) break;
     }
   });
   return problems;

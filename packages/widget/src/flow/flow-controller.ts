@@ -28,6 +28,7 @@ import {
 } from '../events.js';
 import { uiLocale } from '../i18n/strings.js';
 import type { ConsentReporter } from '../reporter/start-reporter.js';
+import { platformOf } from './platform.js';
 import { prepareFlow } from './prepare-flow.js';
 import { randomId } from './random-id.js';
 
@@ -153,7 +154,7 @@ export class FlowController implements ReactiveController {
     const prepared = await prepareFlow(config, channel, {
       withdraw,
       locale: this._host.flowLang(),
-      platform: /iPhone|iPad|iPod/.test(navigator.userAgent) ? 'ios' : 'other',
+      platform: platformOf(navigator.userAgent, navigator.maxTouchPoints),
     });
     if (!this._host.isConnected) return;
     const flow: ActiveFlow = {

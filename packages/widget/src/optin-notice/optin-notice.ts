@@ -501,7 +501,7 @@ export class OptinNotice extends LitElement {
         ${
           href
             ? html`<a
-                class="button primary"
+                class=${qr ? 'button' : 'button primary'}
                 part="open-link"
                 href=${href}
                 target=${newTab ? '_blank' : '_self'}
