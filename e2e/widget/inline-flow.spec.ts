@@ -278,6 +278,28 @@ test.describe('on a phone', () => {
     expect(stored.find((event) => event.type === 'consent_given')?.channel).toBe('whatsapp');
   });
 
+  test('with a reachable endpoint the consent is at the server before the messenger opens', async ({
+    page,
+  }) => {
+    const { bucket } = await openWidget(page, 'inline-phone-first');
+    // What the server holds at the moment the page asks for the messenger's link.
+    let heldAtNavigation: string[] | undefined;
+    await page.route('https://wa.me/**', async (route) => {
+      const stats = (await (await page.request.get(`/collect/${bucket}/stats`)).json()) as {
+        events: Array<{ type: string }>;
+      };
+      heldAtNavigation = stats.events.map((event) => event.type).sort();
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>wa.me</title>' });
+    });
+    await page.getByRole('button', { name: /WhatsApp/ }).tap();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /WhatsApp/ })
+      .tap();
+    await page.waitForURL(/^https:\/\/wa\.me\//);
+    expect(heldAtNavigation).toEqual(['consent_given', 'link_opened', 'notice_shown']);
+  });
+
   test('Telegram bot shows the message and an "open" link, no QR', async ({ page }) => {
     await openWidget(page, 'inline-phone-telegram');
     await page.getByRole('button', { name: /Telegram/ }).tap();

@@ -288,8 +288,19 @@ export class FlowController implements ReactiveController {
     }
     this._linkOpened(flow, 'navigation');
     this._close();
+    await this._settle();
     this._host.navigate(href);
   };
+
+  /**
+   * Before the page navigates to the messenger: a page that unloads can cut an outbox write or a
+   * send still running, and then only the keepalive send on leaving is left. So the records get
+   * up to 300 ms to be stored and, on a working network, delivered.
+   */
+  private async _settle(): Promise<void> {
+    const reporter = await this._reporter?.catch(() => undefined);
+    if (reporter) await Promise.race([reporter.flush(300), new Promise((done) => setTimeout(done, 300))]);
+  }
 
   private _onLink = (event: CustomEvent<{ via?: LinkVia }>): void => {
     const flow = this._flow;
