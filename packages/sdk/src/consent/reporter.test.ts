@@ -4,7 +4,7 @@ import { createConsentReporter } from './reporter.js';
 import type { ReporterOptions } from './types.js';
 import { fakeStorage, input } from './test-helpers.js';
 
-type Answer = number | { status: number; headers?: Record<string, string> } | Error;
+type Answer = number | { status: number; headers?: Record<string, string>; body?: string } | Error;
 
 /** An injected fetch that answers from a script (then 200) and keeps every request. */
 function endpoint(...script: Answer[]) {
@@ -13,8 +13,8 @@ function endpoint(...script: Answer[]) {
     requests.push({ at: Date.now(), events: JSON.parse(String(init.body)) as ConsentEvent[], init });
     const answer = script.shift() ?? 200;
     if (answer instanceof Error) throw answer;
-    const { status, headers } = typeof answer === 'number' ? { status: answer, headers: {} } : answer;
-    return new Response(null, { status, headers: headers ?? {} });
+    const { status, headers, body } = typeof answer === 'number' ? { status: answer } : answer;
+    return new Response(body ?? null, { status, headers: headers ?? {} });
   });
   const ids = () => requests.flatMap((request) => request.events.map((event) => event.eventId));
   return { fetch: fetch as unknown as typeof globalThis.fetch, requests, ids };
@@ -157,6 +157,43 @@ describe('answers', () => {
     expect(r.onDrop.mock.calls[0]![1]).toBe('rejected');
     await vi.advanceTimersByTimeAsync(600_000);
     expect(server.requests).toHaveLength(1);
+    r.close();
+  });
+
+  it('reports the items a 2xx lists as rejected and counts the others as delivered', async () => {
+    const server = endpoint({
+      status: 200,
+      body: '{"accepted":1,"duplicates":0,"rejected":[{"index":0,"issues":[{"path":["page","path"]}]}]}',
+    });
+    const r = reporter(server.fetch);
+    const refused = r.record(input('notice_shown'));
+    const delivered = r.record(input('consent_given'));
+    expect(await r.flush(100)).toBe(true);
+    expect(server.ids()).toEqual([refused, delivered]);
+    expect(r.onDrop).toHaveBeenCalledTimes(1);
+    expect(r.onDrop.mock.calls[0]![0].map((event: ConsentEvent) => event.eventId)).toEqual([refused]);
+    expect(r.onDrop.mock.calls[0]![1]).toBe('rejected');
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(server.requests).toHaveLength(1);
+    r.close();
+  });
+
+  it.each([
+    ['no body', undefined],
+    ['an empty body', ''],
+    ['text', 'OK'],
+    ['JSON without rejected', '{"accepted":2}'],
+    ['rejected that is not a list', '{"rejected":"none"}'],
+    ['rejected items that are not objects', '{"rejected":[null,7]}'],
+    ['an index outside the batch', '{"rejected":[{"index":5},{"index":-1}]}'],
+  ])('counts a 2xx with %s as all delivered', async (_, body) => {
+    const server = endpoint({ status: 200, ...(body === undefined ? {} : { body }) });
+    const r = reporter(server.fetch);
+    r.record(input('notice_shown'));
+    r.record(input('consent_given'));
+    expect(await r.flush(100)).toBe(true);
+    expect(server.requests).toHaveLength(1);
+    expect(r.onDrop).not.toHaveBeenCalled();
     r.close();
   });
 

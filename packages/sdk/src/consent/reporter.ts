@@ -204,7 +204,24 @@ function create(options: ReporterOptions): ConsentReporter {
     tell({ e: ids, d: done });
     if (done) {
       failures = 0;
-      await remove(entries, status > 299 ? 'rejected' : undefined);
+      // A 2xx can still refuse single items: the receiver answers `{ rejected: [{ index }] }` and
+      // keeps the others. Any other body (none, not JSON, another format) means all arrived.
+      let refused: unknown[] = [];
+      try {
+        refused =
+          status > 299
+            ? ids
+            : (await response!.json()).rejected.map((item: { index: number }) => ids[item.index]);
+      } catch {
+        // nothing refused
+      }
+      await Promise.all([
+        remove(entries.filter((entry) => !refused.includes(entry.id))),
+        remove(
+          entries.filter((entry) => refused.includes(entry.id)),
+          'rejected',
+        ),
+      ]);
       return true;
     }
     const t = now();
