@@ -158,6 +158,55 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
   });
 
   it.skipIf(kind.skipReason)(
+    'refuses a page.path with a query string or fragment: they can hold personal data',
+    async () => {
+      const response = await send([
+        makeEvent(),
+        makeEvent({ page: { origin: SITE, path: '/thanks?email=max@example.com' } }),
+        makeEvent({ page: { origin: SITE, path: '/thanks#tel=+4917012345' } }),
+      ]);
+      const body = (await response.json()) as {
+        accepted: number;
+        rejected: Array<{ index: number; issues: Array<{ path: unknown[]; message: string }> }>;
+      };
+      expect(body.accepted).toBe(1);
+      expect(body.rejected.map((item) => [item.index, item.issues.map((issue) => issue.path)])).toEqual([
+        [1, [['page', 'path']]],
+        [2, [['page', 'path']]],
+      ]);
+      expect(body.rejected[0]?.issues[0]?.message).toMatch(/without query string or fragment/);
+    },
+  );
+
+  it.skipIf(kind.skipReason)(
+    'refuses a page.origin that is not an origin, also from senders without an Origin header',
+    async () => {
+      const origins = [
+        'Max Mustermann <max@example.com>',
+        'https://shop.example/news',
+        'https://user@shop.example',
+        'HTTPS://SHOP.EXAMPLE',
+        '',
+      ];
+      const response = await app.request(
+        '/v1/events',
+        post([
+          makeEvent({ page: { origin: 'https://shop.example:8443', path: '/' } }),
+          ...origins.map((origin) => makeEvent({ page: { origin, path: '/' } })),
+        ]),
+      );
+      const body = (await response.json()) as {
+        accepted: number;
+        rejected: Array<{ index: number; issues: Array<{ path: unknown[] }> }>;
+      };
+      expect(body.accepted).toBe(1);
+      expect(body.rejected.map((item) => item.index)).toEqual([1, 2, 3, 4, 5]);
+      for (const item of body.rejected)
+        expect(item.issues.map((issue) => issue.path)).toEqual([['page', 'origin']]);
+    },
+  );
+
+  it.skipIf(kind.skipReason)(
     'answers a CORS preflight for allowed origins only, and exposes Retry-After',
     async () => {
       const preflight = (origin: string) =>
