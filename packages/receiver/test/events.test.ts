@@ -206,6 +206,42 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
     },
   );
 
+  describe('refuses events without the evidence their type needs', () => {
+    const { text: _text, ...noticeRef } = makeFlow()[0]!['notice'] as Record<string, unknown>;
+    const { notice: _notice, ...withoutNotice } = makeEvent();
+    const { action: _action, ...withoutAction } = makeEvent();
+    it.skipIf(kind.skipReason).each([
+      [
+        'notice_shown without notice.text',
+        { ...makeEvent({ type: 'notice_shown', notice: noticeRef }) },
+        ['notice', 'text'],
+      ],
+      ['notice_shown without notice', { ...withoutNotice, type: 'notice_shown' }, ['notice', 'text']],
+      ['consent_given without notice', { ...withoutNotice, type: 'consent_given' }, ['notice']],
+      ['consent_given without action', { ...withoutAction, type: 'consent_given' }, ['action']],
+      ['withdrawal_requested without notice', { ...withoutNotice, type: 'withdrawal_requested' }, ['notice']],
+    ])('%s', async (_name, event, path) => {
+      const response = await send([makeEvent(), { ...event, eventId: makeEvent()['eventId'] }]);
+      const body = (await response.json()) as {
+        accepted: number;
+        rejected: Array<{ index: number; issues: Array<{ path: unknown[]; message: string }> }>;
+      };
+      expect(body.accepted).toBe(1);
+      expect(body.rejected).toEqual([
+        { index: 1, issues: [{ path, code: 'custom', message: expect.stringMatching(/^is required for /) }] },
+      ]);
+    });
+
+    it.skipIf(kind.skipReason)(
+      'and accepts a withdrawal with its notice but no ref, message or action',
+      async () => {
+        const { ref: _ref, message: _message, ...withdrawal } = withoutAction;
+        const response = await send([{ ...withdrawal, type: 'withdrawal_requested' }]);
+        expect(await response.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+      },
+    );
+  });
+
   it.skipIf(kind.skipReason)(
     'answers a CORS preflight for allowed origins only, and exposes Retry-After',
     async () => {
