@@ -244,6 +244,24 @@ describe('answers', () => {
     r.close();
   });
 
+  it('does not count answers with Retry-After toward maxAttempts: a busy receiver drops nothing', async () => {
+    const paced = Array.from({ length: 60 }, () => ({ status: 429, headers: { 'retry-after': '1' } }));
+    // then one 503 with Retry-After, one without (that one counts), then 200
+    const server = endpoint(...paced, { status: 503, headers: { 'retry-after': '1' } }, 503);
+    const r = reporter(server.fetch, { maxAttempts: 3 });
+    const id = r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(62_000);
+    expect(server.requests).toHaveLength(63);
+    expect(new Set(server.ids())).toEqual(new Set([id]));
+    // every request is still numbered as an attempt
+    expect(server.requests.map((request) => request.events[0]!.attempt)).toEqual(
+      Array.from({ length: 63 }, (_, index) => index + 1),
+    );
+    expect(r.onDrop).not.toHaveBeenCalled();
+    expect(await r.flush(0)).toBe(true);
+    r.close();
+  });
+
   it('drops an event after maxAttempts and reports it', async () => {
     const server = endpoint(503, 503, 503);
     const r = reporter(server.fetch, { maxAttempts: 3 });

@@ -228,8 +228,11 @@ function create(options: ReporterOptions): ConsentReporter {
     const wait = parseRetryAfter(response?.headers?.get('retry-after'), t, maxRetryAfterMs);
     if (wait !== undefined) tell({ g: (gate = Math.max(gate, t + wait)) });
     pause = t + (wait ?? backoff(++failures, random, baseDelayMs, maxDelayMs));
+    // A server that names its wait (429/503 with Retry-After) paces us: that costs no attempt, or
+    // a busy receiver would make us drop consent records; the age limit still ends the retries.
+    const paced = +(wait !== undefined);
     await remove(
-      entries.filter((entry) => ++entry.tries >= maxAttempts),
+      entries.filter((entry) => ++entry.tries - (entry.p = (entry.p ?? 0) + paced) >= maxAttempts),
       'attempts',
     );
     // The new attempt count, for what is still in the outbox (not dropped, not delivered by another tab).

@@ -57,7 +57,7 @@ export interface ReporterOptions {
   maxBytes?: number;
   /** Events older than this are dropped. @default 7 days */
   maxAgeMs?: number;
-  /** Send attempts per event before it is dropped. @default 50 */
+  /** Send attempts per event before it is dropped; answers with `Retry-After` do not count. @default 50 */
   maxAttempts?: number;
   /** Backoff base: the n-th consecutive failure waits random(0, min(max, base·2ⁿ⁻¹)). @default 1000 */
   baseDelayMs?: number;
@@ -91,8 +91,10 @@ export interface Entry {
   /** = event.eventId, the storage key */
   id: string;
   event: ConsentEvent;
-  /** failed send attempts so far */
+  /** failed send attempts so far (`attempt` of the next one is tries + 1) */
   tries: number;
+  /** of those, answered with a Retry-After: they do not count toward `maxAttempts` */
+  p?: number;
   /** recording order (ms, made strictly increasing), for oldest-first drops and the age limit */
   at: number;
   /** JSON length of the event */
