@@ -64,10 +64,32 @@ describe('record', () => {
     r.close();
   });
 
-  it('never throws into the page, even when the input is garbage', () => {
-    const r = reporter(endpoint().fetch);
+  it('never throws into the page, and reports an input it cannot record', () => {
+    const onError = vi.fn();
+    const r = reporter(endpoint().fetch, { onError });
     expect(() => r.record(null as never)).not.toThrow();
-    expect(typeof r.record(null as never)).toBe('string');
+    expect(typeof r.record(input('consent_given', { purpose: 10n as never }))).toBe('string');
+    expect(onError.mock.calls.map(([issue]) => [issue.code, issue.message])).toEqual([
+      ['record', 'consent event not recorded'],
+      ['record', 'consent event not recorded'],
+    ]);
+    r.close();
+  });
+
+  it('reports every record() when the reporter could not start (no AbortController)', () => {
+    vi.stubGlobal('AbortController', undefined);
+    const onError = vi.fn();
+    const r = reporter(endpoint().fetch, { onError });
+    expect(typeof r.record(input('consent_given'))).toBe('string');
+    expect(typeof r.record(input('consent_given'))).toBe('string');
+    expect(onError).toHaveBeenCalledTimes(2);
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({
+        code: 'record',
+        message: 'consent event not recorded: the reporter could not start',
+        cause: expect.any(TypeError),
+      }),
+    );
     r.close();
   });
 });

@@ -35,9 +35,22 @@ interface TabMessage {
 export function createConsentReporter(options: ReporterOptions): ConsentReporter {
   try {
     return create(options);
-  } catch {
-    // Never throw into the host page, even for a broken options object.
-    return { record: () => uuid(), flush: async () => false, close() {} };
+  } catch (cause) {
+    // Never throw into the host page, even for a broken options object or a browser without
+    // AbortController; but every event recorded then is lost, and the page hears of each.
+    const record = () => {
+      try {
+        options.onError?.({
+          code: 'record',
+          message: 'consent event not recorded: the reporter could not start',
+          cause,
+        });
+      } catch {
+        // no options, or a throwing callback
+      }
+      return uuid();
+    };
+    return { record, flush: async () => false, close() {} };
   }
 }
 
@@ -385,8 +398,10 @@ function create(options: ReporterOptions): ConsentReporter {
         // Sent at once: the visitor is about to leave for the messenger, and these matter most.
         pause = 0;
         schedule(/^(consent_given|withdrawal_requested)$/.test(event.type) ? 0 : batchDelayMs);
-      } catch {
-        // never into the host page; the id is still the event's (or a fresh one)
+      } catch (cause) {
+        // Never into the host page. Not in the outbox (an input that is no event, or that JSON cannot
+        // hold), the event is lost: say so. The id is still the event's (or a fresh one).
+        if (!known.has(eventId)) report({ code: 'record', message: 'consent event not recorded', cause });
       }
       return eventId || uuid();
     },

@@ -24,8 +24,12 @@ export type DropReason = 'rejected' | 'overflow' | 'expired' | 'attempts';
 
 /** Something went wrong that the host page may want to show or log; the reporter carries on. */
 export interface ReporterIssue {
-  /** `storage`: a storage layer failed and the next one took over; `csp`: the page's CSP blocks the endpoint. */
-  code: 'storage' | 'csp';
+  /**
+   * `storage`: a storage layer failed and the next one took over; `csp`: the page's CSP blocks the
+   * endpoint; `record`: one `record()` stored nothing (the reporter could not start, or the input
+   * could not be made into an event): that event is lost.
+   */
+  code: 'storage' | 'csp' | 'record';
   message: string;
   cause?: unknown;
 }
@@ -49,7 +53,7 @@ export interface ReporterOptions {
   storage?: 'auto' | 'memory';
   /** Called with events that left the outbox without delivery, and why. Never silent. */
   onDrop?: (events: ConsentEvent[], reason: DropReason) => void;
-  /** Called when something degraded (storage fallback, CSP block); nothing is lost by it. */
+  /** Called when something degraded (storage fallback, CSP block), or a `record()` stored nothing (`record`). */
   onError?: (issue: ReporterIssue) => void;
   /** Most events kept in the outbox. @default 500 */
   maxEvents?: number;
