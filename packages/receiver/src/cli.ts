@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createReceiver } from './app.js';
 import { exportChunks } from './export.js';
 import { headerClientKey } from './http/client-key.js';
+import { parseAllowedOrigin } from './http/cors.js';
 import { jsonLogger } from './http/logger.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { startServer } from './server.js';
@@ -97,7 +98,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'start') {
-    const origins = values['allowed-origin'] ?? [];
+    // Normalised as browsers send Origin (a trailing / or an upper-case host would never match).
+    const origins = (values['allowed-origin'] ?? []).map(parseAllowedOrigin);
     const adminToken = values['admin-token'] ?? process.env['RECEIVER_ADMIN_TOKEN'];
     const rateLimit = parseRateLimit(values['rate-limit']);
     const clientIpHeader = values['client-ip-header'];
