@@ -104,6 +104,11 @@ async function main(argv: string[]): Promise<number> {
     const rateLimit = parseRateLimit(values['rate-limit']);
     const clientIpHeader = values['client-ip-header'];
     const options = storeOptions(values['data-dir']);
+    if (!('databaseUrl' in options))
+      log({
+        level: 'warn',
+        msg: 'PGlite does not fsync: an OS crash or power loss can lose the last acknowledged events; use PostgreSQL (DATABASE_URL) in production',
+      });
     const store = await openStore(options);
     const app = createReceiver({
       store,
