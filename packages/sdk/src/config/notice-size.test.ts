@@ -64,7 +64,7 @@ describe('texts and the notice size', () => {
     expect(Math.max(...(await noticeTexts(texts)).map((text) => text.length))).toBeGreaterThan(20_000);
     expect(issues({ ...valid, texts })).toEqual([
       expect.stringMatching(
-        /^texts: can make a notice of \d+ characters, more than the 20000 a consent record holds; shorten them/,
+        /^texts: can make a notice of \d+ characters, over the 20000 a consent event can carry; shorten them$/,
       ),
     ]);
   });

@@ -23,17 +23,9 @@ const NOTICE_BASE = 10_500;
 const NESTED_USES = 3;
 const NESTED_DEFAULT = 300;
 
-/** Override key of each nested value, in the order the notice fills them (compose.ts). */
-const nested = {
-  via: 'via',
-  app: 'app',
-  topic: 'topicDefault',
-  dpf: 'dpf',
-  provider: 'providerName',
-  transfer: 'transfer',
-  identifier: 'identifier',
-  contact: 'contact',
-};
+/** Override keys of the nested values, in the order the notice fills them (compose.ts); the value's
+ * placeholder is the key without `Default`/`Name` (`topicDefault` fills `{topic}`). */
+const nested = 'via app topicDefault dpf providerName transfer identifier contact'.split(' ');
 
 /** The problem with `texts` (all strings), or undefined. */
 export function noticeTextsProblem(texts: Record<string, string>): string | undefined {
@@ -48,27 +40,29 @@ export function noticeTextsProblem(texts: Record<string, string>): string | unde
     message: 320,
     withdrawMessage: 320,
   };
+  // `+… || 0`: unknown placeholders stay as written, and `{constructor}` is no number either.
   const size = (text: string) =>
-    [...text.matchAll(/\{([A-Za-z]+)\}/g)].reduce(
-      (sum, [, name]) => sum + (Object.hasOwn(inserts, name!) ? inserts[name!]! : 0),
+    [...text.matchAll(/\{(\w+)\}/g)].reduce(
+      (sum, [, name]) => sum + (+inserts[name!]! || 0),
       text.normalize('NFC').length,
     );
-  const keys = Object.keys(texts);
   // A key's last part names the text: `whatsapp.via` is `via` for one channel.
-  const nestedKeys = keys.filter((key) => Object.values(nested).includes(key.split('.').pop()!));
+  const textOf = (key: string) => key.split('.').pop()!;
   let total = NOTICE_BASE;
   let before = 0;
-  for (const [name, key] of Object.entries(nested)) {
-    const own = nestedKeys.filter((each) => each.split('.').pop() === key).map((each) => size(texts[each]!));
+  for (const key of nested) {
+    const name = key.replace(/Default|Name/, '');
+    let most = -1;
+    for (const each in texts) if (textOf(each) === key) most = Math.max(most, size(texts[each]!));
     // `topic` is the purpose when there is one.
-    inserts[name] = Math.max(inserts[name] ?? 0, own.length ? Math.max(...own) : NESTED_DEFAULT + before);
-    if (own.length) {
-      before += inserts[name]!;
-      total += NESTED_USES * inserts[name]!;
+    const value = (inserts[name] = Math.max(inserts[name] ?? 0, most < 0 ? NESTED_DEFAULT + before : most));
+    if (most >= 0) {
+      before += value;
+      total += NESTED_USES * value;
     }
   }
-  for (const key of keys) if (!nestedKeys.includes(key)) total += size(texts[key]!);
+  for (const key in texts) if (!nested.includes(textOf(key))) total += size(texts[key]!);
   return total > NOTICE_TEXT_MAX
-    ? `can make a notice of ${total} characters, more than the ${NOTICE_TEXT_MAX} a consent record holds; shorten them (each placeholder counts as the longest text it can insert)`
+    ? `can make a notice of ${total} characters, over the ${NOTICE_TEXT_MAX} a consent event can carry; shorten them`
     : undefined;
 }

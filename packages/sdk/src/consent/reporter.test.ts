@@ -76,7 +76,7 @@ describe('record', () => {
     r.close();
   });
 
-  it('reports every record() when the reporter could not start (no AbortController)', () => {
+  it('reports every record() when the reporter could not start (no AbortController), with the cause', () => {
     vi.stubGlobal('AbortController', undefined);
     const onError = vi.fn();
     const r = reporter(endpoint().fetch, { onError });
@@ -86,7 +86,7 @@ describe('record', () => {
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({
         code: 'record',
-        message: 'consent event not recorded: the reporter could not start',
+        message: 'consent event not recorded',
         cause: expect.any(TypeError),
       }),
     );

@@ -38,19 +38,24 @@ export function createConsentReporter(options: ReporterOptions): ConsentReporter
   } catch (cause) {
     // Never throw into the host page, even for a broken options object or a browser without
     // AbortController; but every event recorded then is lost, and the page hears of each.
-    const record = () => {
-      try {
-        options.onError?.({
-          code: 'record',
-          message: 'consent event not recorded: the reporter could not start',
-          cause,
-        });
-      } catch {
-        // no options, or a throwing callback
-      }
-      return uuid();
+    return {
+      record: () => (
+        safely(() => options.onError?.({ code: 'record', message: NOT_RECORDED, cause })),
+        uuid()
+      ),
+      flush: async () => false,
+      close() {},
     };
-    return { record, flush: async () => false, close() {} };
+  }
+}
+
+const NOT_RECORDED = 'consent event not recorded';
+
+function safely(work: () => unknown) {
+  try {
+    work();
+  } catch {
+    // a throwing callback of the host page must not stop delivery
   }
 }
 
@@ -120,14 +125,6 @@ function create(options: ReporterOptions): ConsentReporter {
   const sleep = (ms: number) => new Promise<void>((resolve) => timers.setTimeout(resolve, ms));
   const encode = (entries: Entry[]) => body(entries, now(), transform);
   const ready = ({ id }: Entry) => !inflight.has(id) && !beaconed.has(id) && !((remote.get(id) ?? 0) > now());
-
-  function safely(work: () => unknown) {
-    try {
-      work();
-    } catch {
-      // a throwing callback of the host page must not stop delivery
-    }
-  }
 
   /** Takes entries out of the outbox; with a reason, they were not delivered and onDrop hears of it. */
   async function remove(entries: Entry[], reason?: DropReason) {
@@ -401,7 +398,7 @@ function create(options: ReporterOptions): ConsentReporter {
       } catch (cause) {
         // Never into the host page. Not in the outbox (an input that is no event, or that JSON cannot
         // hold), the event is lost: say so. The id is still the event's (or a fresh one).
-        if (!known.has(eventId)) report({ code: 'record', message: 'consent event not recorded', cause });
+        if (!known.has(eventId)) report({ code: 'record', message: NOT_RECORDED, cause });
       }
       return eventId || uuid();
     },
