@@ -284,6 +284,17 @@ describe('answers', () => {
     r.close();
   });
 
+  it('counts Retry-After: 0 as an attempt: it paces nothing', async () => {
+    const now = { status: 503, headers: { 'retry-after': '0' } };
+    const server = endpoint(now, now, now);
+    const r = reporter(server.fetch, { maxAttempts: 3 });
+    const id = r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(server.requests).toHaveLength(3);
+    expect(r.onDrop).toHaveBeenCalledWith([expect.objectContaining({ eventId: id })], 'attempts');
+    r.close();
+  });
+
   it('drops an event after maxAttempts and reports it', async () => {
     const server = endpoint(503, 503, 503);
     const r = reporter(server.fetch, { maxAttempts: 3 });

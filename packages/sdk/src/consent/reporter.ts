@@ -240,7 +240,8 @@ function create(options: ReporterOptions): ConsentReporter {
     pause = t + (wait ?? backoff(++failures, random, baseDelayMs, maxDelayMs));
     // A server that names its wait (429/503 with Retry-After) paces us: that costs no attempt, or
     // a busy receiver would make us drop consent records; the age limit still ends the retries.
-    const paced = +(wait !== undefined);
+    // `Retry-After: 0` paces nothing and counts, or such a server would get requests in a tight loop.
+    const paced = +((wait ?? 0) > 0);
     await remove(
       entries.filter((entry) => ++entry.tries - (entry.p = (entry.p ?? 0) + paced) >= maxAttempts),
       'attempts',

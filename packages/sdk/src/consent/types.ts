@@ -61,7 +61,7 @@ export interface ReporterOptions {
   maxBytes?: number;
   /** Events older than this are dropped. @default 7 days */
   maxAgeMs?: number;
-  /** Send attempts per event before it is dropped; answers with `Retry-After` do not count. @default 50 */
+  /** Send attempts per event before it is dropped; answers with a `Retry-After` > 0 do not count. @default 50 */
   maxAttempts?: number;
   /** Backoff base: the n-th consecutive failure waits random(0, min(max, base·2ⁿ⁻¹)). @default 1000 */
   baseDelayMs?: number;
