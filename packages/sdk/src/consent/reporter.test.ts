@@ -470,6 +470,31 @@ describe('page lifecycle', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it('keeps a batch in flight while it reads the answer: a pagehide meanwhile sends nothing twice', async () => {
+    const win = new EventTarget();
+    vi.stubGlobal('window', win);
+    const slowBody = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          setTimeout(() => {
+            controller.enqueue(new TextEncoder().encode('{"accepted":1,"duplicates":0,"rejected":[]}'));
+            controller.close();
+          }, 100);
+        },
+      });
+    const fetch = vi.fn(async () => new Response(slowBody(), { status: 200 }));
+    const r = reporter(fetch as unknown as typeof globalThis.fetch);
+    r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    win.dispatchEvent(new Event('pagehide'));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(await r.flush(0)).toBe(true);
+    expect(r.onDrop).not.toHaveBeenCalled();
+    r.close();
+  });
+
   it('reports a CSP block of the endpoint once, with the directive and the URL', async () => {
     const doc = new EventTarget();
     vi.stubGlobal('document', doc);

@@ -207,24 +207,26 @@ function create(options: ReporterOptions): ConsentReporter {
     } catch {
       // a network error, offline, a CSP or CORS block: retried like a 503
     }
-    for (const id of ids) inflight.delete(id);
     keepaliveBytes -= counted;
     const status = response?.status ?? 0;
     const done = !retriable(status);
-    tell({ e: ids, d: done });
-    if (done) {
-      failures = 0;
-      // A 2xx can still refuse single items: the receiver answers `{ rejected: [{ index }] }` and
-      // keeps the others. Any other body (none, not JSON, another format) means all arrived.
-      let refused: unknown[] = [];
-      try {
+    // A 2xx can still refuse single items: the receiver answers `{ rejected: [{ index }] }` and
+    // keeps the others. Any other body (none, not JSON, another format) means all arrived. Read
+    // while the ids are still in flight, so that a pagehide meanwhile does not send them again.
+    let refused: unknown[] = [];
+    try {
+      if (done)
         refused =
           status > 299
             ? ids
             : (await response!.json()).rejected.map((item: { index: number }) => ids[item.index]);
-      } catch {
-        // nothing refused
-      }
+    } catch {
+      // nothing refused
+    }
+    for (const id of ids) inflight.delete(id);
+    tell({ e: ids, d: done });
+    if (done) {
+      failures = 0;
       await Promise.all([
         remove(entries.filter((entry) => !refused.includes(entry.id))),
         remove(
