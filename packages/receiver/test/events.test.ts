@@ -29,6 +29,7 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
     const response = await send(batch);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
+    expect(response.headers.get('rejected-indexes')).toBeNull();
     const { rows } = await store.client.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM entries WHERE entry_id = ANY($1::uuid[])',
       [batch.map((event) => event.eventId)],
@@ -65,6 +66,8 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
       };
       expect(body.accepted).toBe(2);
       expect(body.rejected.map((item) => item.index)).toEqual([1, 3]);
+      // what the SDK reads (it leaves the body alone)
+      expect(response.headers.get('rejected-indexes')).toBe('1,3');
       expect(body.rejected[0]?.issues[0]?.path).toEqual(['type']);
     },
   );
@@ -265,7 +268,7 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
 
       const answer = await send([makeEvent()]);
       expect(answer.headers.get('access-control-allow-origin')).toBe(SITE);
-      expect(answer.headers.get('access-control-expose-headers')).toBe('Retry-After');
+      expect(answer.headers.get('access-control-expose-headers')).toBe('Retry-After, Rejected-Indexes');
       expect(answer.headers.get('vary')).toBe('Origin');
     },
   );

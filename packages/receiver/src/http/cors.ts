@@ -25,11 +25,14 @@ export function isOriginAllowed(origin: string, allowed: AllowedOrigins): boolea
   return allowed === '*' || allowed.includes(origin);
 }
 
-/** Headers for an allowed cross-origin answer. Retry-After must be exposed or the SDK cannot read it. */
+/**
+ * Headers for an allowed cross-origin answer. Retry-After and Rejected-Indexes must be exposed or
+ * the SDK cannot read them.
+ */
 export function corsHeaders(origin: string): Record<string, string> {
   return {
     'Access-Control-Allow-Origin': origin,
-    'Access-Control-Expose-Headers': 'Retry-After',
+    'Access-Control-Expose-Headers': 'Retry-After, Rejected-Indexes',
     Vary: 'Origin',
   };
 }

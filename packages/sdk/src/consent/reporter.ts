@@ -207,26 +207,23 @@ function create(options: ReporterOptions): ConsentReporter {
     } catch {
       // a network error, offline, a CSP or CORS block: retried like a 503
     }
+    for (const id of ids) inflight.delete(id);
     keepaliveBytes -= counted;
     const status = response?.status ?? 0;
     const done = !retriable(status);
-    // A 2xx can still refuse single items: the receiver answers `{ rejected: [{ index }] }` and
-    // keeps the others. Any other body (none, not JSON, another format) means all arrived. Read
-    // while the ids are still in flight, so that a pagehide meanwhile does not send them again.
-    let refused: unknown[] = [];
-    try {
-      if (done)
-        refused =
-          status > 299
-            ? ids
-            : (await response!.json()).rejected.map((item: { index: number }) => ids[item.index]);
-    } catch {
-      // nothing refused
-    }
-    for (const id of ids) inflight.delete(id);
     tell({ e: ids, d: done });
     if (done) {
       failures = 0;
+      // A 2xx can still refuse single items: the receiver keeps the others and lists the refused
+      // ones' batch indexes in `Rejected-Indexes: 0,3` (the body's `rejected` says why). A header,
+      // not the body: reading the body of a keepalive answer while the page leaves for the
+      // messenger made Chromium send the batch a second time. No such header: all arrived.
+      const refused =
+        status > 299
+          ? ids
+          : (response!.headers?.get('rejected-indexes') ?? '')
+              .split(',')
+              .map((index) => /^\s*\d+\s*$/.test(index) && ids[+index]);
       await Promise.all([
         remove(entries.filter((entry) => !refused.includes(entry.id))),
         remove(

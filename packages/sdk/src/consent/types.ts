@@ -14,8 +14,8 @@ export type RecordInput = Omit<
 /**
  * Why events left the outbox without a 2xx:
  * - `rejected`: the endpoint answered a permanent error (4xx other than 408/429, 501, 505), or a
- *   2xx whose JSON body lists the event by its batch index in `rejected: [{ index }]` (the
- *   receiver's answer to a batch with some invalid items; the others count as delivered);
+ *   2xx whose `Rejected-Indexes` header lists the event's batch index (`0,3`: the receiver's
+ *   answer to a batch with some invalid items; the others count as delivered);
  * - `overflow`: the outbox cap (events or bytes) was hit, the oldest went first;
  * - `expired`: older than `maxAgeMs`;
  * - `attempts`: `maxAttempts` send attempts failed.
