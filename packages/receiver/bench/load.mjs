@@ -3,7 +3,7 @@
 // receiver runs in another one); `startReceiverProcess()` starts one as a child process.
 // Run `node --import tsx packages/receiver/bench/throughput.ts` for the README numbers.
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,10 @@ async function loadAutocannon() {
     return createRequire(new URL('../../../bench/package.json', import.meta.url))('autocannon');
   }
 }
+
+// notice_shown must carry the text it archives, and the text must hash to notice.sha256.
+const NOTICE_TEXT = 'News from Firma via WhatsApp. Send "Stop News Firma" to end it.';
+const NOTICE_SHA = createHash('sha256').update(NOTICE_TEXT, 'utf8').digest('hex');
 
 /** A batch of `size` valid schema-v1 events of one consent flow, each with a new eventId. */
 export function makeBatch(size, origin) {
@@ -39,7 +43,8 @@ export function makeBatch(size, origin) {
       id: 'whatsapp.en.v1',
       locale: 'en',
       version: 'v1',
-      sha256: 'c0ffee0000000000000000000000000000000000000000000000000000000000',
+      sha256: NOTICE_SHA,
+      ...(index === 0 ? { text: NOTICE_TEXT } : {}),
     },
     action: 'button',
     page: { origin, path: '/newsletter' },

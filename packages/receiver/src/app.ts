@@ -69,9 +69,13 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
     if (origin === undefined) return next();
     if (!isOriginAllowed(origin, allowedOrigins)) {
       c.get('log').origin = origin;
+      // With CORS headers, so that the page can read the 403 (else it is a network error, retried
+      // for days) and report its events as refused. Safe: nothing was read or stored, and the
+      // answer tells that origin only what it can learn anyway, that it is not allowed.
       return c.json(
         { error: 'origin_not_allowed', message: `origin ${origin} is not in the allowlist` },
         403,
+        corsHeaders(origin),
       );
     }
     if (c.req.method === 'OPTIONS') {

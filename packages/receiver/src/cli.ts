@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createReceiver } from './app.js';
 import { exportChunks } from './export.js';
+import { headerClientKey } from './http/client-key.js';
+import { parseAllowedOrigin } from './http/cors.js';
 import { jsonLogger } from './http/logger.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { startServer } from './server.js';
@@ -21,6 +23,8 @@ Options:
   --allowed-origin <url>   (start) may be repeated; '*' allows every origin
   --admin-token <token>    (start) or RECEIVER_ADMIN_TOKEN; without one the admin API is off
   --rate-limit <n/s|off>   (start) burst and refill per second per client, e.g. 120/2 (default), or off
+  --client-ip-header <h>   (start) behind a proxy: the header with the client's address, e.g.
+                           x-forwarded-for (its last address), x-real-ip; default the socket's
   --format <csv|json>      (export) default json
 `;
 
@@ -56,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
       'allowed-origin': { type: 'string', multiple: true },
       'admin-token': { type: 'string' },
       'rate-limit': { type: 'string' },
+      'client-ip-header': { type: 'string' },
       format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -93,16 +98,24 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'start') {
-    const origins = values['allowed-origin'] ?? [];
+    // Normalised as browsers send Origin (a trailing / or an upper-case host would never match).
+    const origins = (values['allowed-origin'] ?? []).map(parseAllowedOrigin);
     const adminToken = values['admin-token'] ?? process.env['RECEIVER_ADMIN_TOKEN'];
     const rateLimit = parseRateLimit(values['rate-limit']);
+    const clientIpHeader = values['client-ip-header'];
     const options = storeOptions(values['data-dir']);
+    if (!('databaseUrl' in options))
+      log({
+        level: 'warn',
+        msg: 'PGlite does not fsync: an OS crash or power loss can lose the last acknowledged events; use PostgreSQL (DATABASE_URL) in production',
+      });
     const store = await openStore(options);
     const app = createReceiver({
       store,
       allowedOrigins: origins.includes('*') ? '*' : origins,
       ...(adminToken ? { adminToken } : {}),
       ...(rateLimit !== undefined ? { rateLimit } : {}),
+      ...(clientIpHeader ? { getClientKey: headerClientKey(clientIpHeader) } : {}),
       logger: log,
       version: packageVersion(),
     });

@@ -23,6 +23,7 @@ export type { RunningServer, StartServerOptions } from './server.js';
 export { jsonLogger } from './http/logger.js';
 export type { Logger, LogEntry } from './http/logger.js';
 export type { RateLimitOptions } from './http/rate-limit.js';
+export { headerClientKey } from './http/client-key.js';
 export type { GetClientKey } from './http/client-key.js';
 export { exportChunks } from './export.js';
 export type { ExportFormat } from './export.js';

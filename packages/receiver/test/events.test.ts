@@ -29,6 +29,7 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
     const response = await send(batch);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
+    expect(response.headers.get('rejected-indexes')).toBeNull();
     const { rows } = await store.client.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM entries WHERE entry_id = ANY($1::uuid[])',
       [batch.map((event) => event.eventId)],
@@ -65,6 +66,8 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
       };
       expect(body.accepted).toBe(2);
       expect(body.rejected.map((item) => item.index)).toEqual([1, 3]);
+      // what the SDK reads (it leaves the body alone)
+      expect(response.headers.get('rejected-indexes')).toBe('1,3');
       expect(body.rejected[0]?.issues[0]?.path).toEqual(['type']);
     },
   );
@@ -140,6 +143,9 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
     const event = makeEvent({ page: { origin: 'https://evil.example', path: '/' } });
     const response = await send([event], { origin: 'https://evil.example' });
     expect(response.status).toBe(403);
+    // readable by the page, so the SDK reports the events instead of retrying a network error
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    expect(response.headers.get('vary')).toBe('Origin');
     const { rows } = await store.client.query('SELECT 1 FROM entries WHERE entry_id = $1', [event.eventId]);
     expect(rows).toHaveLength(0);
   });
@@ -155,6 +161,91 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
     };
     expect(body.accepted).toBe(1);
     expect(body.rejected[0]).toMatchObject({ index: 1, issues: [{ path: ['page', 'origin'] }] });
+  });
+
+  it.skipIf(kind.skipReason)(
+    'refuses a page.path with a query string or fragment: they can hold personal data',
+    async () => {
+      const response = await send([
+        makeEvent(),
+        makeEvent({ page: { origin: SITE, path: '/thanks?email=max@example.com' } }),
+        makeEvent({ page: { origin: SITE, path: '/thanks#tel=+4917012345' } }),
+      ]);
+      const body = (await response.json()) as {
+        accepted: number;
+        rejected: Array<{ index: number; issues: Array<{ path: unknown[]; message: string }> }>;
+      };
+      expect(body.accepted).toBe(1);
+      expect(body.rejected.map((item) => [item.index, item.issues.map((issue) => issue.path)])).toEqual([
+        [1, [['page', 'path']]],
+        [2, [['page', 'path']]],
+      ]);
+      expect(body.rejected[0]?.issues[0]?.message).toMatch(/without query string or fragment/);
+    },
+  );
+
+  it.skipIf(kind.skipReason)(
+    'refuses a page.origin that is not an origin, also from senders without an Origin header',
+    async () => {
+      const origins = [
+        'Max Mustermann <max@example.com>',
+        'https://shop.example/news',
+        'https://user@shop.example',
+        'HTTPS://SHOP.EXAMPLE',
+        '',
+      ];
+      const response = await app.request(
+        '/v1/events',
+        post([
+          makeEvent({ page: { origin: 'https://shop.example:8443', path: '/' } }),
+          ...origins.map((origin) => makeEvent({ page: { origin, path: '/' } })),
+        ]),
+      );
+      const body = (await response.json()) as {
+        accepted: number;
+        rejected: Array<{ index: number; issues: Array<{ path: unknown[] }> }>;
+      };
+      expect(body.accepted).toBe(1);
+      expect(body.rejected.map((item) => item.index)).toEqual([1, 2, 3, 4, 5]);
+      for (const item of body.rejected)
+        expect(item.issues.map((issue) => issue.path)).toEqual([['page', 'origin']]);
+    },
+  );
+
+  describe('refuses events without the evidence their type needs', () => {
+    const { text: _text, ...noticeRef } = makeFlow()[0]!['notice'] as Record<string, unknown>;
+    const { notice: _notice, ...withoutNotice } = makeEvent();
+    const { action: _action, ...withoutAction } = makeEvent();
+    it.skipIf(kind.skipReason).each([
+      [
+        'notice_shown without notice.text',
+        { ...makeEvent({ type: 'notice_shown', notice: noticeRef }) },
+        ['notice', 'text'],
+      ],
+      ['notice_shown without notice', { ...withoutNotice, type: 'notice_shown' }, ['notice', 'text']],
+      ['consent_given without notice', { ...withoutNotice, type: 'consent_given' }, ['notice']],
+      ['consent_given without action', { ...withoutAction, type: 'consent_given' }, ['action']],
+      ['withdrawal_requested without notice', { ...withoutNotice, type: 'withdrawal_requested' }, ['notice']],
+    ])('%s', async (_name, event, path) => {
+      const response = await send([makeEvent(), { ...event, eventId: makeEvent()['eventId'] }]);
+      const body = (await response.json()) as {
+        accepted: number;
+        rejected: Array<{ index: number; issues: Array<{ path: unknown[]; message: string }> }>;
+      };
+      expect(body.accepted).toBe(1);
+      expect(body.rejected).toEqual([
+        { index: 1, issues: [{ path, code: 'custom', message: expect.stringMatching(/^is required for /) }] },
+      ]);
+    });
+
+    it.skipIf(kind.skipReason)(
+      'and accepts a withdrawal with its notice but no ref, message or action',
+      async () => {
+        const { ref: _ref, message: _message, ...withdrawal } = withoutAction;
+        const response = await send([{ ...withdrawal, type: 'withdrawal_requested' }]);
+        expect(await response.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+      },
+    );
   });
 
   it.skipIf(kind.skipReason)(
@@ -177,7 +268,7 @@ describe.each(storeKinds)('POST /v1/events on $name', (kind) => {
 
       const answer = await send([makeEvent()]);
       expect(answer.headers.get('access-control-allow-origin')).toBe(SITE);
-      expect(answer.headers.get('access-control-expose-headers')).toBe('Retry-After');
+      expect(answer.headers.get('access-control-expose-headers')).toBe('Retry-After, Rejected-Indexes');
       expect(answer.headers.get('vary')).toBe('Origin');
     },
   );

@@ -14,6 +14,16 @@ export const socketAddress: GetClientKey = (_request, env) => {
 };
 
 /**
+ * Behind a reverse proxy: the client's address from the header the proxy sets (`X-Forwarded-For`,
+ * `X-Real-IP`, …), else the socket's. In a list the last address counts: it is the one our proxy
+ * added, while earlier ones come from the client, who could pick a fresh bucket with each request.
+ */
+export function headerClientKey(header: string): GetClientKey {
+  return (request, env) =>
+    request.headers.get(header)?.split(',').pop()?.trim() || socketAddress(request, env);
+}
+
+/**
  * Keyed hash of the address with a secret made at start and never written anywhere: the rate
  * limiter can tell clients apart, but no IP address is kept, not even in memory.
  */

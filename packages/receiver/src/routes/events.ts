@@ -58,6 +58,10 @@ export function eventRoutes({ store, now, maxBodyBytes, limit }: EventRouteOptio
     const { accepted, duplicates } = await store.appendEvents(parsed.events, receivedAt);
     log.accepted = accepted;
     log.duplicates = duplicates;
+    // The SDK reads which items were refused from this header: it never reads the body (reading
+    // a keepalive answer's body while the page navigates away made Chromium send the batch again).
+    if (parsed.rejected.length)
+      c.header('Rejected-Indexes', parsed.rejected.map((item) => item.index).join(','));
     return c.json({ accepted, duplicates, rejected: parsed.rejected });
   });
 

@@ -12,6 +12,7 @@ import {
   textProblems,
 } from './check-values.js';
 import { linkProblems } from './link-problems.js';
+import { noticeTextsProblem } from './notice-size.js';
 import {
   channelCount,
   defaults,
@@ -73,6 +74,7 @@ const texts: OptionCheck = (value, path, found) => {
     return value;
   }
   const kept: Record<string, unknown> = {};
+  const before = found.length;
   for (const key of Reflect.ownKeys(value)) {
     if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(value, key)) continue;
     if (typeof key === 'symbol') {
@@ -82,6 +84,8 @@ const texts: OptionCheck = (value, path, found) => {
     report(found, [...path, key], textProblems(value[key], { max: maxLength.text }));
     kept[key] = value[key];
   }
+  const problem = found.length === before && noticeTextsProblem(kept as Record<string, string>);
+  if (problem) report(found, path, [problem]);
   return kept;
 };
 
@@ -93,7 +97,7 @@ const texts: OptionCheck = (value, path, found) => {
 const options: Record<keyof WidgetConfig, TextRule | OptionCheck> = {
   company: { max: maxLength.company, check: filled(problems.emptyCompany) },
   channels,
-  privacyPolicy: { check: privacyPolicyProblem },
+  privacyPolicy: { max: maxLength.privacyPolicy, check: privacyPolicyProblem },
   endpoint: { check: endpointProblem },
   keyword: text(maxLength.keyword),
   withdrawKeyword: text(maxLength.withdrawKeyword),

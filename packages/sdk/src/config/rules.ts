@@ -12,6 +12,8 @@ export const maxLength = {
   controller: 1000,
   label: 60,
   text: 5000,
+  /** A URL the notice shows in full (an archived notice must stay under the event's cap). */
+  privacyPolicy: 2000,
 } as const;
 
 /** How many channels a widget shows. */

@@ -4,7 +4,7 @@ import { createConsentReporter } from './reporter.js';
 import type { ReporterOptions } from './types.js';
 import { fakeStorage, input } from './test-helpers.js';
 
-type Answer = number | { status: number; headers?: Record<string, string> } | Error;
+type Answer = number | { status: number; headers?: Record<string, string>; body?: string } | Error;
 
 /** An injected fetch that answers from a script (then 200) and keeps every request. */
 function endpoint(...script: Answer[]) {
@@ -13,8 +13,8 @@ function endpoint(...script: Answer[]) {
     requests.push({ at: Date.now(), events: JSON.parse(String(init.body)) as ConsentEvent[], init });
     const answer = script.shift() ?? 200;
     if (answer instanceof Error) throw answer;
-    const { status, headers } = typeof answer === 'number' ? { status: answer, headers: {} } : answer;
-    return new Response(null, { status, headers: headers ?? {} });
+    const { status, headers, body } = typeof answer === 'number' ? { status: answer } : answer;
+    return new Response(body ?? null, { status, headers: headers ?? {} });
   });
   const ids = () => requests.flatMap((request) => request.events.map((event) => event.eventId));
   return { fetch: fetch as unknown as typeof globalThis.fetch, requests, ids };
@@ -64,10 +64,32 @@ describe('record', () => {
     r.close();
   });
 
-  it('never throws into the page, even when the input is garbage', () => {
-    const r = reporter(endpoint().fetch);
+  it('never throws into the page, and reports an input it cannot record', () => {
+    const onError = vi.fn();
+    const r = reporter(endpoint().fetch, { onError });
     expect(() => r.record(null as never)).not.toThrow();
-    expect(typeof r.record(null as never)).toBe('string');
+    expect(typeof r.record(input('consent_given', { purpose: 10n as never }))).toBe('string');
+    expect(onError.mock.calls.map(([issue]) => [issue.code, issue.message])).toEqual([
+      ['record', 'consent event not recorded'],
+      ['record', 'consent event not recorded'],
+    ]);
+    r.close();
+  });
+
+  it('reports every record() when the reporter could not start (no AbortController), with the cause', () => {
+    vi.stubGlobal('AbortController', undefined);
+    const onError = vi.fn();
+    const r = reporter(endpoint().fetch, { onError });
+    expect(typeof r.record(input('consent_given'))).toBe('string');
+    expect(typeof r.record(input('consent_given'))).toBe('string');
+    expect(onError).toHaveBeenCalledTimes(2);
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({
+        code: 'record',
+        message: 'consent event not recorded',
+        cause: expect.any(TypeError),
+      }),
+    );
     r.close();
   });
 });
@@ -160,6 +182,46 @@ describe('answers', () => {
     r.close();
   });
 
+  it('reports the items a 2xx lists in Rejected-Indexes and counts the others as delivered', async () => {
+    const server = endpoint({
+      status: 200,
+      headers: { 'rejected-indexes': '0' },
+      body: '{"accepted":1,"duplicates":0,"rejected":[{"index":0,"issues":[{"path":["page","path"]}]}]}',
+    });
+    const r = reporter(server.fetch);
+    const refused = r.record(input('notice_shown'));
+    const delivered = r.record(input('consent_given'));
+    expect(await r.flush(100)).toBe(true);
+    expect(server.ids()).toEqual([refused, delivered]);
+    expect(r.onDrop).toHaveBeenCalledTimes(1);
+    expect(r.onDrop.mock.calls[0]![0].map((event: ConsentEvent) => event.eventId)).toEqual([refused]);
+    expect(r.onDrop.mock.calls[0]![1]).toBe('rejected');
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(server.requests).toHaveLength(1);
+    r.close();
+  });
+
+  it.each([
+    ['no header', undefined],
+    ['an empty header', ''],
+    ['a header that lists no index', 'none'],
+    ['indexes outside the batch', '5, -1, 1.5'],
+  ])('counts a 2xx with %s as all delivered, whatever its body says', async (_, header) => {
+    const server = endpoint({
+      status: 200,
+      headers: header === undefined ? {} : { 'rejected-indexes': header },
+      body: '{"rejected":[{"index":0}]}',
+    });
+    const r = reporter(server.fetch);
+    r.record(input('notice_shown'));
+    r.record(input('consent_given'));
+    expect(await r.flush(100)).toBe(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.requests).toHaveLength(1);
+    expect(r.onDrop).not.toHaveBeenCalled();
+    r.close();
+  });
+
   it('honours Retry-After seconds: nothing before, not even on a new record()', async () => {
     const server = endpoint({ status: 429, headers: { 'retry-after': '2' } });
     const r = reporter(server.fetch);
@@ -204,6 +266,35 @@ describe('answers', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(server.requests).toHaveLength(2);
     expect(server.requests[1]!.events.map((event) => event.eventId)).toEqual([first, second]);
+    r.close();
+  });
+
+  it('does not count answers with Retry-After toward maxAttempts: a busy receiver drops nothing', async () => {
+    const paced = Array.from({ length: 60 }, () => ({ status: 429, headers: { 'retry-after': '1' } }));
+    // then one 503 with Retry-After, one without (that one counts), then 200
+    const server = endpoint(...paced, { status: 503, headers: { 'retry-after': '1' } }, 503);
+    const r = reporter(server.fetch, { maxAttempts: 3 });
+    const id = r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(62_000);
+    expect(server.requests).toHaveLength(63);
+    expect(new Set(server.ids())).toEqual(new Set([id]));
+    // every request is still numbered as an attempt
+    expect(server.requests.map((request) => request.events[0]!.attempt)).toEqual(
+      Array.from({ length: 63 }, (_, index) => index + 1),
+    );
+    expect(r.onDrop).not.toHaveBeenCalled();
+    expect(await r.flush(0)).toBe(true);
+    r.close();
+  });
+
+  it('counts Retry-After: 0 as an attempt: it paces nothing', async () => {
+    const now = { status: 503, headers: { 'retry-after': '0' } };
+    const server = endpoint(now, now, now);
+    const r = reporter(server.fetch, { maxAttempts: 3 });
+    const id = r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(server.requests).toHaveLength(3);
+    expect(r.onDrop).toHaveBeenCalledWith([expect.objectContaining({ eventId: id })], 'attempts');
     r.close();
   });
 

@@ -35,9 +35,27 @@ interface TabMessage {
 export function createConsentReporter(options: ReporterOptions): ConsentReporter {
   try {
     return create(options);
+  } catch (cause) {
+    // Never throw into the host page, even for a broken options object or a browser without
+    // AbortController; but every event recorded then is lost, and the page hears of each.
+    return {
+      record: () => (
+        safely(() => options.onError?.({ code: 'record', message: NOT_RECORDED, cause })),
+        uuid()
+      ),
+      flush: async () => false,
+      close() {},
+    };
+  }
+}
+
+const NOT_RECORDED = 'consent event not recorded';
+
+function safely(work: () => unknown) {
+  try {
+    work();
   } catch {
-    // Never throw into the host page, even for a broken options object.
-    return { record: () => uuid(), flush: async () => false, close() {} };
+    // a throwing callback of the host page must not stop delivery
   }
 }
 
@@ -107,14 +125,6 @@ function create(options: ReporterOptions): ConsentReporter {
   const sleep = (ms: number) => new Promise<void>((resolve) => timers.setTimeout(resolve, ms));
   const encode = (entries: Entry[]) => body(entries, now(), transform);
   const ready = ({ id }: Entry) => !inflight.has(id) && !beaconed.has(id) && !((remote.get(id) ?? 0) > now());
-
-  function safely(work: () => unknown) {
-    try {
-      work();
-    } catch {
-      // a throwing callback of the host page must not stop delivery
-    }
-  }
 
   /** Takes entries out of the outbox; with a reason, they were not delivered and onDrop hears of it. */
   async function remove(entries: Entry[], reason?: DropReason) {
@@ -204,15 +214,35 @@ function create(options: ReporterOptions): ConsentReporter {
     tell({ e: ids, d: done });
     if (done) {
       failures = 0;
-      await remove(entries, status > 299 ? 'rejected' : undefined);
+      // A 2xx can still refuse single items: the receiver keeps the others and lists the refused
+      // ones' batch indexes in `Rejected-Indexes: 0,3` (the body's `rejected` says why). A header,
+      // not the body: reading the body of a keepalive answer while the page leaves for the
+      // messenger made Chromium send the batch a second time. No such header: all arrived.
+      const refused =
+        status > 299
+          ? ids
+          : (response!.headers?.get('rejected-indexes') ?? '')
+              .split(',')
+              .map((index) => /^\s*\d+\s*$/.test(index) && ids[+index]);
+      await Promise.all([
+        remove(entries.filter((entry) => !refused.includes(entry.id))),
+        remove(
+          entries.filter((entry) => refused.includes(entry.id)),
+          'rejected',
+        ),
+      ]);
       return true;
     }
     const t = now();
     const wait = parseRetryAfter(response?.headers?.get('retry-after'), t, maxRetryAfterMs);
     if (wait !== undefined) tell({ g: (gate = Math.max(gate, t + wait)) });
     pause = t + (wait ?? backoff(++failures, random, baseDelayMs, maxDelayMs));
+    // A server that names its wait (429/503 with Retry-After) paces us: that costs no attempt, or
+    // a busy receiver would make us drop consent records; the age limit still ends the retries.
+    // `Retry-After: 0` paces nothing and counts, or such a server would get requests in a tight loop.
+    const paced = +((wait ?? 0) > 0);
     await remove(
-      entries.filter((entry) => ++entry.tries >= maxAttempts),
+      entries.filter((entry) => ++entry.tries - (entry.p = (entry.p ?? 0) + paced) >= maxAttempts),
       'attempts',
     );
     // The new attempt count, for what is still in the outbox (not dropped, not delivered by another tab).
@@ -365,8 +395,10 @@ function create(options: ReporterOptions): ConsentReporter {
         // Sent at once: the visitor is about to leave for the messenger, and these matter most.
         pause = 0;
         schedule(/^(consent_given|withdrawal_requested)$/.test(event.type) ? 0 : batchDelayMs);
-      } catch {
-        // never into the host page; the id is still the event's (or a fresh one)
+      } catch (cause) {
+        // Never into the host page. Not in the outbox (an input that is no event, or that JSON cannot
+        // hold), the event is lost: say so. The id is still the event's (or a fresh one).
+        if (!known.has(eventId)) report({ code: 'record', message: NOT_RECORDED, cause });
       }
       return eventId || uuid();
     },

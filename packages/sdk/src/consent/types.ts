@@ -13,7 +13,9 @@ export type RecordInput = Omit<
 
 /**
  * Why events left the outbox without a 2xx:
- * - `rejected`: the endpoint answered a permanent error (4xx other than 408/429, 501, 505);
+ * - `rejected`: the endpoint answered a permanent error (4xx other than 408/429, 501, 505), or a
+ *   2xx whose `Rejected-Indexes` header lists the event's batch index (`0,3`: the receiver's
+ *   answer to a batch with some invalid items; the others count as delivered);
  * - `overflow`: the outbox cap (events or bytes) was hit, the oldest went first;
  * - `expired`: older than `maxAgeMs`;
  * - `attempts`: `maxAttempts` send attempts failed.
@@ -22,8 +24,12 @@ export type DropReason = 'rejected' | 'overflow' | 'expired' | 'attempts';
 
 /** Something went wrong that the host page may want to show or log; the reporter carries on. */
 export interface ReporterIssue {
-  /** `storage`: a storage layer failed and the next one took over; `csp`: the page's CSP blocks the endpoint. */
-  code: 'storage' | 'csp';
+  /**
+   * `storage`: a storage layer failed and the next one took over; `csp`: the page's CSP blocks the
+   * endpoint; `record`: one `record()` stored nothing (the reporter could not start, or the input
+   * could not be made into an event): that event is lost.
+   */
+  code: 'storage' | 'csp' | 'record';
   message: string;
   cause?: unknown;
 }
@@ -47,7 +53,7 @@ export interface ReporterOptions {
   storage?: 'auto' | 'memory';
   /** Called with events that left the outbox without delivery, and why. Never silent. */
   onDrop?: (events: ConsentEvent[], reason: DropReason) => void;
-  /** Called when something degraded (storage fallback, CSP block); nothing is lost by it. */
+  /** Called when something degraded (storage fallback, CSP block), or a `record()` stored nothing (`record`). */
   onError?: (issue: ReporterIssue) => void;
   /** Most events kept in the outbox. @default 500 */
   maxEvents?: number;
@@ -55,7 +61,7 @@ export interface ReporterOptions {
   maxBytes?: number;
   /** Events older than this are dropped. @default 7 days */
   maxAgeMs?: number;
-  /** Send attempts per event before it is dropped. @default 50 */
+  /** Send attempts per event before it is dropped; answers with a `Retry-After` > 0 do not count. @default 50 */
   maxAttempts?: number;
   /** Backoff base: the n-th consecutive failure waits random(0, min(max, base·2ⁿ⁻¹)). @default 1000 */
   baseDelayMs?: number;
@@ -89,8 +95,10 @@ export interface Entry {
   /** = event.eventId, the storage key */
   id: string;
   event: ConsentEvent;
-  /** failed send attempts so far */
+  /** failed send attempts so far (`attempt` of the next one is tries + 1) */
   tries: number;
+  /** of those, answered with a Retry-After: they do not count toward `maxAttempts` */
+  p?: number;
   /** recording order (ms, made strictly increasing), for oldest-first drops and the age limit */
   at: number;
   /** JSON length of the event */

@@ -46,8 +46,27 @@ export const consentEventSchema = z.strictObject({
   notice: z.optional(noticeRefSchema),
   action: z.optional(z.enum(consentActions)),
   page: z.strictObject({
-    origin: z.string().check(z.maxLength(300)),
-    path: z.string().check(z.maxLength(2_000)),
+    // A serialized origin (lower-case scheme://host[:port]), or "null" for opaque ones: never a
+    // path, a user or free text, since it names the site's hash chain.
+    origin: z
+      .string()
+      .check(
+        z.maxLength(300),
+        z.regex(
+          /^(?:null|[a-z][a-z0-9+.-]*:\/\/[a-z0-9.:[\]-]+)$/,
+          'must be an origin such as https://shop.example (scheme and host, no path)',
+        ),
+      ),
+    // No query string, no fragment: they can hold personal data (an e-mail address in ?email=).
+    path: z
+      .string()
+      .check(
+        z.maxLength(2_000),
+        z.regex(
+          /^[^?#]*$/,
+          'must be the path only, without query string or fragment (they can hold personal data)',
+        ),
+      ),
   }),
   widget: z.strictObject({ version: z.string().check(z.maxLength(40)) }),
   purpose: z.optional(z.string().check(z.maxLength(200))),

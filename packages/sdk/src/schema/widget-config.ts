@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { linkProblems } from '../config/link-problems.js';
+import { noticeTextsProblem } from '../config/notice-size.js';
 import {
   channelCount,
   defaults,
@@ -37,7 +38,7 @@ const checkedBy = (problemOf: (value: string) => string | undefined) =>
 
 const privacyPolicy = z
   .string({ error: required(requiredHints.privacyPolicy) })
-  .check(checkedBy(privacyPolicyProblem));
+  .check(z.maxLength(maxLength.privacyPolicy), checkedBy(privacyPolicyProblem));
 
 const endpoint = z.string().check(checkedBy(endpointProblem));
 
@@ -111,9 +112,17 @@ const widgetConfigShape = z.strictObject({
       ),
     ),
   texts: z.optional(
-    z
-      .record(z.string(), z.string().check(z.maxLength(maxLength.text)))
-      .check(z.describe('Overrides of notice and UI texts by key.')),
+    z.record(z.string(), z.string().check(z.maxLength(maxLength.text))).check(
+      z.check(
+        (ctx) => {
+          const problem = noticeTextsProblem(ctx.value);
+          if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+        },
+        // As checkWidgetConfig: only texts whose every value is fine.
+        { when: (payload) => payload.issues.length === 0 },
+      ),
+      z.describe('Overrides of notice and UI texts by key.'),
+    ),
   ),
 });
 

@@ -1,0 +1,76 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+describe('messenger-optin-receiver start', () => {
+  it('refuses an --allowed-origin that is not an origin before it opens anything', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        cli,
+        'start',
+        '--allowed-origin',
+        'https://shop.example/news',
+        '--data-dir',
+        '/nonexistent/never',
+      ],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 20_000 },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      '--allowed-origin \\"https://shop.example/news\\" is not an origin; write scheme and host (and port), e.g. https://shop.example',
+    );
+  });
+});
+
+describe('messenger-optin-receiver start on PGlite', () => {
+  it('says in one line that PGlite does not fsync and production needs PostgreSQL', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'receiver-cli-test-'));
+    const env = { ...process.env };
+    delete env['DATABASE_URL'];
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', cli, 'start', '--port', '0', '--data-dir', dataDir],
+      {
+        cwd: repoRoot,
+        env,
+      },
+    );
+    try {
+      let stderr = '';
+      await new Promise<void>((resolve, reject) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          // said before the database opens, so the test need not wait for PGlite
+          if (stderr.includes('fsync')) resolve();
+        });
+        child.once('exit', () => reject(new Error(`exited without the line: ${stderr}`)));
+      });
+      const lines = stderr
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { level: string; msg: string });
+      expect(lines.filter((line) => /fsync/.test(line.msg))).toEqual([
+        {
+          time: expect.any(String),
+          level: 'warn',
+          msg: 'PGlite does not fsync: an OS crash or power loss can lose the last acknowledged events; use PostgreSQL (DATABASE_URL) in production',
+        },
+      ]);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});

@@ -1,0 +1,171 @@
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { channelTypes } from '../channels/index.js';
+import { composeMessage } from '../message.js';
+import { renderNotice, renderWithdrawNotice } from '../notices/render.js';
+import { noticeRefSchema } from '../schema/consent-event.js';
+import { parseWidgetConfig } from '../schema/widget-config.js';
+import { checkWidgetConfig } from './check-widget-config.js';
+
+const valid = {
+  company: 'Firma GmbH',
+  channels: [{ type: 'whatsapp', phone: '+49 170 1234567' }],
+  privacyPolicy: 'https://firma.de/datenschutz',
+};
+
+/** The config's issues from both validators, which must agree. */
+function issues(input: Record<string, unknown>): string[] {
+  const result = checkWidgetConfig(input);
+  expect(result).toStrictEqual(parseWidgetConfig(input));
+  return result.ok ? [] : result.issues.map(({ message }) => message);
+}
+
+// Every config value at its cap, in astral characters (2 UTF-16 units each, what the event schema
+// counts): the longest notice a valid config can make.
+const astral = (count: number) => '𝐀'.repeat(count);
+const longest = {
+  company: astral(100),
+  purpose: astral(200),
+  controller: astral(1000),
+  privacyPolicy: `https://firma.example/${astral(1978)}`,
+  message: composeMessage({ keyword: astral(50), company: astral(100), ref: 'K7Q2AB' }),
+  withdrawMessage: composeMessage({ keyword: astral(50), company: astral(100) }),
+};
+
+/** Every notice text the config could render: all channels, both locales, both kinds, with and without a purpose and prefill. */
+async function noticeTexts(overrides: Record<string, string> = {}): Promise<string[]> {
+  const texts: string[] = [];
+  for (const locale of ['en', 'de'])
+    for (const channel of channelTypes)
+      for (const prefill of ['text', 'payload'] as const)
+        for (const purpose of [longest.purpose, undefined]) {
+          const input = { ...longest, channel, locale, prefill, overrides, ...(purpose ? { purpose } : {}) };
+          if (!purpose) delete (input as { purpose?: string }).purpose;
+          texts.push((await renderNotice(input)).text, (await renderWithdrawNotice(input)).text);
+        }
+  return texts;
+}
+
+const fitsTheEvent = (text: string) =>
+  noticeRefSchema.safeParse({
+    id: 'whatsapp.en.v1',
+    locale: 'en',
+    version: '1',
+    sha256: 'a'.repeat(64),
+    text,
+  }).success;
+
+describe('texts and the notice size', () => {
+  it("refuses overrides whose notice a consent event could not carry (the review's R2)", async () => {
+    const texts = Object.fromEntries(
+      ['who', 'whatHappens', 'provider', 'stop', 'privacy'].map((key) => [key, 'x'.repeat(4_900)]),
+    );
+    // Without the rule this config was valid and its notice_shown always refused.
+    expect(Math.max(...(await noticeTexts(texts)).map((text) => text.length))).toBeGreaterThan(20_000);
+    expect(issues({ ...valid, texts })).toEqual([
+      expect.stringMatching(
+        /^texts: can make a notice of \d+ characters, over the 20000 a consent event can carry; shorten them$/,
+      ),
+    ]);
+  });
+
+  it('allows ordinary overrides, placeholders included', () => {
+    const texts = {
+      who: 'Sie bekommen {topic} von {company} {via}. Mit dem Senden stimmen Sie zu. '.repeat(2),
+      stop: 'Schreiben Sie "{withdrawMessage}" {via}, um abzubestellen. '.repeat(2),
+      dpf: 'Für die USA gilt der Angemessenheitsbeschluss zum Data Privacy Framework.',
+      headline: 'Newsletter',
+      'whatsapp.privacy': 'Mehr in der Datenschutzerklärung von {company}: {privacyPolicy}',
+    };
+    expect(issues({ ...valid, texts })).toEqual([]);
+  });
+
+  it('counts the event schema cap the same way: 20,000 UTF-16 units of notice.text', () => {
+    expect(fitsTheEvent('x'.repeat(20_000))).toBe(true);
+    expect(fitsTheEvent('x'.repeat(20_001))).toBe(false);
+  });
+
+  it('caps the privacy policy address, which every notice shows', () => {
+    const privacyPolicy = `https://firma.de/${'a'.repeat(2000 - 17)}`;
+    expect(issues({ ...valid, privacyPolicy })).toEqual([]);
+    expect(issues({ ...valid, privacyPolicy: `${privacyPolicy}a` })).toEqual([
+      'privacyPolicy: is too long (at most 2000 characters)',
+    ]);
+  });
+
+  it('holds its bounds: the longest notice without overrides, and how often a nested text is used', async () => {
+    const plain = await noticeTexts();
+    expect(Math.max(...plain.map((text) => text.length))).toBeLessThanOrEqual(10_500);
+    const nested = { via: 'via', app: 'app', topicDefault: 'topic', dpf: 'dpf', providerName: 'provider' };
+    for (const [key, name] of Object.entries({
+      ...nested,
+      transfer: 'transfer',
+      identifier: 'identifier',
+      contact: 'contact',
+    })) {
+      const uses = (await noticeTexts({ [key]: 'Ω' })).map((text) => text.split('Ω').length - 1);
+      expect(Math.max(...uses), key).toBeLessThanOrEqual(3);
+      // What the default inserts, measured in a text of our own (`voluntary` is in every consent notice).
+      const withIt = await noticeTexts({ voluntary: `Ω{${name}}Ω` });
+      const without = await noticeTexts({ voluntary: 'ΩΩ' });
+      const inserted = withIt.map((text, index) => text.length - without[index]!.length);
+      expect(Math.max(...inserted), name).toBeLessThanOrEqual(name === 'topic' ? 400 : 300);
+    }
+  });
+
+  it('every accepted texts makes notices a consent event can carry', async () => {
+    const names = [
+      'company',
+      'controller',
+      'privacyPolicy',
+      'message',
+      'purpose',
+      'via',
+      'app',
+      'topic',
+      'dpf',
+    ];
+    const piece = fc.oneof(
+      fc.constantFrom(
+        ...names.map((name) => `{${name}}`),
+        '{provider}',
+        '{transfer}',
+        '{identifier}',
+        '{contact}',
+      ),
+      fc.nat({ max: 1_500 }).map((count) => 'x'.repeat(count)),
+      fc.nat({ max: 700 }).map(astral),
+    );
+    const text = fc.array(piece, { minLength: 1, maxLength: 12 }).map((pieces) => pieces.join(''));
+    const key = fc.constantFrom(
+      'who',
+      'stop',
+      'privacy',
+      'data',
+      'title',
+      'withdraw',
+      'via',
+      'app',
+      'topicDefault',
+      'dpf',
+      'providerName',
+      'transfer',
+      'identifier',
+      'contact',
+      'whatsapp.via',
+      'sms.contact',
+      'whatsapp.who',
+    );
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(key, text, { maxKeys: 6 }), async (texts) => {
+        fc.pre(Object.values(texts).every((value) => [...value].length <= 5_000));
+        if (!checkWidgetConfig({ ...valid, texts }).ok) return;
+        accepted++;
+        for (const notice of await noticeTexts(texts)) expect(notice.length).toBeLessThanOrEqual(20_000);
+      }),
+      { numRuns: 40 },
+    );
+    expect(accepted).toBeGreaterThan(10);
+  }, 120_000);
+});
