@@ -39,16 +39,19 @@ export default [
     limit: '12 KB',
   },
   {
-    // performance.md asks for 30 KB here. It is 39.7 kB: Lit 6.3 + reporter 3.6 + QR 2.4 + Floating
-    // UI's core with our own small platform 3.0 alone are 15.3 kB, and the rest is our code and texts
+    // performance.md asks for 30 KB here. It is 40.4 kB: Lit 6.3 + reporter 3.7 + QR 2.4 + Floating
+    // UI's core with our own small platform 3.0 alone are 15.4 kB, and the rest is our code and texts
     // for ten channels in two languages (README, "Benchmarks"). The gate sits just above today's size
     // so that it cannot grow unnoticed; 30 KB stays the goal.
-    // Raised from 40 KB for correctness fixes (+0.21 kB: the payload cut check, phone numbers
-    // without country code or with a 0 after +49/+43/+41, the iPadOS detection).
+    // Session 4 moved it from 40 to 40.5 KB for correctness fixes found in review, +1.0 kB in all:
+    // the check that a bot payload keeps its reference code, phone numbers without a country code,
+    // the iPadOS detection, the bound on `texts` overrides (a notice a receiver can archive), the
+    // reporter's refused-event report, the notice following a button moved by inserted content,
+    // the outbox resent on page load; minus 0.4 kB for hidden source maps.
     name: 'widget script tag: everything, with lazy chunks (goal 30 KB)',
     path: inCdn([...files.critical, ...files.lazy]),
     disablePlugins: ['@size-limit/esbuild'],
     gzip: true,
-    limit: '40.1 KB',
+    limit: '40.5 KB',
   },
 ];
