@@ -68,6 +68,7 @@ test('an IndexedDB outbox an earlier version left is loaded on the next visit an
       ref: 'K7Q2',
       message: 'Start News Firma K7Q2',
       action: 'button',
+      notice: { id: 'whatsapp.en.v1', locale: 'en', version: '1', sha256: 'a'.repeat(64) },
       occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
       page: { origin: location.origin, path: '/news' },
       widget: { version: '0.1.0' },
