@@ -473,6 +473,38 @@ describe('page lifecycle', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it('a keepalive send that fails while leaving is not sent again by the next leave event, but when the page is back in view', async () => {
+    const win = new EventTarget();
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    vi.stubGlobal('window', win);
+    vi.stubGlobal('document', doc);
+    // The browser rejects a keepalive fetch as the page goes, though it still delivers it.
+    const sent: RequestInit[] = [];
+    const fetch = vi.fn(async (_url: unknown, init: RequestInit) => {
+      sent.push(init);
+      if (init.keepalive && doc.visibilityState === 'hidden') throw new TypeError('Failed to fetch');
+      return new Response(null, { status: 503 });
+    }) as unknown as typeof globalThis.fetch;
+    const r = reporter(fetch, { baseDelayMs: 3_600_000, maxDelayMs: 3_600_000 });
+    r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(1);
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(2);
+    win.dispatchEvent(new Event('pagehide'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(2);
+    // The visitor came back: the page may send it again (the receiver drops a duplicate).
+    doc.visibilityState = 'visible';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    win.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(3);
+    r.close();
+  });
+
   it('reports a CSP block of the endpoint once, with the directive and the URL', async () => {
     const doc = new EventTarget();
     vi.stubGlobal('document', doc);

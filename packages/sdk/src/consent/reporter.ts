@@ -205,7 +205,11 @@ function create(options: ReporterOptions): ConsentReporter {
     try {
       response = await post(fetcher!, endpoint, payload, headers, keepalive);
     } catch {
-      // a network error, offline, a CSP or CORS block: retried like a 503
+      // A network error, offline, a CSP or CORS block: retried like a 503. But a keepalive request
+      // sent while leaving fails here as the page goes although the browser still delivers it:
+      // like a beacon, this page does not send it again (a second leave event would), the next
+      // page load or the page coming back into view does.
+      if (leaving) for (const id of ids) beaconed.add(id);
     }
     for (const id of ids) inflight.delete(id);
     keepaliveBytes -= counted;
@@ -327,7 +331,7 @@ function create(options: ReporterOptions): ConsentReporter {
     // The controller serves as the options object: its `signal` lets close() remove them all.
     target?.addEventListener(type, (event) => safely(() => listener(event as E)), listeners);
   // Never `unload`/`beforeunload`: they take the page out of the back/forward cache.
-  on(doc, 'visibilitychange', () => doc!.visibilityState === 'hidden' && leave());
+  on(doc, 'visibilitychange', () => (doc!.visibilityState === 'hidden' ? leave() : beaconed.clear()));
   on(win, 'pagehide', leave);
   on(win, 'online', () => {
     pause = 0;
