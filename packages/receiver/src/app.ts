@@ -4,6 +4,7 @@ import { type GetClientKey, createAddressHasher, socketAddress } from './http/cl
 import { type Logger, jsonLogger } from './http/logger.js';
 import { type RateLimitOptions, TokenBucketLimiter } from './http/rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
+import { consoleRoutes } from './routes/console.js';
 import type { ReceiverEnv } from './routes/env.js';
 import { eventRoutes } from './routes/events.js';
 import type { Store } from './store/types.js';
@@ -110,6 +111,7 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
     }),
   );
   app.route('/', adminRoutes({ store, now, adminToken: options.adminToken }));
+  app.route('/', consoleRoutes({ store, adminToken: options.adminToken }));
 
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError((error, c) => {
