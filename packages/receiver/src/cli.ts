@@ -14,7 +14,7 @@ const USAGE = `messenger-optin-receiver <command> [options]
 Commands:
   start    serve POST /v1/events and the admin API
   verify   recompute every site's hash chain; exit code 1 if one is broken
-  export   write every stored entry to stdout (--format csv|json)
+  export   write every stored entry to stdout (--format csv|json|ndjson)
 
 Options:
   --data-dir <dir>         PGlite data directory (default .data/receiver); DATABASE_URL selects PostgreSQL
@@ -25,7 +25,7 @@ Options:
   --rate-limit <n/s|off>   (start) burst and refill per second per client, e.g. 120/2 (default), or off
   --client-ip-header <h>   (start) behind a proxy: the header with the client's address, e.g.
                            x-forwarded-for (its last address), x-real-ip; default the socket's
-  --format <csv|json>      (export) default json
+  --format <csv|json|ndjson> (export) default json
 `;
 
 const log = jsonLogger((line) => process.stderr.write(line));
@@ -84,7 +84,8 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'export') {
     const format = values.format ?? 'json';
-    if (format !== 'csv' && format !== 'json') throw new Error('--format must be csv or json');
+    if (format !== 'csv' && format !== 'json' && format !== 'ndjson')
+      throw new Error('--format must be csv, json or ndjson');
     const store = await openStore(storeOptions(values['data-dir']));
     try {
       for await (const chunk of exportChunks(store.exportEntries(), format)) {

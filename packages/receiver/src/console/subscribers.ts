@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Column } from '../export.js';
 import type { SqlQueryable } from '../store/sql-client.js';
 import {
   type Parsed,
@@ -205,3 +206,20 @@ export async function* allSubscribers(
     cursor = { at: last.subscribedAt, consentId: last.consentId };
   }
 }
+
+/** The subscriber export's CSV columns (JSON and NDJSON carry the row as it is). */
+export const subscriberColumns: ReadonlyArray<Column<SubscriberRow>> = [
+  ['consent_id', (row) => row.consentId],
+  ['site', (row) => row.site],
+  ['channel', (row) => row.channel],
+  ['state', (row) => row.state],
+  ['ref', (row) => row.ref],
+  ['purpose', (row) => row.purpose],
+  ['notice_version', (row) => row.noticeVersion],
+  ['subscribed_at', (row) => row.subscribedAt],
+  ['consent_given_at', (row) => row.consentGivenAt],
+  ['link_opened_at', (row) => row.linkOpenedAt],
+  ['confirmed_at', (row) => row.confirmedAt],
+  ['withdrawn_at', (row) => row.withdrawnAt],
+  ['erased_at', (row) => row.erasedAt],
+];

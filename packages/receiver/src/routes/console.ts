@@ -15,7 +15,7 @@ export function consoleRoutes(options: ConsoleRouteOptions): Hono<ReceiverEnv> {
   const db = consoleDb(options.store);
   if (!db) return app;
   const guard = requireAdmin(options.adminToken);
-  for (const path of ['/v1/stats', '/v1/stats/*', '/v1/console/*']) app.use(path, guard);
+  for (const path of ['/v1/stats', '/v1/stats/*', '/v1/console/*', '/v1/export/*']) app.use(path, guard);
   app.route('/', statsRoutes(db));
   return app;
 }

@@ -2,7 +2,13 @@ import { Hono } from 'hono';
 import type { SqlQueryable } from '../store/sql-client.js';
 import { parsePeriod } from '../console/filters.js';
 import { type SeriesBucket, readSeries, readStats, seriesBuckets } from '../console/stats.js';
-import { listSubscribers, parseListQuery } from '../console/subscribers.js';
+import {
+  allSubscribers,
+  listSubscribers,
+  parseListQuery,
+  subscriberColumns,
+} from '../console/subscribers.js';
+import { type ExportFormat, exportFormats, exportResponse, formatChunks } from '../export.js';
 import type { ReceiverEnv } from './env.js';
 
 /**
@@ -39,6 +45,22 @@ export function statsRoutes(db: SqlQueryable): Hono<ReceiverEnv> {
     const request = parseListQuery(c.req.query());
     if (!request.ok) return c.json({ error: 'invalid_query', issues: request.issues }, 400);
     return c.json(await listSubscribers(db, request.value), 200, { 'Cache-Control': 'no-store' });
+  });
+
+  // Every subscriber that matches the list's filters (cursor and limit ignored), streamed.
+  app.get('/v1/export/subscribers', (c) => {
+    const format = c.req.query('format') ?? 'csv';
+    if (!(exportFormats as readonly string[]).includes(format))
+      return c.json({ error: 'invalid_format', message: 'format must be csv, json or ndjson' }, 400);
+    const request = parseListQuery({ ...c.req.query(), cursor: undefined, limit: undefined });
+    if (!request.ok) return c.json({ error: 'invalid_query', issues: request.issues }, 400);
+    const rows = allSubscribers(db, request.value.filter);
+    const stamp = new Date().toISOString().slice(0, 10);
+    return exportResponse(
+      formatChunks(rows, format as ExportFormat, subscriberColumns),
+      format as ExportFormat,
+      `subscribers-${stamp}`,
+    );
   });
 
   return app;
