@@ -33,6 +33,8 @@ export interface ReceiverOptions {
   getClientKey?: GetClientKey;
   /** Reported by GET /healthz. */
   version?: string;
+  /** Called when the console replays a webhook dead letter; the CLI kicks its worker with it. */
+  onWebhookQueued?: () => void;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -111,7 +113,10 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
     }),
   );
   app.route('/', adminRoutes({ store, now, adminToken: options.adminToken }));
-  app.route('/', consoleRoutes({ store, adminToken: options.adminToken }));
+  app.route(
+    '/',
+    consoleRoutes({ store, now, adminToken: options.adminToken, onWebhookQueued: options.onWebhookQueued }),
+  );
 
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError((error, c) => {

@@ -8,6 +8,8 @@ import { jsonLogger } from './http/logger.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { startServer } from './server.js';
 import { type OpenStoreOptions, openStore } from './store/open.js';
+import { startWebhookWorker } from './webhooks/deliver.js';
+import { WEBHOOKS_USAGE, webhooksCommand } from './webhooks/cli.js';
 
 const USAGE = `messenger-optin-receiver <command> [options]
 
@@ -15,7 +17,7 @@ Commands:
   start    serve POST /v1/events and the admin API
   verify   recompute every site's hash chain; exit code 1 if one is broken
   export   write every stored entry to stdout (--format csv|json|ndjson)
-
+${WEBHOOKS_USAGE}
 Options:
   --data-dir <dir>         PGlite data directory (default .data/receiver); DATABASE_URL selects PostgreSQL
   --port <n>               (start) default 8787, 0 for a free port
@@ -62,6 +64,8 @@ async function main(argv: string[]): Promise<number> {
       'rate-limit': { type: 'string' },
       'client-ip-header': { type: 'string' },
       format: { type: 'string' },
+      event: { type: 'string', multiple: true },
+      'include-address': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -98,6 +102,17 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  if (command === 'webhooks') {
+    const store = await openStore(storeOptions(values['data-dir']));
+    try {
+      return await webhooksCommand(store.client, positionals.slice(1), values, (text) =>
+        process.stdout.write(text),
+      );
+    } finally {
+      await store.close();
+    }
+  }
+
   if (command === 'start') {
     // Normalised as browsers send Origin (a trailing / or an upper-case host would never match).
     const origins = (values['allowed-origin'] ?? []).map(parseAllowedOrigin);
@@ -111,8 +126,19 @@ async function main(argv: string[]): Promise<number> {
         msg: 'PGlite does not fsync: an OS crash or power loss can lose the last acknowledged events; use PostgreSQL (DATABASE_URL) in production',
       });
     const store = await openStore(options);
+    // CRM webhooks go out from the receiver process; a replay in /admin kicks it at once.
+    const webhooks = startWebhookWorker({
+      db: store.client,
+      onError: (error) =>
+        log({
+          level: 'error',
+          msg: 'webhook delivery failed',
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+    });
     const app = createReceiver({
       store,
+      onWebhookQueued: () => void webhooks.kick(),
       allowedOrigins: origins.includes('*') ? '*' : origins,
       ...(adminToken ? { adminToken } : {}),
       ...(rateLimit !== undefined ? { rateLimit } : {}),
@@ -137,7 +163,10 @@ async function main(argv: string[]): Promise<number> {
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         log({ level: 'info', msg: 'shutting down', signal });
-        void server.close().then(resolve);
+        void webhooks
+          .stop()
+          .then(() => server.close())
+          .then(resolve);
       };
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));
