@@ -3,10 +3,30 @@ import { corsHeaders, isOriginAllowed, preflightHeaders, type AllowedOrigins } f
 import { type GetClientKey, createAddressHasher, socketAddress } from './http/client-key.js';
 import { type Logger, jsonLogger } from './http/logger.js';
 import { type RateLimitOptions, TokenBucketLimiter } from './http/rate-limit.js';
+import type { InboundConfig } from './inbound/config.js';
+import type { ChangeHook } from './inbound/process.js';
+import { inboundRoutes } from './inbound/routes.js';
+import { InboundStats } from './inbound/stats.js';
 import { adminRoutes } from './routes/admin.js';
 import type { ReceiverEnv } from './routes/env.js';
 import { eventRoutes } from './routes/events.js';
+import { SqlStore } from './store/sql-store.js';
 import type { Store } from './store/types.js';
+
+/** Messenger webhooks (docs/inbound.md). */
+export interface InboundOptions {
+  /** From `resolveInboundConfig(readSettings(env, flags), …)`; undefined turns every inbound route off (404). */
+  config: InboundConfig | undefined;
+  /** Counters of GET /v1/inbound/stats; pass one to share it with the outbox worker. */
+  stats?: InboundStats;
+  /**
+   * Called inside each inbound transaction with the subscriptions whose state changed (confirmed,
+   * withdrawn, …), e.g. to queue CRM webhooks that commit or roll back with the change.
+   */
+  onChanges?: ChangeHook;
+  /** Called after a reply was queued, e.g. to wake the outbox worker. */
+  onReplyQueued?: () => void;
+}
 
 export interface ReceiverOptions {
   /** Where events are kept: `openStore({ dataDir })` (PGlite) or `openStore({ databaseUrl })`. */
@@ -32,6 +52,8 @@ export interface ReceiverOptions {
   getClientKey?: GetClientKey;
   /** Reported by GET /healthz. */
   version?: string;
+  /** Messenger webhooks and the subscriber admin API; needs a SqlStore. */
+  inbound?: InboundOptions;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -110,6 +132,21 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
     }),
   );
   app.route('/', adminRoutes({ store, now, adminToken: options.adminToken }));
+  if (options.inbound) {
+    if (!(store instanceof SqlStore)) throw new TypeError('inbound webhooks need the SQL store (openStore)');
+    app.route(
+      '/',
+      inboundRoutes({
+        client: store.client,
+        config: options.inbound.config,
+        now,
+        log,
+        stats: options.inbound.stats ?? new InboundStats(),
+        onChanges: options.inbound.onChanges,
+        onReplyQueued: options.inbound.onReplyQueued,
+      }),
+    );
+  }
 
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError((error, c) => {

@@ -49,7 +49,7 @@ const UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss'
 /** Text that PostgreSQL can store and the chain can hash: no U+0000, no lone surrogates. */
 export function storableText(text: string): string {
   return text
-    .replace(/\u0000/g, '\uFFFD')
+    .replaceAll('\u0000', '\uFFFD')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 

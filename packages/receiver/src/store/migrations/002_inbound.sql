@@ -108,11 +108,13 @@ CREATE TABLE subscriptions (
 );
 CREATE INDEX subscriptions_subscriber_idx ON subscriptions (subscriber_id);
 
--- Access and erasure requests (Art. 15, 17 GDPR), due one calendar month after receipt.
+-- Access and erasure requests (Art. 15, 17 GDPR), due one calendar month after receipt. A request
+-- from someone who never subscribed has no subscriber; its sender hash finds the address.
 CREATE TABLE rights_requests (
   request_id    uuid PRIMARY KEY,
   kind          text        NOT NULL CHECK (kind IN ('access', 'erasure')),
-  subscriber_id uuid        NOT NULL,
+  subscriber_id uuid,
+  sender_hash   text        NOT NULL,
   channel       text        NOT NULL,
   inbound_id    uuid        NOT NULL,
   status        text        NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
