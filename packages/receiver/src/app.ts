@@ -5,7 +5,8 @@ import { type Logger, jsonLogger } from './http/logger.js';
 import { type RateLimitOptions, TokenBucketLimiter } from './http/rate-limit.js';
 import type { InboundConfig } from './inbound/config.js';
 import type { ChangeHook } from './inbound/process.js';
-import { inboundRoutes } from './inbound/routes.js';
+import { inboundAdminRoutes, inboundConfirmRoute } from './inbound/admin-routes.js';
+import { inboundRoutes, repliesFor } from './inbound/routes.js';
 import { InboundStats } from './inbound/stats.js';
 import { adminRoutes } from './routes/admin.js';
 import type { ReceiverEnv } from './routes/env.js';
@@ -131,21 +132,43 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
         : undefined,
     }),
   );
+  const inbound = options.inbound;
+  if (inbound && !(store instanceof SqlStore))
+    throw new TypeError('inbound webhooks need the SQL store (openStore)');
+  const inboundStats = inbound?.stats ?? new InboundStats();
+  const inboundConfig = inbound?.config;
+  const inboundAdmin =
+    inbound && store instanceof SqlStore
+      ? {
+          client: store.client,
+          adminToken: options.adminToken,
+          stats: inboundStats,
+          context: inboundConfig && {
+            client: store.client,
+            config: inboundConfig,
+            now,
+            repliesFor: (provider: string) => repliesFor(inboundConfig, provider),
+            onChanges: inbound.onChanges,
+          },
+        }
+      : undefined;
+  // Before the admin routes: a confirm with {"inboundId"} is the inbound link, anything else goes on.
+  if (inboundAdmin) app.route('/', inboundConfirmRoute(inboundAdmin));
   app.route('/', adminRoutes({ store, now, adminToken: options.adminToken }));
-  if (options.inbound) {
-    if (!(store instanceof SqlStore)) throw new TypeError('inbound webhooks need the SQL store (openStore)');
+  if (inbound && inboundAdmin) {
     app.route(
       '/',
       inboundRoutes({
-        client: store.client,
-        config: options.inbound.config,
+        client: inboundAdmin.client,
+        config: inboundConfig,
         now,
         log,
-        stats: options.inbound.stats ?? new InboundStats(),
-        onChanges: options.inbound.onChanges,
-        onReplyQueued: options.inbound.onReplyQueued,
+        stats: inboundStats,
+        onChanges: inbound.onChanges,
+        onReplyQueued: inbound.onReplyQueued,
       }),
     );
+    app.route('/', inboundAdminRoutes(inboundAdmin));
   }
 
   app.notFound((c) => c.json({ error: 'not_found' }, 404));

@@ -9,7 +9,6 @@ import {
   appendInboundEntries,
   consentById,
   createSubscriber,
-  enqueueReply,
   findMessage,
   findPendingConsents,
   findSubscriber,
@@ -28,7 +27,8 @@ import {
 } from '../store/inbound-sql.js';
 import type { InboundConfig } from './config.js';
 import { type Intent, parseMessage, sameMessage, storableText } from './parse.js';
-import { type ReplyKind, replyLocale, replyText } from './replies.js';
+import { queueReply } from './queue-reply.js';
+import type { ReplyKind } from './replies.js';
 import { keyedHash, senderHash } from './sender.js';
 import type { IgnoredReason, InboundEvent, ProviderReplies, Trigger } from './types.js';
 
@@ -226,6 +226,7 @@ class Matching {
       ref: classified.ref,
       providerTime: event.providerTime,
       receivedAt: this.receivedAt,
+      replyContext: event.replyContext,
     });
     if (!inserted) {
       const stored = await findMessage(tx, { provider: event.provider, providerMessageId: event.messageId });
@@ -644,34 +645,19 @@ class Matching {
 
   private async queueReply(): Promise<Reply | null> {
     const { ctx, event } = this;
-    if (!this.reply || ctx.config.company === undefined) return null;
-    const locale = replyLocale(this.reply.locale, ctx.config.locale);
-    const text = replyText(this.reply.kind, locale, {
-      company: ctx.config.company,
+    if (!this.reply) return null;
+    return queueReply(this.tx, ctx.config, ctx.repliesFor(event.provider), {
+      kind: this.reply.kind,
+      noticeLocale: this.reply.locale,
       purpose: this.reply.purpose,
+      provider: event.provider,
       channel: event.channel,
+      inboundId: this.inboundId,
+      senderHash: this.senders[0]?.hash ?? '',
+      subscriberId: this.subscriberId,
+      context: event.replyContext ?? {},
+      providerTime: event.providerTime,
+      at: this.at,
     });
-    const replies = ctx.repliesFor(event.provider);
-    if (replies) {
-      const base = event.providerTime && event.providerTime < this.at ? event.providerTime : this.at;
-      await enqueueReply(this.tx, {
-        id: randomUUID(),
-        provider: event.provider,
-        channel: event.channel,
-        kind: this.reply.kind,
-        inboundId: this.inboundId,
-        senderHash: this.senders[0]?.hash ?? '',
-        subscriberId: this.subscriberId,
-        locale,
-        text,
-        context: event.replyContext ?? {},
-        at: this.receivedAt,
-        windowEndsAt:
-          replies.windowHours === undefined
-            ? undefined
-            : new Date(base.getTime() + replies.windowHours * 3_600_000).toISOString(),
-      });
-    }
-    return { kind: this.reply.kind, text };
   }
 }

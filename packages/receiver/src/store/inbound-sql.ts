@@ -34,14 +34,15 @@ export interface NewInboundMessage {
   ref: string | undefined;
   providerTime: Date | undefined;
   receivedAt: string;
+  replyContext: Record<string, string> | undefined;
 }
 
 /** Inserts the delivery; false when (provider, provider message id) is stored already. */
 export async function insertMessage(tx: SqlQueryable, message: NewInboundMessage): Promise<boolean> {
   const { rows } = await tx.query(
     `INSERT INTO inbound_messages (inbound_id, provider, provider_message_id, update_id, channel, sender_hashes,
-       trigger, intent, ref, outcome, provider_time, received_at)
-     VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9, 'processing', $10, $11)
+       trigger, intent, ref, outcome, provider_time, received_at, reply_context)
+     VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9, 'processing', $10, $11, $12)
      ON CONFLICT (provider, provider_message_id) DO NOTHING RETURNING inbound_id`,
     [
       message.inboundId,
@@ -55,6 +56,7 @@ export async function insertMessage(tx: SqlQueryable, message: NewInboundMessage
       message.ref ?? null,
       message.providerTime?.toISOString() ?? null,
       message.receivedAt,
+      message.replyContext ? canonicalJson(message.replyContext) : null,
     ],
   );
   return rows.length > 0;
@@ -70,6 +72,7 @@ export interface StoredMessage {
   providerTime: string | null;
   receivedAt: string;
   provider: string;
+  replyContext: Record<string, string>;
 }
 
 interface MessageRow {
@@ -82,6 +85,7 @@ interface MessageRow {
   provider_time: Date | string | null;
   received_at: Date | string;
   provider: string;
+  reply_context: string | null;
 }
 
 const toMessage = (row: MessageRow): StoredMessage => ({
@@ -94,6 +98,7 @@ const toMessage = (row: MessageRow): StoredMessage => ({
   providerTime: row.provider_time === null ? null : iso(row.provider_time),
   receivedAt: iso(row.received_at),
   provider: row.provider,
+  replyContext: row.reply_context === null ? {} : (JSON.parse(row.reply_context) as Record<string, string>),
 });
 
 export async function findMessage(

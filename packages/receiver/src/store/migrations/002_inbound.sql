@@ -35,6 +35,8 @@ CREATE TABLE inbound_messages (
   received_at         timestamptz NOT NULL,
   -- The message_received entry in the chain.
   entry_id            uuid,
+  -- What a later reply needs (LINE reply token, Twilio To, WhatsApp phone_number_id), canonical JSON.
+  reply_context       text,
   UNIQUE (provider, provider_message_id)
 );
 CREATE INDEX inbound_messages_subscriber_idx ON inbound_messages (subscriber_id);
