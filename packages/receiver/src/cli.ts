@@ -3,6 +3,18 @@ import { parseArgs } from 'node:util';
 import { createReceiver } from './app.js';
 import { exportChunks } from './export.js';
 import { headerClientKey } from './http/client-key.js';
+import {
+  InboundConfigError,
+  flagName,
+  inboundVariables,
+  readSettings,
+  resolveInboundConfig,
+} from './inbound/config.js';
+import { drainOutbox, startOutboxWorker } from './inbound/outbox.js';
+import { inboundProviders } from './inbound/providers.js';
+import { InboundStats } from './inbound/stats.js';
+import { registerWebhook } from './inbound/webhook-setup.js';
+import { SqlStore } from './store/sql-store.js';
 import { parseAllowedOrigin } from './http/cors.js';
 import { jsonLogger } from './http/logger.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
@@ -17,6 +29,8 @@ Commands:
   start    serve POST /v1/events and the admin API
   verify   recompute every site's hash chain; exit code 1 if one is broken
   export   write every stored entry to stdout (--format csv|json|ndjson)
+  outbox drain             send the due inbound replies once (serverless: run it on a schedule)
+  webhook telegram|viber   register this receiver's webhook URL with the provider
 ${WEBHOOKS_USAGE}
 Options:
   --data-dir <dir>         PGlite data directory (default .data/receiver); DATABASE_URL selects PostgreSQL
@@ -28,7 +42,29 @@ Options:
   --client-ip-header <h>   (start) behind a proxy: the header with the client's address, e.g.
                            x-forwarded-for (its last address), x-real-ip; default the socket's
   --format <csv|json|ndjson> (export) default json
+
+Inbound (messenger webhooks, docs/inbound.md): every variable also as a flag, e.g.
+  --telegram-webhook-secret, --receiver-hash-key, --inbound-company (the flag wins over the
+  environment; prefer the environment for secrets, flags show in process lists)
 `;
+
+/** Every inbound variable as a kebab-case flag (the configuration table is the one list). */
+const inboundFlags = Object.fromEntries(
+  inboundVariables.map((variable) => [flagName(variable), { type: 'string' as const }]),
+);
+
+/** The variables that turn an inbound route on: each provider's key, and INBOUND_TOKEN. */
+const routeVariables = [
+  ...inboundProviders.map((provider) => provider.keyVariable),
+  'INBOUND_TOKEN' as const,
+];
+
+/** The inbound config, or an exit with the reason when the settings are refused. */
+function inboundConfig(flags: Record<string, unknown>) {
+  const { config, warnings } = resolveInboundConfig(readSettings(process.env, flags), routeVariables);
+  for (const warning of warnings) log({ level: 'warn', msg: warning });
+  return config;
+}
 
 const log = jsonLogger((line) => process.stderr.write(line));
 
@@ -67,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
       event: { type: 'string', multiple: true },
       'include-address': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      ...inboundFlags,
     },
   });
   const command = positionals[0];
@@ -113,7 +150,32 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  if (command === 'outbox') {
+    if (positionals[1] !== 'drain') throw new Error('usage: messenger-optin-receiver outbox drain');
+    const config = inboundConfig(values);
+    if (!config) throw new Error('no inbound provider is configured: nothing to send');
+    const store = await openStore(storeOptions(values['data-dir']));
+    try {
+      const report = await drainOutbox({ client: store.client, config, log });
+      process.stdout.write(`${JSON.stringify(report)}\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  }
+
+  if (command === 'webhook') {
+    const provider = positionals[1];
+    if (provider !== 'telegram' && provider !== 'viber')
+      throw new Error('usage: messenger-optin-receiver webhook telegram|viber');
+    const result = await registerWebhook(provider, readSettings(process.env, values));
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result.ok ? 0 : 1;
+  }
+
   if (command === 'start') {
+    // Refused before the database opens: a half-configured inbound route must not start.
+    const inbound = inboundConfig(values);
     // Normalised as browsers send Origin (a trailing / or an upper-case host would never match).
     const origins = (values['allowed-origin'] ?? []).map(parseAllowedOrigin);
     const adminToken = values['admin-token'] ?? process.env['RECEIVER_ADMIN_TOKEN'];
@@ -136,6 +198,11 @@ async function main(argv: string[]): Promise<number> {
           error: error instanceof Error ? error.name : 'unknown',
         }),
     });
+    const inboundStats = new InboundStats();
+    const worker =
+      inbound && store instanceof SqlStore
+        ? startOutboxWorker({ client: store.client, config: inbound, stats: inboundStats, log })
+        : undefined;
     const app = createReceiver({
       store,
       onWebhookQueued: () => void webhooks.kick(),
@@ -145,6 +212,11 @@ async function main(argv: string[]): Promise<number> {
       ...(clientIpHeader ? { getClientKey: headerClientKey(clientIpHeader) } : {}),
       logger: log,
       version: packageVersion(),
+      inbound: {
+        config: inbound,
+        stats: inboundStats,
+        ...(worker ? { onReplyQueued: () => worker.wake() } : {}),
+      },
     });
     const server = await startServer({
       app,
@@ -159,12 +231,14 @@ async function main(argv: string[]): Promise<number> {
       database: 'databaseUrl' in options ? 'postgresql' : 'pglite',
       allowedOrigins: origins.join(' ') || '(none: only requests without Origin)',
       admin: adminToken ? 'on' : 'off',
+      inbound: inbound
+        ? routeVariables.filter((variable) => inbound.settings[variable] !== undefined).join(' ')
+        : 'off',
     });
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         log({ level: 'info', msg: 'shutting down', signal });
-        void webhooks
-          .stop()
+        void Promise.all([webhooks.stop(), worker?.stop()])
           .then(() => server.close())
           .then(resolve);
       };
@@ -184,6 +258,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof InboundConfigError) process.stderr.write(`refusing to start: ${error.message}\n`);
     log({ level: 'error', msg: error instanceof Error ? error.message : String(error) });
     process.exitCode = 1;
   },
