@@ -1,4 +1,5 @@
 import type { SqlQueryable } from '../store/sql-client.js';
+import { inboundAddress } from './address.js';
 import { disableEndpoint } from './endpoints.js';
 import {
   type AttemptOutcome,
@@ -29,6 +30,7 @@ export interface DeliverOptions {
   timeoutMs?: number;
   /** Messages per pass. @default 50 */
   batchSize?: number;
+  /** @default the inbound work's address of the subscriber (webhooks/address.ts) */
   resolveAddress?: AddressResolver;
 }
 
@@ -49,9 +51,10 @@ async function buildBody(
   for (const [key, value] of Object.entries(message.data)) if (value !== null) data[key] = value;
   if (message.includeAddress) {
     const subscriberId = typeof data['subscriberId'] === 'string' ? data['subscriberId'] : null;
-    data['address'] = resolveAddress
-      ? await resolveAddress(db, { consentId: message.consentId, subscriberId })
-      : null;
+    data['address'] = await (resolveAddress ?? inboundAddress)(db, {
+      consentId: message.consentId,
+      subscriberId,
+    });
   }
   return JSON.stringify({ type: message.eventType, timestamp: message.occurredAt, data });
 }
