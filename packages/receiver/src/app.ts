@@ -92,7 +92,9 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
 
   app.use(async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin === undefined) return next();
+    // The receiver's own pages (/admin) are not cross-origin: Chromium sends Origin on their module
+    // script and POST requests too. Sec-Fetch-Site is set by the browser and cannot be set by a page.
+    if (origin === undefined || c.req.header('sec-fetch-site') === 'same-origin') return next();
     if (!isOriginAllowed(origin, allowedOrigins)) {
       c.get('log').origin = origin;
       // With CORS headers, so that the page can read the 403 (else it is a network error, retried

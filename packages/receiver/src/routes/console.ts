@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { consoleDb, requireAdmin } from '../console/guard.js';
 import type { Store } from '../store/types.js';
 import type { ReceiverEnv } from './env.js';
+import { adminUiRoutes } from './admin-ui.js';
 import { statsRoutes } from './stats.js';
 import { webhookRoutes } from './webhooks.js';
 
@@ -18,6 +19,7 @@ export function consoleRoutes(options: ConsoleRouteOptions): Hono<ReceiverEnv> {
   const app = new Hono<ReceiverEnv>();
   const db = consoleDb(options.store);
   if (!db) return app;
+  app.route('/', adminUiRoutes());
   const guard = requireAdmin(options.adminToken);
   for (const path of [
     '/v1/stats',
@@ -28,7 +30,7 @@ export function consoleRoutes(options: ConsoleRouteOptions): Hono<ReceiverEnv> {
     '/v1/webhooks/*',
   ])
     app.use(path, guard);
-  app.route('/', statsRoutes(db));
+  app.route('/', statsRoutes(db, options.store, options.now));
   app.route('/', webhookRoutes(db, options.now, options.onWebhookQueued));
   return app;
 }

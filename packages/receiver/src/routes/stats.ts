@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import type { SqlQueryable } from '../store/sql-client.js';
+import type { Store } from '../store/types.js';
+import { listFlaggedOptins, readReplyOutbox } from '../console/inbound-views.js';
 import { parsePeriod } from '../console/filters.js';
 import { type SeriesBucket, readSeries, readStats, seriesBuckets } from '../console/stats.js';
 import {
@@ -15,7 +17,7 @@ import type { ReceiverEnv } from './env.js';
  * The console's numbers as JSON (docs/console.md): the funnel and subscribers by state per channel,
  * the series behind the chart, and the subscriber list. Mounted behind the admin guard.
  */
-export function statsRoutes(db: SqlQueryable): Hono<ReceiverEnv> {
+export function statsRoutes(db: SqlQueryable, store: Store, now: () => Date): Hono<ReceiverEnv> {
   const app = new Hono<ReceiverEnv>();
 
   app.get('/v1/stats', async (c) => {
@@ -46,6 +48,16 @@ export function statsRoutes(db: SqlQueryable): Hono<ReceiverEnv> {
     if (!request.ok) return c.json({ error: 'invalid_query', issues: request.issues }, 400);
     return c.json(await listSubscribers(db, request.value), 200, { 'Cache-Control': 'no-store' });
   });
+
+  // The whole-site chain check, as `messenger-optin-receiver verify` runs it, with its time.
+  app.post('/v1/console/verify', async (c) => {
+    const started = now();
+    const report = await store.verify();
+    return c.json({ checkedAt: started.toISOString(), ...report });
+  });
+
+  app.get('/v1/console/flagged', async (c) => c.json({ items: await listFlaggedOptins(db) }));
+  app.get('/v1/console/replies', async (c) => c.json({ outbox: await readReplyOutbox(db) }));
 
   // Every subscriber that matches the list's filters (cursor and limit ignored), streamed.
   app.get('/v1/export/subscribers', (c) => {
