@@ -20,6 +20,7 @@ import { jsonLogger } from './http/logger.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import { startServer } from './server.js';
 import { type OpenStoreOptions, openStore } from './store/open.js';
+import { retentionFromSettings, runRetention, startRetentionJob } from './retention/retention.js';
 import { startWebhookWorker } from './webhooks/deliver.js';
 import { WEBHOOKS_USAGE, webhooksCommand } from './webhooks/cli.js';
 
@@ -31,7 +32,10 @@ Commands:
   export   write every stored entry to stdout (--format csv|json|ndjson)
   outbox drain             send the due inbound replies once (serverless: run it on a schedule)
   webhook telegram|viber   register this receiver's webhook URL with the provider
-${WEBHOOKS_USAGE}
+${WEBHOOKS_USAGE}  retention run            erase what the retention rules say is due now (start also runs it every 6 h):
+                           --retention-unconfirmed-days (RETENTION_UNCONFIRMED_DAYS, default 30),
+                           --retention-withdrawn-years (RETENTION_WITHDRAWN_YEARS, default 3)
+
 Options:
   --data-dir <dir>         PGlite data directory (default .data/receiver); DATABASE_URL selects PostgreSQL
   --port <n>               (start) default 8787, 0 for a free port
@@ -102,6 +106,8 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       event: { type: 'string', multiple: true },
       'include-address': { type: 'boolean' },
+      'retention-unconfirmed-days': { type: 'string' },
+      'retention-withdrawn-years': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...inboundFlags,
     },
@@ -133,6 +139,25 @@ async function main(argv: string[]): Promise<number> {
         if (!process.stdout.write(chunk))
           await new Promise((resolve) => process.stdout.once('drain', resolve));
       }
+      return 0;
+    } finally {
+      await store.close();
+    }
+  }
+
+  const retention = () =>
+    retentionFromSettings({
+      unconfirmedDays: values['retention-unconfirmed-days'] ?? process.env['RETENTION_UNCONFIRMED_DAYS'],
+      withdrawnYears: values['retention-withdrawn-years'] ?? process.env['RETENTION_WITHDRAWN_YEARS'],
+    });
+
+  if (command === 'retention') {
+    if (positionals[1] !== 'run') throw new Error('usage: messenger-optin-receiver retention run');
+    const config = retention();
+    const store = await openStore(storeOptions(values['data-dir']));
+    try {
+      const report = await runRetention(store, store.client, { now: new Date(), config, trigger: 'cli' });
+      process.stdout.write(`${JSON.stringify(report)}\n`);
       return 0;
     } finally {
       await store.close();
@@ -176,6 +201,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'start') {
     // Refused before the database opens: a half-configured inbound route must not start.
     const inbound = inboundConfig(values);
+    // Refused before the database opens too: a typo in a retention period must not start.
+    const retentionConfig = retention();
     // Normalised as browsers send Origin (a trailing / or an upper-case host would never match).
     const origins = (values['allowed-origin'] ?? []).map(parseAllowedOrigin);
     const adminToken = values['admin-token'] ?? process.env['RECEIVER_ADMIN_TOKEN'];
@@ -188,6 +215,18 @@ async function main(argv: string[]): Promise<number> {
         msg: 'PGlite does not fsync: an OS crash or power loss can lose the last acknowledged events; use PostgreSQL (DATABASE_URL) in production',
       });
     const store = await openStore(options);
+    const retentionJob = startRetentionJob({
+      store,
+      db: store.client,
+      config: retentionConfig,
+      onRun: (report) => log({ level: 'info', msg: 'retention run', ...report }),
+      onError: (error) =>
+        log({
+          level: 'error',
+          msg: 'retention run failed',
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+    });
     // CRM webhooks go out from the receiver process; a replay in /admin kicks it at once.
     const webhooks = startWebhookWorker({
       db: store.client,
@@ -238,7 +277,7 @@ async function main(argv: string[]): Promise<number> {
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         log({ level: 'info', msg: 'shutting down', signal });
-        void Promise.all([webhooks.stop(), worker?.stop()])
+        void Promise.all([webhooks.stop(), worker?.stop(), retentionJob.stop()])
           .then(() => server.close())
           .then(resolve);
       };

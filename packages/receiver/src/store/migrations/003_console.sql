@@ -196,7 +196,7 @@ CREATE TABLE retention_runs (
   started_at         timestamptz NOT NULL,
   finished_at        timestamptz,
   unconfirmed_days   integer     NOT NULL,
-  withdrawn_days     integer     NOT NULL,
+  withdrawn_years    integer     NOT NULL,
   erased_unconfirmed integer     NOT NULL DEFAULT 0,
   erased_withdrawn   integer     NOT NULL DEFAULT 0,
   error              text
