@@ -4,8 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { deliverDue } from '../src/webhooks/deliver.js';
 import { verifyWebhook } from '../src/webhooks/signature.js';
-import { type Harness, admin, giveConsent, makeHarness, signed } from './inbound/harness.js';
+import { createReceiver } from '../src/app.js';
+import { resolveInboundConfig } from '../src/inbound/config.js';
+import { InboundStats } from '../src/inbound/stats.js';
+import { SITE } from './events.js';
+import { Clock, type Harness, SETTINGS, giveConsent, routeVariables, signed } from './inbound/harness.js';
 import { storeKinds } from './stores.js';
+
+const TOKEN = 'test-admin-token-0123456789-abcdef';
+const admin = { authorization: `Bearer ${TOKEN}` };
 
 const generic = (text: string, messageId: string) =>
   JSON.stringify({
@@ -27,7 +34,20 @@ describe.each(storeKinds)('webhooks from inbound messages on $name', (kind) => {
   beforeAll(async () => {
     if (kind.skipReason) return;
     store = await kind.open();
-    h = makeHarness(store);
+    // The inbound harness's receiver, with an admin token of the length the receiver requires.
+    const clock = new Clock();
+    const stats = new InboundStats();
+    const { config } = resolveInboundConfig(SETTINGS, routeVariables);
+    const app = createReceiver({
+      store,
+      allowedOrigins: [SITE],
+      adminToken: TOKEN,
+      rateLimit: false,
+      now: clock.now,
+      logger: false,
+      inbound: { config, stats },
+    });
+    h = { store, app, clock, stats, logs: [] };
     server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -46,7 +66,7 @@ describe.each(storeKinds)('webhooks from inbound messages on $name', (kind) => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/crm`;
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    if (server) await new Promise((resolve) => server.close(resolve));
     await store?.close();
   });
 
