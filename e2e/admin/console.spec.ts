@@ -61,8 +61,12 @@ test.beforeAll(async () => {
   const telegram = randomUUID();
   for (const type of ['notice_shown', 'consent_given'])
     events.push(event(telegram, type, 'telegram', 'TG01'));
-  const stored = await fetch(`${server.url}/v1/events`, { method: 'POST', body: JSON.stringify(events) });
-  expect(((await stored.json()) as { accepted: number }).accepted).toBe(events.length);
+  // At most 50 events per request, as the SDK sends them.
+  for (let start = 0; start < events.length; start += 50) {
+    const batch = events.slice(start, start + 50);
+    const stored = await fetch(`${server.url}/v1/events`, { method: 'POST', body: JSON.stringify(batch) });
+    expect(((await stored.json()) as { accepted: number }).accepted).toBe(batch.length);
+  }
   // Two confirmed, one of them withdrawn in the widget.
   for (const { consentId, ref: code } of consents.slice(0, 2)) {
     const confirmed = await fetch(`${server.url}/v1/consents/${consentId}/confirm`, {
