@@ -203,6 +203,7 @@ export class FlowController implements ReactiveController {
       .notice=${flow.notice}
       .channel=${flow.meta}
       .link=${flow.link}
+      .reference=${flow.ref}
       .mode=${flow.mode}
       .anchor=${flow.anchor}
       .requireCheckbox=${flow.config.requireCheckbox}

@@ -57,17 +57,8 @@ function linkHref(href: string): string | null {
  * @csspart qr - The QR code (an SVG).
  * @csspart open-link - The link that opens the messenger.
  *
- * @cssprop [--optin-accent=#0b57d0] - Confirm button and links.
- * @cssprop [--optin-accent-text=#ffffff] - Text on the accent colour.
- * @cssprop [--optin-surface=#ffffff] - Dialog background.
- * @cssprop [--optin-text=#1b1f24] - Text colour.
- * @cssprop [--optin-muted=#4b5563] - Secondary text.
- * @cssprop [--optin-border=#8a939e] - Borders of buttons and fields.
- * @cssprop [--optin-radius=12px] - Corner radius.
- * @cssprop [--optin-font-family=system-ui, …] - Font.
- * @cssprop [--optin-shadow=0 12px 32px …] - Dialog shadow.
- * @cssprop [--optin-z-index=2147483000] - Stacking order of the dialog where the browser has no Popover API (elsewhere it is in the top layer).
- * @cssprop [--optin-backdrop=rgb(0 0 0 / 0.45)] - Backdrop behind the bottom sheet.
+ * @cssprop [--optin-accent=#0b57d0] - Confirm button and links. All theme properties and their
+ * defaults are those of `<messenger-optin>` (theme/theme-tokens.ts).
  */
 export class OptinNotice extends LitElement {
   static override styles = noticeStyles;
@@ -76,6 +67,7 @@ export class OptinNotice extends LitElement {
     notice: { attribute: false },
     channel: { attribute: false },
     link: { attribute: false },
+    reference: {},
     mode: {},
     anchor: { attribute: false },
     requireCheckbox: { type: Boolean, attribute: 'require-checkbox' },
@@ -98,6 +90,8 @@ export class OptinNotice extends LitElement {
   declare channel: ChannelMeta | undefined;
   /** The deep link of this channel with the exact message. */
   declare link: DeepLink | undefined;
+  /** The reference code at the end of the message, shown beside the QR code; '' for none. @default '' */
+  declare reference: string;
   /** `consent` shows the data-use notice; `withdraw` a short "send Stop" dialog. @default 'consent' */
   declare mode: NoticeMode;
   /** The channel button; the popover sits next to it and focus returns to it. @default null */
@@ -137,6 +131,7 @@ export class OptinNotice extends LitElement {
     super();
     // notice, channel, link and _qr start undefined: Lit's accessors need no initial value for that.
     this.mode = 'consent';
+    this.reference = '';
     this.anchor = null;
     this.requireCheckbox = false;
     this.desktop = false;
@@ -491,7 +486,23 @@ export class OptinNotice extends LitElement {
           qr
             ? html`<div class="qr-box">
                 ${this._qr ? code : html`<div class="qr-placeholder muted">${s.qrLoading}</div>`}
-                <p class="muted">${s.scan(channel.name)}</p>
+                <div class="qr-text">
+                  <p>${s.scan(channel.name)}</p>
+                  ${
+                    // The visitor checks on the phone that this is what they send (copy shows it above).
+                    copy
+                      ? nothing
+                      : html`<p class="muted">${s.qrMessage}</p>
+                          <p class="sent-message">${link.message}</p>`
+                  }
+                  ${
+                    this.reference && this.mode === 'consent'
+                      ? html`<p class="muted">
+                          ${s.qrCode}: <strong class="reference">${this.reference}</strong>
+                        </p>`
+                      : nothing
+                  }
+                </div>
               </div>`
             : nothing
         }
