@@ -125,6 +125,8 @@ export class OptinNotice extends LitElement {
   /** Focus was inside when the element was removed: give it back to the anchor. */
   private _hasFocus = false;
   private _qrLoading = false;
+  /** "Details" was opened: show it once the popover is placed with its new height. */
+  private _reveal = false;
   private _qrReported = '';
 
   constructor() {
@@ -239,6 +241,8 @@ export class OptinNotice extends LitElement {
       this._stopPositioning = keepPositioned(this.anchor, floating, (layout, placed) => {
         this._layout = layout;
         this._placed = placed;
+        // Opening "Details" grew the popover, and it was placed again: now show the section.
+        if (placed && this._reveal) this._revealDetails();
       });
     } else {
       this._layout = 'sheet';
@@ -298,6 +302,29 @@ export class OptinNotice extends LitElement {
     if (light) this._hasFocus = false;
     fireNoticeEvent(this, 'notice-dismiss', { phase: this.phase });
     if (!light) this._restoreFocus();
+  }
+
+  /**
+   * Opening "Details" scrolls the section into view inside the dialog's body (never the page):
+   * once it is rendered, and again when the grown popover has been placed anew.
+   */
+  private _toggleDetails = async (): Promise<void> => {
+    this._detailsOpen = !this._detailsOpen;
+    this._reveal = this._detailsOpen;
+    if (!this._reveal) return;
+    await this.updateComplete;
+    requestAnimationFrame(() => this._revealDetails(this._layout === 'popover'));
+  };
+
+  private _revealDetails(again = false): void {
+    this._reveal = again;
+    const region = this.renderRoot.querySelector<HTMLElement>('#details');
+    const body = region?.closest<HTMLElement>('.body');
+    if (!region || !body || region.hidden) return;
+    // The disclosure button and as much of the section as fits: its top at the top of the body.
+    const top = region.getBoundingClientRect().top - body.getBoundingClientRect().top;
+    const button = region.previousElementSibling as HTMLElement | null;
+    body.scrollTop += top - (button?.offsetHeight ?? 0);
   }
 
   private _onConfirm(event: MouseEvent): void {
@@ -403,7 +430,7 @@ export class OptinNotice extends LitElement {
                   class="disclosure"
                   aria-expanded=${this._detailsOpen ? 'true' : 'false'}
                   aria-controls="details"
-                  @click=${() => (this._detailsOpen = !this._detailsOpen)}
+                  @click=${this._toggleDetails}
                 >
                   ${s.details}
                 </button>
