@@ -203,7 +203,7 @@ export class MessengerOptin extends LitElement {
   protected override updated(): void {
     if (this._pre && this._idle === undefined && this._connection) {
       // Fetch the chunks behind the first tap while the browser has nothing else to do.
-      const prefetch = { lang: this.flowLang(), endpoint: !!this._pre.raw['endpoint'] };
+      const prefetch = { lang: this._lang(), endpoint: !!this._pre.raw['endpoint'] };
       this._idle = requestIdle(() =>
         loadLazy().then(
           (flow) => {
@@ -212,7 +212,7 @@ export class MessengerOptin extends LitElement {
               .then((config) => {
                 const anchor = this.renderRoot.querySelector<HTMLElement>('.channel');
                 if (config && anchor && this.isConnected)
-                  return flow.warmFlow(config, this.renderRoot, anchor, this.flowLang());
+                  return flow.warmFlow(config, this.renderRoot, anchor, this._lang());
               })
               .catch(() => undefined);
           },
@@ -245,7 +245,7 @@ export class MessengerOptin extends LitElement {
   protected override render() {
     const pre = this._pre;
     if (!pre || this._problem) return nothing;
-    const strings = uiStrings(uiLocale(this.flowLang()), pre.texts);
+    const strings = uiStrings(uiLocale(this._lang()), pre.texts);
     const content = html`
       <p part="headline" class="headline" id="headline">
         ${this._withdraw ? strings.withdrawHeadline : strings.headline}
@@ -283,19 +283,14 @@ export class MessengerOptin extends LitElement {
     `;
   }
 
-  /** The `lang` attribute, else `"lang"` of the JSON child, else the page's `<html lang>`, else English. @internal */
-  flowLang(): string {
+  /** The `lang` attribute, else `"lang"` of the JSON child, else the page's `<html lang>`, else English. */
+  private _lang(): string {
     const json = this._pre?.raw['lang'];
     return this.lang || (typeof json === 'string' && json) || document.documentElement.lang || 'en';
   }
 
-  /** @internal */
-  flowTheme(): string {
-    return this.theme ?? 'light';
-  }
-
-  /** One console error and one `optin-error` event; nothing is thrown at the page. @internal */
-  report(detail: OptinErrorDetail): void {
+  /** One console error and one `optin-error` event; nothing is thrown at the page. */
+  private _report(detail: OptinErrorDetail): void {
     console.error(`<messenger-optin> ${detail.message}`);
     this.dispatchEvent(new OptinErrorEvent(detail));
   }
@@ -373,11 +368,17 @@ export class MessengerOptin extends LitElement {
     const key = `${problem.code}|${problem.path ?? ''}|${problem.message}`;
     if (this._reported.has(key)) return;
     this._reported.add(key);
-    this.report(problem);
+    this._report(problem);
   }
 
   private _controller(Controller: typeof FlowController): FlowController {
-    return (this._flow ??= new Controller(this));
+    return (this._flow ??= new Controller({
+      element: this,
+      lang: () => this._lang(),
+      theme: () => this.theme ?? 'light',
+      navigate: (href) => this.navigate(href),
+      report: (detail) => this._report(detail),
+    }));
   }
 
   /** A channel button was tapped: once the config passed the full validation, open its notice. */
@@ -391,7 +392,7 @@ export class MessengerOptin extends LitElement {
           return this._controller(flow.FlowController).open(config, index, anchor, withdraw);
       })
       .catch((error: unknown) =>
-        this.report({
+        this._report({
           code: 'flow-failed',
           message: `the ${this._pre?.channels[index]?.type ?? 'channel'} link could not be opened (${
             error instanceof Error ? error.message : String(error)
