@@ -8,6 +8,8 @@ const repoRoot = new URL('../../', import.meta.url).pathname;
 /** What the demo serves besides the receiver: the pages, and the script-tag bundle as a CDN would. */
 export const demoMounts = [
   { prefix: '/widget/', dir: `${repoRoot}packages/widget/dist/cdn/` },
+  // The SDK's browser build: the configurator checks the form with the widget's own rules.
+  { prefix: '/sdk/', dir: `${repoRoot}packages/sdk/dist/browser/` },
   { prefix: '/', dir: `${repoRoot}demo/pages/` },
 ];
 

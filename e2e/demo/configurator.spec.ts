@@ -135,3 +135,37 @@ test('the snippet works when pasted into another site, and SRI refuses a changed
     site.close();
   }
 });
+
+test('"Copy snippet" stays disabled while the form is invalid and names the field to fix', async ({
+  page,
+  demo,
+}) => {
+  await page.goto(new URL('configurator.html', demo.url).href);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+  const copy = page.getByRole('button', { name: 'Copy snippet' });
+  await expect(copy).toBeEnabled();
+
+  const phone = page.getByRole('textbox', { name: 'WhatsApp: Phone number' });
+  await phone.fill('0170 1234567');
+  await expect(copy).toBeDisabled();
+  await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#copy-status')).toContainText('WhatsApp: Phone number');
+  await expect(page.locator('#copy-status')).toContainText('country code');
+  await phone.fill('+49 170 1234567');
+  await expect(copy).toBeEnabled();
+  await expect(phone).not.toHaveAttribute('aria-invalid');
+
+  const company = page.getByLabel('Company');
+  await company.fill('');
+  await expect(copy).toBeDisabled();
+  await expect(company).toHaveAttribute('aria-invalid', 'true');
+  // A company name too long for Telegram's 64-character bot payload: only that channel is broken.
+  await company.fill('Feinkost und Kaffeerösterei Müller-Lüdenscheidt GmbH & Co. KG');
+  await expect(copy).toBeDisabled();
+  await expect(page.getByRole('textbox', { name: 'Telegram: User or bot name' })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await company.fill('Firma');
+  await expect(copy).toBeEnabled();
+});

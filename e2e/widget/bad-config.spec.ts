@@ -220,3 +220,49 @@ test('an attribute name as key in the JSON config ("privacy-policy") is read as 
   expect(log.consoleErrors).toEqual([]);
   expect(log.pageErrors).toEqual([]);
 });
+
+// One broken channel does not take the working ones down: they render and act, the broken one is
+// reported (one console error, one optin-error naming its index) and has no button.
+const brokenAmongGood: Array<[string, string, { code: string; path: string; says: RegExp }]> = [
+  [
+    'a company name too long for the Telegram bot payload',
+    '[{"type":"whatsapp","phone":"+49 170 1234567"},{"type":"telegram","username":"firma_news_bot"},{"type":"threema","id":"FIRMA123"},{"type":"signal","phone":"+49 170 1234567"}]',
+    { code: 'invalid-config', path: 'channels[1]', says: /64/ },
+  ],
+  [
+    'a phone number without country code',
+    '[{"type":"whatsapp","phone":"0170 1234567"},{"type":"telegram","username":"firma_news_bot"},{"type":"threema","id":"FIRMA123"}]',
+    { code: 'invalid-config', path: 'channels[0].phone', says: /country code/ },
+  ],
+  [
+    'an unknown channel type',
+    '[{"type":"whatsapp","phone":"+49 170 1234567"},{"type":"wechat","id":"firma"},{"type":"threema","id":"FIRMA123"}]',
+    { code: 'unknown-channel', path: 'channels[1].type', says: /"wechat" is not a known channel/ },
+  ],
+];
+
+for (const [name, channels, expected] of brokenAmongGood) {
+  test(`one broken channel (${name}) is reported, the others still show and work`, async ({ page }) => {
+    const company = name.includes('too long')
+      ? 'Feinkost und Kaffeerösterei Müller-Lüdenscheidt GmbH & Co. KG'
+      : 'Firma';
+    const log = await mount(page, { company, channels });
+    const detail = await firstError(page, log);
+    expect(detail.code).toBe(expected.code);
+    expect(detail.path?.startsWith(expected.path)).toBe(true);
+    expect(detail.message).toMatch(expected.says);
+    expect(log.consoleErrors).toHaveLength(1);
+    expect(log.consoleErrors[0]).toContain(expected.path);
+
+    const broken = JSON.parse(channels)[Number(/\d+/.exec(expected.path)?.[0])] as { type: string };
+    const widget = page.locator('messenger-optin');
+    const all = JSON.parse(channels) as Array<{ type: string }>;
+    const good = all.filter((channel) => channel !== all.find((c) => c.type === broken.type));
+    await expect(widget.locator('[data-channel]')).toHaveCount(good.length);
+    await expect(widget.locator(`[data-channel="${broken.type}"]`)).toHaveCount(0);
+    // The channels that passed act: the first one opens its notice.
+    await widget.locator(`[data-channel="${good[0]?.type}"]`).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(log.pageErrors).toEqual([]);
+  });
+}

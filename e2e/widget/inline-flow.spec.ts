@@ -226,7 +226,10 @@ test('unsubscribe: the withdraw link with the Stop keyword, optin-withdraw and w
   const { log, bucket } = await openWidget(page, 'inline-withdraw');
   const toggle = page.getByRole('button', { name: 'Abmelden', exact: true });
   await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // The toggle says what it does next, the headline which mode the list is in.
+  await expect(page.getByRole('button', { name: 'Zurück zur Anmeldung', exact: true })).toBeFocused();
+  await expect(page.getByText('Vom Messenger-Newsletter abmelden')).toBeVisible();
+  await expect(page.getByRole('button', { name: /WhatsApp/ })).toHaveText('WhatsApp abmelden');
   await page.getByRole('button', { name: /WhatsApp/ }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Stop Firma');

@@ -9,6 +9,9 @@ export default {
     {
       name: 'hide-internals',
       packageLinkPhase({ customElementsManifest }) {
+        // The analyzer lists modules in the order the file system returns them, which differs
+        // between machines: sorted, a build leaves the tracked manifest unchanged.
+        customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         for (const module of customElementsManifest.modules ?? []) {
           for (const declaration of module.declarations ?? []) {
             if (declaration.attributes)

@@ -2,7 +2,9 @@
 // the form reaches the page as attributes or textContent, never as HTML.
 import { channelFields } from './channel-fields.js';
 import { buildSnippet, importMapText } from './snippet.js';
-import { widgetAttributes } from './widget-attributes.js';
+import { fieldOfPath, widgetAttributes, widgetConfig } from './widget-attributes.js';
+// The widget's own rules, without zod (the same the element runs before any button acts).
+import { checkWidgetConfig } from '/sdk/messenger-optin-sdk.js';
 
 const form = document.querySelector('#config');
 const channelsFieldset = document.querySelector('#channels');
@@ -50,10 +52,13 @@ function formValues() {
 
 /** Applies the form to the preview element (one element, updated in place) and the snippet. */
 function update() {
-  const attributes = widgetAttributes(formValues());
+  const values = formValues();
+  const attributes = widgetAttributes(values);
   let element = preview.querySelector('messenger-optin');
   if (!element) {
     element = document.createElement('messenger-optin');
+    // Follows the visitor's colour scheme like the demo page around it.
+    element.setAttribute('theme', 'auto');
     element.addEventListener('optin-error', (event) => {
       showStatus(previewStatus, `Configuration error: ${event.detail?.message ?? 'unknown'}`, 'error');
     });
@@ -65,6 +70,37 @@ function update() {
   for (const [name, value] of attributes) element.setAttribute(name, value === true ? '' : value);
   appliedNames = names;
   snippetCode.textContent = buildSnippet({ scriptUrl, integrity, chunkIntegrity, importMapHash, attributes });
+  guardCopy(values);
+}
+
+/**
+ * A snippet that the widget would refuse (or run without a broken channel) is not offered for
+ * copying: the button is disabled, and the status names the field to fix, which is marked invalid.
+ */
+function guardCopy(values) {
+  for (const field of form.querySelectorAll('[aria-invalid]')) {
+    field.removeAttribute('aria-invalid');
+    field.removeAttribute('aria-describedby');
+  }
+  const result = checkWidgetConfig(widgetConfig(values));
+  const issue = result.ok ? undefined : result.issues[0];
+  copyButton.disabled = !!issue;
+  if (!issue) {
+    if (copyStatus.dataset.kind === 'invalid') showStatus(copyStatus, '', '');
+    return;
+  }
+  const name = fieldOfPath(issue.path, values);
+  const field = name ? form.elements.namedItem(name) : null;
+  const label = field?.getAttribute('aria-label') ?? field?.closest('label')?.firstChild?.textContent?.trim();
+  if (field) {
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', 'copy-status');
+  }
+  showStatus(
+    copyStatus,
+    `Fix ${label ? `“${label}”` : 'the form'} before copying: ${issue.message}`,
+    'invalid',
+  );
 }
 
 function showStatus(target, text, kind) {

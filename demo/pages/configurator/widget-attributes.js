@@ -37,3 +37,28 @@ export function channelsOf(values) {
   }
   return channels;
 }
+
+/** The form values as the widget's config (the property names `checkWidgetConfig` reads). */
+export function widgetConfig(values) {
+  const config = {};
+  for (const [name, value] of widgetAttributes(values)) {
+    const key = name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+    config[key] = key === 'channels' ? JSON.parse(value) : value;
+  }
+  return config;
+}
+
+/**
+ * The form field a config problem is about: `channels[1].phone` is the field of the second enabled
+ * channel, `privacyPolicy` the field of that name. Undefined for problems no single field causes.
+ */
+export function fieldOfPath(path, values) {
+  const channel = /^channels\[(\d+)\]/.exec(path ?? '');
+  if (channel) {
+    const enabled = channelFields.filter(({ type }) => values[`${type}.enabled`] === 'on');
+    const field = enabled[Number(channel[1])];
+    return field ? `${field.type}.${field.field}` : undefined;
+  }
+  const key = /^[A-Za-z]+/.exec(path ?? '')?.[0];
+  return key && key in values ? key : undefined;
+}

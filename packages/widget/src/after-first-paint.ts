@@ -6,4 +6,5 @@
 // and the sha256 fallback, which only some visitors need.
 export { channelMeta } from '@messenger-optin/sdk';
 export { validateConfig } from './config/validate.js';
-export { FlowController, prefetchFlow, warmFlow } from './flow/flow-controller.js';
+export { FlowController } from './flow/flow-controller.js';
+export { prefetchFlow, warmFlow } from './flow/warm-up.js';

@@ -1,59 +1,39 @@
 import { css } from 'lit';
+import { themeTokens } from './theme/theme-tokens.js';
 
-// Theming is custom properties and ::part only (style.md). The notice dialog (optin-notice/)
-// reads the same property names, so one declaration on the page themes both.
+// Theming is custom properties and ::part only (style.md). The tokens and their defaults are shared
+// with the notice dialog (theme/theme-tokens.ts), so one declaration on the page themes both.
+//
+// The inline layout is a guest in the page's own box: no background of its own (the page shows
+// through unless --optin-surface is set), the page's text colour and font, and its own padding, so
+// that content never touches the edge of a card a site owner draws (or of the surface they set).
 export const styles = css`
+  ${themeTokens}
+
   :host {
-    --optin-accent: #0b57d0;
-    --optin-accent-text: #fff;
-    --optin-surface: #fff;
-    --optin-text: #1f1f1f;
-    --optin-muted: #5e5e5e;
-    --optin-border: #c4c7c5;
-    --optin-radius: 0.5rem;
-    --optin-font-family: inherit;
-    --optin-gap: 0.5rem;
-    --optin-z-index: 2147483000;
-    --optin-offset: 1rem;
     display: block;
-    color: var(--optin-text);
-    font-family: var(--optin-font-family);
+    font-family: var(--_font);
     line-height: 1.4;
-  }
-  :host([theme='dark']) {
-    --optin-accent: #a8c7fa;
-    --optin-accent-text: #062e6f;
-    --optin-surface: #1f1f1f;
-    --optin-text: #e3e3e3;
-    --optin-muted: #c4c7c5;
-    --optin-border: #8e918f;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --optin-accent: #a8c7fa;
-      --optin-accent-text: #062e6f;
-      --optin-surface: #1f1f1f;
-      --optin-text: #e3e3e3;
-      --optin-muted: #c4c7c5;
-      --optin-border: #8e918f;
-    }
   }
   :host([hidden]) {
     display: none;
   }
+  /* Inline: transparent and in the page's text colour unless the site owner sets them. */
   .root {
-    background: var(--optin-surface);
-    border-radius: var(--optin-radius);
+    padding: var(--optin-padding, 0.75rem);
+    border-radius: var(--_radius);
+    background: var(--optin-surface, transparent);
+    color: var(--optin-text, inherit);
   }
   .headline {
-    margin: 0 0 var(--optin-gap);
+    margin: 0 0 var(--optin-gap, 0.5rem);
     font-size: 1.05em;
     font-weight: 600;
   }
   .list {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--optin-gap);
+    gap: var(--optin-gap, 0.5rem);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -68,10 +48,10 @@ export const styles = css`
     gap: 0.5em;
     min-height: 2.75rem;
     padding: 0.5em 1em;
-    border: 1px solid var(--optin-accent);
-    border-radius: var(--optin-radius);
-    background: var(--optin-accent);
-    color: var(--optin-accent-text);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_accent-text);
   }
   .channel:hover {
     filter: brightness(1.1);
@@ -82,22 +62,23 @@ export const styles = css`
     flex: none;
     fill: currentColor;
   }
+  /* In the text colour around it (the page's, inline): readable on whatever the page shows. */
   .unsubscribe {
-    margin-top: var(--optin-gap);
+    margin-top: var(--optin-gap, 0.5rem);
     padding: 0.25em 0;
     border: 0;
     background: none;
-    color: var(--optin-muted);
+    color: inherit;
     text-decoration: underline;
+    text-underline-offset: 2px;
     font-size: 0.875em;
   }
-  .unsubscribe[aria-pressed='true'] {
-    color: var(--optin-text);
-    font-weight: 600;
-  }
   :focus-visible {
-    outline: 2px solid var(--optin-text);
+    outline: 2px solid currentColor;
     outline-offset: 2px;
+  }
+  .channel:focus-visible {
+    outline-color: var(--_accent);
   }
   .sr-only {
     position: absolute;
@@ -107,34 +88,64 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /*
+   * Floating: launcher and panel keep --optin-offset (and --optin-offset-bottom, to clear a footer
+   * or a cookie bar) away from the corner, plus the phone's safe area (notch, home indicator).
+   */
   .launcher,
   .panel {
     position: fixed;
-    right: var(--optin-offset);
-    z-index: var(--optin-z-index);
+    right: calc(var(--optin-offset, 1rem) + env(safe-area-inset-right, 0px));
+    z-index: var(--_z);
   }
   .launcher {
-    bottom: var(--optin-offset);
-    display: grid;
-    place-items: center;
-    width: 3.5rem;
+    --_bottom: calc(var(--optin-offset-bottom, var(--optin-offset, 1rem)) + env(safe-area-inset-bottom, 0px));
+    bottom: var(--_bottom);
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    box-sizing: border-box;
+    min-width: 3.5rem;
     height: 3.5rem;
+    padding: 0 1.125rem;
     border: 0;
-    border-radius: 50%;
-    background: var(--optin-accent);
-    color: var(--optin-accent-text);
+    border-radius: 1.75rem;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-weight: 600;
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.3);
   }
   .launcher .icon {
-    width: 1.75rem;
-    height: 1.75rem;
+    width: 1.5rem;
+    height: 1.5rem;
+  }
+  /* A visible label where there is room (desktop); on a phone only the icon, the name stays for screen readers. */
+  @media (max-width: 599px) {
+    .launcher {
+      justify-content: center;
+      padding: 0;
+    }
+    .launcher-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   }
   .panel {
-    bottom: calc(var(--optin-offset) + 4.25rem);
+    bottom: calc(
+      var(--optin-offset-bottom, var(--optin-offset, 1rem)) + env(safe-area-inset-bottom, 0px) + 4.25rem
+    );
     box-sizing: border-box;
-    max-width: calc(100vw - 2 * var(--optin-offset));
+    max-width: calc(100vw - 2 * var(--optin-offset, 1rem));
+    max-height: calc(100dvh - 6rem);
+    overflow-y: auto;
     padding: 1rem;
-    border: 1px solid var(--optin-border);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
   }
   .panel .headline {

@@ -5,7 +5,14 @@ import { renderChannelList } from './channel-list/channel-list.js';
 import { channelNames, knownChannelTypes } from './channel-list/channel-names.js';
 import { mergeConfig } from './config/merge-config.js';
 import { preCheck } from './config/pre-check.js';
-import { configKeys, type ConfigProblem, type PreCheckedConfig, type RawConfig } from './config/types.js';
+import { channelList, keepValidChannels } from './config/keep-valid-channels.js';
+import {
+  configKeys,
+  type CheckedChannel,
+  type ConfigProblem,
+  type PreCheckedConfig,
+  type RawConfig,
+} from './config/types.js';
 import { OptinErrorEvent, type OptinErrorDetail } from './events.js';
 import type * as LazyChunk from './after-first-paint.js';
 import type { FlowController } from './flow/flow-controller.js';
@@ -34,22 +41,27 @@ const loadLazy = () =>
  * @csspart list - The list of channel buttons.
  * @csspart channel - Each channel button (also `channel-<type>`, e.g. `channel-whatsapp`).
  * @csspart unsubscribe - The toggle that switches the buttons to unsubscribe.
- * @csspart launcher - The floating layout's round launcher button.
+ * @csspart launcher - The floating layout's launcher button.
+ * @csspart launcher-label - The launcher's visible label (shown from 600 px of viewport width; hide it with `display: none` for an icon-only launcher).
  * @csspart panel - The floating layout's panel with the channel list.
  * @csspart close - The floating panel's close button.
  * @csspart notice - The notice dialog element (its own parts: see `messenger-optin-notice`).
  *
- * @cssprop [--optin-accent=#0b57d0] - Button and accent colour.
- * @cssprop [--optin-accent-text=#fff] - Text on the accent colour.
- * @cssprop [--optin-surface=#fff] - Background of panel and dialog.
- * @cssprop [--optin-text=#1f1f1f] - Text colour.
- * @cssprop [--optin-muted=#5e5e5e] - Secondary text colour.
- * @cssprop [--optin-border=#c4c7c5] - Border colour of panel and dialog.
+ * @cssprop [--optin-accent=#0b57d0] - Button and accent colour (dark theme: #9ec1ff).
+ * @cssprop [--optin-accent-text=#ffffff] - Text on the accent colour (dark theme: #0a1f44).
+ * @cssprop [--optin-surface=transparent] - Background of the inline layout (the page shows through unless set); of the floating panel and the dialog too (there #ffffff, dark theme #1e2227).
+ * @cssprop [--optin-text=inherit] - Text colour of the inline layout (the page's unless set); of the floating panel and the dialog too (there #1b1f24, dark theme #eef1f4).
+ * @cssprop [--optin-muted=#4b5563] - Secondary text colour in the dialog (dark theme: #b9c0c8).
+ * @cssprop [--optin-border=#8a939e] - Border colour of panel, dialog and its buttons (dark theme: #7d8792).
  * @cssprop [--optin-radius=0.5rem] - Corner radius.
- * @cssprop [--optin-font-family=inherit] - Font of the whole widget.
+ * @cssprop [--optin-font-family=inherit] - Font of the whole widget and its dialog (the page's unless set).
+ * @cssprop [--optin-padding=0.75rem] - Space around the inline layout's content.
  * @cssprop [--optin-gap=0.5rem] - Space between buttons.
- * @cssprop [--optin-offset=1rem] - Distance of the floating launcher from the corner.
+ * @cssprop [--optin-offset=1rem] - Distance of the floating launcher and panel from the right and bottom edges (plus the phone's safe area).
+ * @cssprop [--optin-offset-bottom=var(--optin-offset)] - Distance of the floating launcher from the bottom edge, e.g. to clear a footer or a cookie bar.
  * @cssprop [--optin-z-index=2147483000] - Stacking level of the floating launcher, panel and dialog.
+ * @cssprop [--optin-shadow=0 12px 32px …] - Shadow of the dialog.
+ * @cssprop [--optin-backdrop=rgb(0 0 0 / 0.45)] - Backdrop behind the bottom sheet.
  *
  * @fires {OptinNoticeOpenEvent} optin-notice-open - The notice for a channel is shown. Detail `{ channel, consentId, notice: { id, version, sha256 } }`.
  * @fires {OptinConsentEvent} optin-consent - The visitor confirmed. Cancelable: `preventDefault()` stops the link from opening and no consent is recorded. Detail `{ channel, consentId, ref, message, href }`.
@@ -128,7 +140,9 @@ export class MessengerOptin extends LitElement {
   /** Resolves with the fully validated config, or undefined if it failed. */
   private _validated: Promise<WidgetConfig | undefined> = Promise.resolve(undefined);
   private _configVersion = 0;
-  private _reported = '';
+  private _reported = new Set<string>();
+  /** The site owner's index of each pre-checked channel (the pre-check may have left some out). */
+  private _origin: number[] | undefined;
   private _flow: FlowController | undefined;
   private _busy = false;
   private _connection: AbortController | undefined;
@@ -189,7 +203,7 @@ export class MessengerOptin extends LitElement {
   protected override updated(): void {
     if (this._pre && this._idle === undefined && this._connection) {
       // Fetch the chunks behind the first tap while the browser has nothing else to do.
-      const prefetch = { lang: this.flowLang(), endpoint: !!this._pre.raw['endpoint'] };
+      const prefetch = { lang: this._lang(), endpoint: !!this._pre.raw['endpoint'] };
       this._idle = requestIdle(() =>
         loadLazy().then(
           (flow) => {
@@ -198,7 +212,7 @@ export class MessengerOptin extends LitElement {
               .then((config) => {
                 const anchor = this.renderRoot.querySelector<HTMLElement>('.channel');
                 if (config && anchor && this.isConnected)
-                  return flow.warmFlow(config, this.renderRoot, anchor, this.flowLang());
+                  return flow.warmFlow(config, this.renderRoot, anchor, this._lang());
               })
               .catch(() => undefined);
           },
@@ -231,7 +245,7 @@ export class MessengerOptin extends LitElement {
   protected override render() {
     const pre = this._pre;
     if (!pre || this._problem) return nothing;
-    const strings = uiStrings(uiLocale(this.flowLang()), pre.texts);
+    const strings = uiStrings(uiLocale(this._lang()), pre.texts);
     const content = html`
       <p part="headline" class="headline" id="headline">
         ${this._withdraw ? strings.withdrawHeadline : strings.headline}
@@ -269,19 +283,14 @@ export class MessengerOptin extends LitElement {
     `;
   }
 
-  /** The `lang` attribute, else `"lang"` of the JSON child, else the page's `<html lang>`, else English. @internal */
-  flowLang(): string {
+  /** The `lang` attribute, else `"lang"` of the JSON child, else the page's `<html lang>`, else English. */
+  private _lang(): string {
     const json = this._pre?.raw['lang'];
     return this.lang || (typeof json === 'string' && json) || document.documentElement.lang || 'en';
   }
 
-  /** @internal */
-  flowTheme(): string {
-    return this.theme ?? 'light';
-  }
-
-  /** One console error and one `optin-error` event; nothing is thrown at the page. @internal */
-  report(detail: OptinErrorDetail): void {
+  /** One console error and one `optin-error` event; nothing is thrown at the page. */
+  private _report(detail: OptinErrorDetail): void {
     console.error(`<messenger-optin> ${detail.message}`);
     this.dispatchEvent(new OptinErrorEvent(detail));
   }
@@ -300,19 +309,32 @@ export class MessengerOptin extends LitElement {
     const merged = mergeConfig(this._rawFromElement(), json);
     // The attribute wins over the JSON's theme, like every other field.
     if (merged.ok) this.theme ||= merged.theme as never;
-    const checked = merged.ok ? preCheck(merged.raw, knownChannelTypes) : merged;
+    const pre = (raw: Record<string, unknown>) => preCheck(raw, knownChannelTypes);
+    const list = merged.ok ? channelList(merged.raw) : undefined;
+    const checked = !merged.ok
+      ? merged
+      : list
+        ? keepValidChannels({ ...merged.raw, channels: list }, list, pre)
+        : { ...pre(merged.raw), kept: undefined, dropped: [] };
     this._validated = Promise.resolve(undefined);
     if (!checked.ok) return this._fail(checked.problem);
     this._pre = checked.config;
     this._problem = undefined;
-    this._reported = '';
+    this._reported.clear();
+    this._origin = checked.kept;
+    for (const problem of checked.dropped) this._reportOnce(problem);
     // After the frame that shows the buttons: fetching and running the chunk must not delay it.
     this._validated = afterPaint()
       .then(loadLazy)
       .then(({ validateConfig, channelMeta, FlowController }) => {
         if (version !== this._configVersion) return undefined;
-        const result = validateConfig(checked.config.raw);
+        const pre = checked.config;
+        const result = keepValidChannels(pre.raw, pre.channels, validateConfig, this._origin);
         if (!result.ok) return this._fail(result.problem);
+        for (const problem of result.dropped) this._reportOnce(problem);
+        // The buttons follow the validated list: a button's index is its channel's in the config.
+        if (result.dropped.length)
+          this._pre = { ...pre, channels: result.kept.map((index) => pre.channels[index] as CheckedChannel) };
         this._meta = channelMeta;
         const config = result.config;
         if (config.endpoint && this.isConnected) {
@@ -337,16 +359,26 @@ export class MessengerOptin extends LitElement {
   private _fail(problem: ConfigProblem): undefined {
     this._pre = undefined;
     this._problem = problem;
-    const key = `${problem.code}|${problem.path ?? ''}|${problem.message}`;
-    if (key !== this._reported) {
-      this._reported = key;
-      this.report(problem);
-    }
+    this._reportOnce(problem);
     return undefined;
   }
 
+  /** A problem is reported once per config, however often the element re-renders or re-checks. */
+  private _reportOnce(problem: ConfigProblem): void {
+    const key = `${problem.code}|${problem.path ?? ''}|${problem.message}`;
+    if (this._reported.has(key)) return;
+    this._reported.add(key);
+    this._report(problem);
+  }
+
   private _controller(Controller: typeof FlowController): FlowController {
-    return (this._flow ??= new Controller(this));
+    return (this._flow ??= new Controller({
+      element: this,
+      lang: () => this._lang(),
+      theme: () => this.theme ?? 'light',
+      navigate: (href) => this.navigate(href),
+      report: (detail) => this._report(detail),
+    }));
   }
 
   /** A channel button was tapped: once the config passed the full validation, open its notice. */
@@ -360,7 +392,7 @@ export class MessengerOptin extends LitElement {
           return this._controller(flow.FlowController).open(config, index, anchor, withdraw);
       })
       .catch((error: unknown) =>
-        this.report({
+        this._report({
           code: 'flow-failed',
           message: `the ${this._pre?.channels[index]?.type ?? 'channel'} link could not be opened (${
             error instanceof Error ? error.message : String(error)

@@ -19,7 +19,8 @@ export interface ChannelListOptions {
  * One `<button>` per channel. Its accessible name always contains the channel's name (tests and
  * screen readers find "WhatsApp"); a site owner's `label` is shown, the name stays for assistive
  * technology if the label lacks it. The unsubscribe toggle names no channel, so a query for
- * "WhatsApp" finds exactly one button.
+ * "WhatsApp" finds exactly one button. The toggle says what it does next ("Unsubscribe", then "Back
+ * to subscribing"); the headline above says which mode the list is in.
  */
 export function renderChannelList(options: ChannelListOptions): TemplateResult {
   const { channels, name: nameOf, icon: iconOf, strings, withdraw, onPick, onToggleWithdraw } = options;
@@ -37,21 +38,13 @@ export function renderChannelList(options: ChannelListOptions): TemplateResult {
             data-channel=${channel.type}
             @click=${(event: Event) => onPick(index, event.currentTarget as HTMLElement)}
           >
-            ${channelIcon(iconOf(channel.type))}<span>${label}</span>${
-              label.includes(name) ? nothing : html`<span class="sr-only"> (${name})</span>`
-            }${withdraw ? html`<span class="hint"> ${strings.unsubscribeVia}</span>` : nothing}
+            ${channelIcon(iconOf(channel.type))}<span>${label}${withdraw ? ` ${strings.unsubscribeVia}` : ''}</span>${label.includes(name) ? nothing : html`<span class="sr-only"> (${name})</span>`}
           </button>
         </li>`;
       })}
     </ul>
-    <button
-      type="button"
-      part="unsubscribe"
-      class="unsubscribe"
-      aria-pressed=${withdraw ? 'true' : 'false'}
-      @click=${onToggleWithdraw}
-    >
-      ${strings.unsubscribe}
+    <button type="button" part="unsubscribe" class="unsubscribe" @click=${onToggleWithdraw}>
+      ${withdraw ? strings.subscribe : strings.unsubscribe}
     </button>
   `;
 }

@@ -1,7 +1,6 @@
 // The lazy chunk behind the first tap: the notice dialog, message and link building, notice texts,
 // the consent reporter. Nothing here is on the first-paint path (spec: performance.md).
 import '../optin-notice/define-notice.js';
-import { noticeStyles } from '../optin-notice/optin-notice.styles.js';
 import {
   html,
   nothing,
@@ -9,7 +8,7 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
-import { channelMeta, loadNoticeLocale } from '@messenger-optin/sdk';
+import { channelMeta } from '@messenger-optin/sdk';
 import type {
   ChannelConfig,
   ChannelMeta,
@@ -32,12 +31,16 @@ import { platformOf } from './platform.js';
 import { prepareFlow } from './prepare-flow.js';
 import { randomId } from './random-id.js';
 
-/** What the controller needs from `<messenger-optin>`. */
-export interface FlowHost extends ReactiveControllerHost, EventTarget {
-  readonly isConnected: boolean;
+/**
+ * What the controller needs from `<messenger-optin>`: an adapter object the element builds, so that
+ * none of this is public API on the element.
+ */
+export interface FlowHost {
+  /** The element: controller host, event target, the tree the dialog renders into. */
+  readonly element: ReactiveControllerHost & HTMLElement;
   /** Language tag for notice and dialog (attribute, page, en). */
-  flowLang(): string;
-  flowTheme(): string;
+  lang(): string;
+  theme(): string;
   /** Follows a deep link (replaceable for tests). */
   navigate(href: string): void;
   /** One console error and one `optin-error` event. */
@@ -63,63 +66,6 @@ interface ActiveFlow {
 const loadReporter = () => import('../reporter/start-reporter.js');
 
 /**
- * Called when the browser is idle after the first paint: fetches what the first tap will need, so
- * the notice paints without waiting for the network (performance.md: "prefetch it when idle").
- */
-export function prefetchFlow({ lang, endpoint }: { lang: string; endpoint: boolean }): void {
-  const ignore = () => undefined;
-  // Lit builds the dialog's stylesheet (parsing all its CSS) when the first dialog connects: do it
-  // now, off the tap's critical path. Lit caches it on the CSSResult.
-  void noticeStyles.styleSheet;
-  loadNoticeLocale(lang).catch(ignore);
-  if (endpoint) loadReporter().catch(ignore);
-  // The QR code only shows on desktop (fine pointer) for channels that use it.
-  if (matchMedia('(hover: hover) and (pointer: fine)').matches) import('../qr-code/qr-code.js').catch(ignore);
-}
-
-let warmed = false;
-
-/**
- * Called once when idle, after the prefetch: renders the first channel's notice into an inert box
- * and takes it out again within the same task, so it never paints and no key or pointer event can
- * reach its listeners. The first tap then finds Lit's templates prepared, the dialog's and Floating
- * UI's code compiled and the notice's text shaped (at 4× CPU throttle about 50 ms less).
- */
-export async function warmFlow(
-  config: WidgetConfig,
-  root: Node,
-  anchor: HTMLElement,
-  lang: string,
-): Promise<void> {
-  const channel = config.channels[0];
-  // Once per page: the caches it fills are shared by every widget on it.
-  if (!channel || warmed) return;
-  warmed = true;
-  const { notice, link } = await prepareFlow(config, channel, {
-    withdraw: false,
-    locale: lang,
-    platform: 'other',
-  });
-  const box = document.createElement('div');
-  // Inert: the dialog's attempt to take the focus does nothing.
-  box.inert = true;
-  const dialog = document.createElement('messenger-optin-notice');
-  dialog.notice = notice;
-  dialog.link = link;
-  dialog.channel = channelMeta[channel.type];
-  dialog.anchor = anchor;
-  box.append(dialog);
-  root.appendChild(box);
-  try {
-    // Lit renders in a microtask; the layout is forced here (read), still in this task.
-    await dialog.updateComplete;
-    box.getBoundingClientRect();
-  } finally {
-    box.remove();
-  }
-}
-
-/**
  * Runs the visitor's flow (architecture.md): tap → notice (`notice_shown`) → confirm →
  * `optin-consent` (cancelable) → `consent_given`, outbox first → link: navigation, or the dialog's
  * link phase (QR on desktop, copy for channels without text prefill).
@@ -130,7 +76,7 @@ export class FlowController implements ReactiveController {
   private _endpoint: string | undefined;
 
   constructor(private readonly _host: FlowHost) {
-    _host.addController(this);
+    _host.element.addController(this);
   }
 
   get active(): boolean {
@@ -153,10 +99,10 @@ export class FlowController implements ReactiveController {
     this._useEndpoint(config.endpoint);
     const prepared = await prepareFlow(config, channel, {
       withdraw,
-      locale: this._host.flowLang(),
+      locale: this._host.lang(),
       platform: platformOf(navigator.userAgent, navigator.maxTouchPoints),
     });
-    if (!this._host.isConnected) return;
+    if (!this._host.element.isConnected) return;
     const flow: ActiveFlow = {
       ...prepared,
       mode: withdraw ? 'withdraw' : 'consent',
@@ -172,7 +118,7 @@ export class FlowController implements ReactiveController {
     const { id, locale, version, sha256, text } = prepared.notice;
     void this._recordFlow(flow, 'notice_shown', { notice: { id, locale, version, sha256, text } });
     if (withdraw) return;
-    this._host.dispatchEvent(
+    this._host.element.dispatchEvent(
       new OptinNoticeOpenEvent({
         channel: channel.type,
         consentId: flow.consentId,
@@ -199,16 +145,17 @@ export class FlowController implements ReactiveController {
     if (!flow) return nothing;
     return html`<messenger-optin-notice
       part="notice"
-      theme=${this._host.flowTheme()}
+      theme=${this._host.theme()}
       .notice=${flow.notice}
       .channel=${flow.meta}
       .link=${flow.link}
+      .reference=${flow.ref}
       .mode=${flow.mode}
       .anchor=${flow.anchor}
       .requireCheckbox=${flow.config.requireCheckbox}
       .desktop=${flow.desktop}
       .phase=${flow.phase}
-      .lang=${uiLocale(this._host.flowLang())}
+      .lang=${uiLocale(this._host.lang())}
       @notice-confirm=${this._onConfirm}
       @notice-dismiss=${this._onDismiss}
       @notice-link=${this._onLink}
@@ -217,7 +164,7 @@ export class FlowController implements ReactiveController {
 
   private _set(flow: ActiveFlow | undefined): void {
     this._flow = flow;
-    this._host.requestUpdate();
+    this._host.element.requestUpdate();
   }
 
   private _useEndpoint(endpoint: string | undefined): void {
@@ -274,13 +221,13 @@ export class FlowController implements ReactiveController {
         message: flow.message,
         href,
       });
-      this._host.dispatchEvent(consent);
+      this._host.element.dispatchEvent(consent);
       if (consent.defaultPrevented) return this._close();
       // Outbox first: consent is recorded before the messenger opens (product.md, flow step 3).
       await this._recordFlow(flow, 'consent_given', { action });
     } else {
       await this._recordFlow(flow, 'withdrawal_requested', { action });
-      this._host.dispatchEvent(new OptinWithdrawEvent({ channel, href }));
+      this._host.element.dispatchEvent(new OptinWithdrawEvent({ channel, href }));
     }
     if (this._flow !== flow) return;
     if ((flow.desktop && flow.meta.desktop === 'qr') || flow.link.prefill !== 'text') {
@@ -311,7 +258,7 @@ export class FlowController implements ReactiveController {
     if (flow.mode !== 'consent') return;
     void this._recordFlow(flow, 'link_opened');
     const { href } = flow.link;
-    this._host.dispatchEvent(
+    this._host.element.dispatchEvent(
       new OptinLinkOpenEvent({ channel: flow.channel.type, consentId: flow.consentId, href, via }),
     );
   }
@@ -330,7 +277,7 @@ export class FlowController implements ReactiveController {
   private _close(): void {
     const anchor = this._flow?.anchor;
     this._set(undefined);
-    void this._host.updateComplete.then(() => {
+    void this._host.element.updateComplete.then(() => {
       const root = anchor?.getRootNode() as ShadowRoot | undefined;
       if (anchor?.isConnected && !root?.activeElement) anchor.focus();
     });

@@ -4,12 +4,14 @@
  * any of them through `texts` with the same key.
  */
 export interface UiStrings {
-  /** Headline above the channel buttons, also the floating launcher's label. */
+  /** Headline above the channel buttons, also the floating launcher's label (visible on desktop). */
   headline: string;
   /** Headline while the list is in unsubscribe mode. */
   withdrawHeadline: string;
   /** The toggle that switches the buttons to unsubscribe. */
   unsubscribe: string;
+  /** The same toggle in unsubscribe mode: it switches back. */
+  subscribe: string;
   /** Hint on a channel button in unsubscribe mode, after the channel name. */
   unsubscribeVia: string;
   /** The floating panel's close button. */
@@ -20,6 +22,7 @@ const de: UiStrings = {
   headline: 'Newsletter per Messenger',
   withdrawHeadline: 'Vom Messenger-Newsletter abmelden',
   unsubscribe: 'Abmelden',
+  subscribe: 'Zurück zur Anmeldung',
   unsubscribeVia: 'abmelden',
   close: 'Schließen',
 };
@@ -28,6 +31,7 @@ const en: UiStrings = {
   headline: 'Newsletter via messenger',
   withdrawHeadline: 'Unsubscribe from the messenger newsletter',
   unsubscribe: 'Unsubscribe',
+  subscribe: 'Back to subscribing',
   unsubscribeVia: 'unsubscribe',
   close: 'Close',
 };

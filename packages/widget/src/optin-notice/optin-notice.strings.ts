@@ -19,6 +19,10 @@ export interface NoticeStrings {
   scan: (channel: string) => string;
   qrLabel: (channel: string) => string;
   qrLoading: string;
+  /** Beside the QR code: the message the messenger opens with. */
+  qrMessage: string;
+  /** Beside the QR code: the reference code at the end of that message. */
+  qrCode: string;
   withdrawTitle: (channel: string) => string;
   withdrawText: (channel: string, message: string) => string;
   withdrawConfirm: (channel: string) => string;
@@ -39,6 +43,8 @@ const en: NoticeStrings = {
   scan: (channel) => `Scan with your phone to open ${channel}.`,
   qrLabel: (channel) => `QR code to open ${channel} on your phone`,
   qrLoading: 'Loading QR code…',
+  qrMessage: 'Your messenger opens with this message; send it to sign up:',
+  qrCode: 'Your code',
   withdrawTitle: (channel) => `Unsubscribe via ${channel}`,
   withdrawText: (channel, message) =>
     `To stop the messages, send “${message}” in ${channel}. We stop writing to you as soon as it arrives.`,
@@ -61,6 +67,8 @@ const de: NoticeStrings = {
   scan: (channel) => `Mit dem Handy scannen, um ${channel} zu öffnen.`,
   qrLabel: (channel) => `QR-Code, um ${channel} auf Ihrem Handy zu öffnen`,
   qrLoading: 'QR-Code wird geladen…',
+  qrMessage: 'Ihr Messenger öffnet sich mit dieser Nachricht; senden Sie sie, um sich anzumelden:',
+  qrCode: 'Ihr Code',
   withdrawTitle: (channel) => `Abmelden über ${channel}`,
   withdrawText: (channel, message) =>
     `Um keine Nachrichten mehr zu erhalten, senden Sie „${message}“ in ${channel}. Sobald sie ankommt, schreiben wir Ihnen nicht mehr.`,

@@ -1,51 +1,16 @@
+import { themeTokens } from '../theme/theme-tokens.js';
 import { css } from 'lit';
 
 /*
- * Theming: the public --optin-* properties are read with defaults as fallbacks into private --_*
- * ones. Declaring --optin-* themselves on :host would shadow the values a page sets on
- * <messenger-optin>, which this dialog sits inside and inherits from.
- *
- * Colours: every text/background pair keeps ≥ 4.5:1 in both themes (axe checks it in the browser
- * tests), and buttons are at least 44 × 44 px (WCAG 2.5.5). Adopted stylesheets, so no
- * 'unsafe-inline' is needed under `style-src 'self'`.
+ * The theme tokens (--_accent, --_surface, …) are shared with <messenger-optin> (theme/theme-tokens.ts).
+ * Buttons are at least 44 × 44 px (WCAG 2.5.5). Adopted stylesheets, so no 'unsafe-inline' is
+ * needed under `style-src 'self'`.
  */
 export const noticeStyles = css`
+  ${themeTokens}
+
   :host {
-    --_accent: var(--optin-accent, #0b57d0);
-    --_accent-text: var(--optin-accent-text, #ffffff);
-    --_surface: var(--optin-surface, #ffffff);
-    --_text: var(--optin-text, #1b1f24);
-    --_muted: var(--optin-muted, #4b5563);
-    --_border: var(--optin-border, #8a939e);
-    --_radius: var(--optin-radius, 12px);
-    --_font: var(--optin-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_shadow: var(--optin-shadow, 0 12px 32px rgb(0 0 0 / 0.22), 0 2px 6px rgb(0 0 0 / 0.12));
-    --_z: var(--optin-z-index, 2147483000);
-    --_backdrop: var(--optin-backdrop, rgb(0 0 0 / 0.45));
     display: contents;
-    color-scheme: light;
-  }
-
-  :host([theme='dark']) {
-    --_accent: var(--optin-accent, #9ec1ff);
-    --_accent-text: var(--optin-accent-text, #0a1f44);
-    --_surface: var(--optin-surface, #1e2227);
-    --_text: var(--optin-text, #eef1f4);
-    --_muted: var(--optin-muted, #b9c0c8);
-    --_border: var(--optin-border, #7d8792);
-    color-scheme: dark;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_accent: var(--optin-accent, #9ec1ff);
-      --_accent-text: var(--optin-accent-text, #0a1f44);
-      --_surface: var(--optin-surface, #1e2227);
-      --_text: var(--optin-text, #eef1f4);
-      --_muted: var(--optin-muted, #b9c0c8);
-      --_border: var(--optin-border, #7d8792);
-      color-scheme: dark;
-    }
   }
 
   /* The top layer box (top-layer.ts): over the whole viewport, without the popover's default
@@ -303,18 +268,38 @@ export const noticeStyles = css`
     font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace;
   }
 
+  /* The code and, beside it (below it in a narrow dialog), what the visitor sends. */
   .qr-box {
     display: flex;
-    flex-direction: column;
-    align-items: center;
-    gap: 8px;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: 8px 16px;
     margin: 4px 0 8px;
+  }
+
+  .qr-text {
+    flex: 1 1 140px;
+    min-width: 0;
+  }
+
+  .sent-message {
+    padding: 6px 8px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.67);
+    font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace;
+    overflow-wrap: anywhere;
+  }
+
+  .reference {
+    font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace;
+    letter-spacing: 0.05em;
   }
 
   .qr {
     display: block;
-    width: 200px;
-    height: 200px;
+    flex: none;
+    width: 176px;
+    height: 176px;
     forced-color-adjust: none;
   }
 
@@ -329,8 +314,9 @@ export const noticeStyles = css`
   .qr-placeholder {
     display: grid;
     place-items: center;
-    width: 200px;
-    height: 200px;
+    flex: none;
+    width: 176px;
+    height: 176px;
   }
 
   .visually-hidden {

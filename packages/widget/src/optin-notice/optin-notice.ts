@@ -57,17 +57,8 @@ function linkHref(href: string): string | null {
  * @csspart qr - The QR code (an SVG).
  * @csspart open-link - The link that opens the messenger.
  *
- * @cssprop [--optin-accent=#0b57d0] - Confirm button and links.
- * @cssprop [--optin-accent-text=#ffffff] - Text on the accent colour.
- * @cssprop [--optin-surface=#ffffff] - Dialog background.
- * @cssprop [--optin-text=#1b1f24] - Text colour.
- * @cssprop [--optin-muted=#4b5563] - Secondary text.
- * @cssprop [--optin-border=#8a939e] - Borders of buttons and fields.
- * @cssprop [--optin-radius=12px] - Corner radius.
- * @cssprop [--optin-font-family=system-ui, …] - Font.
- * @cssprop [--optin-shadow=0 12px 32px …] - Dialog shadow.
- * @cssprop [--optin-z-index=2147483000] - Stacking order of the dialog where the browser has no Popover API (elsewhere it is in the top layer).
- * @cssprop [--optin-backdrop=rgb(0 0 0 / 0.45)] - Backdrop behind the bottom sheet.
+ * @cssprop [--optin-accent=#0b57d0] - Confirm button and links. All theme properties and their
+ * defaults are those of `<messenger-optin>` (theme/theme-tokens.ts).
  */
 export class OptinNotice extends LitElement {
   static override styles = noticeStyles;
@@ -76,6 +67,7 @@ export class OptinNotice extends LitElement {
     notice: { attribute: false },
     channel: { attribute: false },
     link: { attribute: false },
+    reference: {},
     mode: {},
     anchor: { attribute: false },
     requireCheckbox: { type: Boolean, attribute: 'require-checkbox' },
@@ -98,6 +90,8 @@ export class OptinNotice extends LitElement {
   declare channel: ChannelMeta | undefined;
   /** The deep link of this channel with the exact message. */
   declare link: DeepLink | undefined;
+  /** The reference code at the end of the message, shown beside the QR code; '' for none. @default '' */
+  declare reference: string;
   /** `consent` shows the data-use notice; `withdraw` a short "send Stop" dialog. @default 'consent' */
   declare mode: NoticeMode;
   /** The channel button; the popover sits next to it and focus returns to it. @default null */
@@ -131,12 +125,15 @@ export class OptinNotice extends LitElement {
   /** Focus was inside when the element was removed: give it back to the anchor. */
   private _hasFocus = false;
   private _qrLoading = false;
+  /** "Details" was opened: show it once the popover is placed with its new height. */
+  private _reveal = false;
   private _qrReported = '';
 
   constructor() {
     super();
     // notice, channel, link and _qr start undefined: Lit's accessors need no initial value for that.
     this.mode = 'consent';
+    this.reference = '';
     this.anchor = null;
     this.requireCheckbox = false;
     this.desktop = false;
@@ -244,6 +241,8 @@ export class OptinNotice extends LitElement {
       this._stopPositioning = keepPositioned(this.anchor, floating, (layout, placed) => {
         this._layout = layout;
         this._placed = placed;
+        // Opening "Details" grew the popover, and it was placed again: now show the section.
+        if (placed && this._reveal) this._revealDetails();
       });
     } else {
       this._layout = 'sheet';
@@ -303,6 +302,29 @@ export class OptinNotice extends LitElement {
     if (light) this._hasFocus = false;
     fireNoticeEvent(this, 'notice-dismiss', { phase: this.phase });
     if (!light) this._restoreFocus();
+  }
+
+  /**
+   * Opening "Details" scrolls the section into view inside the dialog's body (never the page):
+   * once it is rendered, and again when the grown popover has been placed anew.
+   */
+  private _toggleDetails = async (): Promise<void> => {
+    this._detailsOpen = !this._detailsOpen;
+    this._reveal = this._detailsOpen;
+    if (!this._reveal) return;
+    await this.updateComplete;
+    requestAnimationFrame(() => this._revealDetails(this._layout === 'popover'));
+  };
+
+  private _revealDetails(again = false): void {
+    this._reveal = again;
+    const region = this.renderRoot.querySelector<HTMLElement>('#details');
+    const body = region?.closest<HTMLElement>('.body');
+    if (!region || !body || region.hidden) return;
+    // The disclosure button and as much of the section as fits: its top at the top of the body.
+    const top = region.getBoundingClientRect().top - body.getBoundingClientRect().top;
+    const button = region.previousElementSibling as HTMLElement | null;
+    body.scrollTop += top - (button?.offsetHeight ?? 0);
   }
 
   private _onConfirm(event: MouseEvent): void {
@@ -408,7 +430,7 @@ export class OptinNotice extends LitElement {
                   class="disclosure"
                   aria-expanded=${this._detailsOpen ? 'true' : 'false'}
                   aria-controls="details"
-                  @click=${() => (this._detailsOpen = !this._detailsOpen)}
+                  @click=${this._toggleDetails}
                 >
                   ${s.details}
                 </button>
@@ -491,7 +513,23 @@ export class OptinNotice extends LitElement {
           qr
             ? html`<div class="qr-box">
                 ${this._qr ? code : html`<div class="qr-placeholder muted">${s.qrLoading}</div>`}
-                <p class="muted">${s.scan(channel.name)}</p>
+                <div class="qr-text">
+                  <p>${s.scan(channel.name)}</p>
+                  ${
+                    // The visitor checks on the phone that this is what they send (copy shows it above).
+                    copy
+                      ? nothing
+                      : html`<p class="muted">${s.qrMessage}</p>
+                          <p class="sent-message">${link.message}</p>`
+                  }
+                  ${
+                    this.reference && this.mode === 'consent'
+                      ? html`<p class="muted">
+                          ${s.qrCode}: <strong class="reference">${this.reference}</strong>
+                        </p>`
+                      : nothing
+                  }
+                </div>
               </div>`
             : nothing
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLayout } from './position.js';
+import { chooseLayout, popoverMaxHeight } from './position.js';
 
 describe('chooseLayout', () => {
   it.each([
@@ -10,5 +10,17 @@ describe('chooseLayout', () => {
     [1280, false, 'sheet'],
   ] as const)('%i px wide, anchor %s → %s', (width, anchor, layout) => {
     expect(chooseLayout(width, anchor)).toBe(layout);
+  });
+});
+
+describe('popoverMaxHeight', () => {
+  it.each([
+    // room, needed, viewport → max height
+    [500, 420, 800, 500], // fits on its side
+    [300, 420, 800, 420], // needs more than its side has: all it needs, overlapping the button
+    [300, 1200, 800, 784], // taller than the viewport: the viewport, the body scrolls
+    [900, 1200, 800, 900],
+  ] as const)('room %i, content %i, viewport %i → %i', (room, needed, viewport, height) => {
+    expect(popoverMaxHeight(room, needed, viewport)).toBe(height);
   });
 });

@@ -6,7 +6,7 @@
  * dismiss or focus moves of its own: the dialog keeps doing those itself.
  *
  * A browser without the Popover API (before Chrome 114, Safari 17, Firefox 125) leaves the element
- * where it is; `position: fixed` and the containing-block correction in position.ts still place it.
+ * where it is; `position: fixed` and Floating UI (position.ts), which finds a transformed containing block, still place it.
  */
 export function showInTopLayer(element: HTMLElement): void {
   // An element that is already shown would throw; so would one that left the document meanwhile.
