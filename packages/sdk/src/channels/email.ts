@@ -47,13 +47,17 @@ export const emailMeta: ChannelMeta = {
 };
 
 export const emailProvider: ProviderFacts = {
-  provider: {
-    en: 'the business’s e-mail provider',
-    de: 'der E-Mail-Anbieter des Unternehmens',
+  provider: { en: 'Your e-mail provider', de: 'Ihr E-Mail-Anbieter' },
+  providerData: {
+    en: 'your address, the e-mail and its metadata',
+    de: 'Ihre Adresse, die E-Mail und ihre Metadaten',
   },
-  transfer: {
-    en: 'Whether data leaves the EU depends on this provider.',
-    de: 'Ob Daten die EU verlassen, hängt von diesem Anbieter ab.',
+  seat: { en: '', de: '' },
+  countries: { en: '', de: '' },
+  transfer: { en: '', de: '' },
+  identifier: {
+    en: 'your e-mail address and, if your e-mail program sends it, your name',
+    de: 'Ihre E-Mail-Adresse und, falls Ihr E-Mail-Programm ihn mitschickt, Ihren Namen',
   },
-  identifier: { en: 'your e-mail address', de: 'deine E-Mail-Adresse' },
+  receivedOn: 'send',
 };

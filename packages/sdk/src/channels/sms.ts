@@ -36,13 +36,14 @@ export const smsMeta: ChannelMeta = {
 };
 
 export const smsProvider: ProviderFacts = {
-  provider: {
-    en: 'your mobile carrier and the business’s SMS provider',
-    de: 'dein Mobilfunkanbieter und der SMS-Anbieter des Unternehmens',
+  provider: { en: 'Your mobile carrier', de: 'Ihr Mobilfunkanbieter' },
+  providerData: {
+    en: 'your number, the text and its metadata',
+    de: 'Ihre Nummer, den Text und seine Metadaten',
   },
-  transfer: {
-    en: 'Whether data leaves the EU depends on these providers.',
-    de: 'Ob Daten die EU verlassen, hängt von diesen Anbietern ab.',
-  },
-  identifier: { en: 'your phone number', de: 'deine Telefonnummer' },
+  seat: { en: '', de: '' },
+  countries: { en: '', de: '' },
+  transfer: { en: '', de: '' },
+  identifier: { en: 'your phone number', de: 'Ihre Telefonnummer' },
+  receivedOn: 'send',
 };

@@ -28,14 +28,35 @@ export interface LocalizedText {
   de: string;
 }
 
-/** Facts about the messenger provider that the data-use notice states (spec: notices.md). */
+/**
+ * Facts about the messenger provider that the data-use notice states, from the provider's own
+ * policies (docs/notices.md, "Provider facts"; re-check each before a release). German texts are in
+ * the accusative and the formal "Sie", as the sentences around them need.
+ */
 export interface ProviderFacts {
-  /** Who processes the data for EU users, e.g. "WhatsApp Ireland Limited, Dublin, Ireland". */
+  /** Who serves EU/EEA users: "WhatsApp Ireland Limited". */
   provider: LocalizedText;
-  /** Where data goes outside the EU/EEA and on what legal footing, as one plain sentence. */
+  /** Its seat (and EU representative), for Details: "Dublin, Irland". */
+  seat: LocalizedText;
+  /** What the provider itself receives, as an independent controller. */
+  providerData: LocalizedText;
+  /** Where data goes outside the EU/EEA, for the first layer: "in die USA" / "to the USA". */
+  countries: LocalizedText;
+  /** Where and on what basis, as the provider states it (Details). */
   transfer: LocalizedText;
-  /** What the business receives when the visitor sends the message ("your phone number"). */
+  /** What the business receives ({identifier}). */
   identifier: LocalizedText;
+  /** When the business receives it: when the visitor sends, or as soon as the chat opens. */
+  receivedOn: 'send' | 'open';
+  /** The transfer to the USA rests on the EU-US Data Privacy Framework (Details add its status). */
+  dpf?: true;
+  /**
+   * No safeguard under Chapter V GDPR: the first layer states the risk and the checkbox (always
+   * shown) asks for consent to the transfer (Art. 49(1)(a) GDPR).
+   */
+  transferConsent?: true;
+  /** The provider's privacy policy, linked in Details where the transfer mechanisms are listed there. */
+  policy?: string;
 }
 
 /** A 24×24 icon drawn as one SVG path (own design; rendered without innerHTML, so CSP-safe). */
