@@ -4,5 +4,5 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const script = fileURLToPath(new URL('../packages/sdk/src/notices/write-snapshots.ts', import.meta.url));
+const script = fileURLToPath(new URL('./write-notice-snapshots.ts', import.meta.url));
 execFileSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });

@@ -1,12 +1,14 @@
 import { encodeMailText } from '../encode.js';
 import { patternField, readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { ChannelMeta, ChannelProvider, LinkBuilder, ProviderFacts } from './types.js';
 
 /** `{ "type": "email", "address": "news@firma.de" }`: the address that receives the opt-in mail. */
 export interface EmailConfig {
   type: 'email';
   /** One plain address, no display name. */
   address: string;
+  /** Your provider for the e-mails (a processor), named in the notice. Required. */
+  provider: ChannelProvider;
   /** Button text instead of the channel name. */
   label?: string | undefined;
 }
@@ -47,16 +49,16 @@ export const emailMeta: ChannelMeta = {
 };
 
 export const emailProvider: ProviderFacts = {
-  provider: { en: 'Your e-mail provider', de: 'Ihr E-Mail-Anbieter' },
+  provider: { en: 'Your email provider', de: 'Ihr E-Mail-Anbieter' },
   providerData: {
-    en: 'your address, the e-mail and its metadata',
+    en: 'your address, the email and its metadata',
     de: 'Ihre Adresse, die E-Mail und ihre Metadaten',
   },
   seat: { en: '', de: '' },
   countries: { en: '', de: '' },
   transfer: { en: '', de: '' },
   identifier: {
-    en: 'your e-mail address and, if your e-mail program sends it, your name',
+    en: 'your email address and, if your email program sends it, your name',
     de: 'Ihre E-Mail-Adresse und, falls Ihr E-Mail-Programm ihn mitschickt, Ihren Namen',
   },
   receivedOn: 'send',

@@ -1,13 +1,15 @@
 import { encodeText } from '../encode.js';
 import { parsePhone } from '../phone.js';
 import { readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { ChannelMeta, ChannelProvider, LinkBuilder, ProviderFacts } from './types.js';
 
 /** `{ "type": "sms", "phone": "+49 170 1234567" }`: the number that receives the text message. */
 export interface SmsConfig {
   type: 'sms';
   /** Phone number in any common form; normalized to E.164 (see `normalizePhone`). */
   phone: string;
+  /** Your provider for the text messages (a processor), named in the notice. Required. */
+  provider: ChannelProvider;
   /** Button text instead of the channel name. */
   label?: string | undefined;
 }

@@ -51,7 +51,10 @@ export const telegramMeta: ChannelMeta = {
 
 export const telegramProvider: ProviderFacts = {
   provider: { en: 'Telegram Messenger Inc.', de: 'Telegram Messenger Inc.' },
-  seat: { en: 'British Virgin Islands; EU representative under Art. 27 GDPR: EDPO, Brussels', de: 'Britische Jungferninseln; EU-Vertreter nach Art. 27 DSGVO: EDPO, Brüssel' },
+  seat: {
+    en: 'British Virgin Islands; EU representative under Art. 27 GDPR: EDPO, Brussels',
+    de: 'Britische Jungferninseln; EU-Vertreter nach Art. 27 DSGVO: EDPO, Brüssel',
+  },
   providerData: {
     en: 'your ID, your profile, the chat content (bot chats are not end-to-end encrypted) and metadata',
     de: 'Ihre ID, Ihr Profil, den Chatinhalt (Bot-Chats sind nicht Ende-zu-Ende-verschlüsselt) und Metadaten',

@@ -59,6 +59,18 @@ export interface ProviderFacts {
   policy?: string;
 }
 
+/** A text in one language, or per language (`{ de, en }`; a missing locale falls back to `en`). */
+export type ConfigText = string | { de?: string; en: string };
+
+/** The business's SMS or e-mail provider (a processor), required for those channels. */
+export interface ChannelProvider {
+  name: string;
+  /** ISO 3166-1 alpha-2, shown by name. */
+  country: string;
+  /** Where data goes outside the EU/EEA and on what basis; "Keine Übermittlung in Drittländer." is valid. */
+  transfer: ConfigText;
+}
+
 /** A 24×24 icon drawn as one SVG path (own design; rendered without innerHTML, so CSP-safe). */
 export interface ChannelIcon {
   viewBox: string;

@@ -50,7 +50,10 @@ export const viberProvider: ProviderFacts = {
     en: 'your ID, your profile, country, language and metadata',
     de: 'Ihre ID, Ihr Profil, Land, Sprache und Metadaten',
   },
-  countries: { en: 'to the USA, Russia and other countries', de: 'in die USA, nach Russland und in andere Länder' },
+  countries: {
+    en: 'to the USA, Russia and other countries',
+    de: 'in die USA, nach Russland und in andere Länder',
+  },
   transfer: {
     en: 'Viber transfers data to the USA, Asia, Russia, Australia, Brazil and other countries: within the Rakuten group under Binding Corporate Rules (Art. 47 GDPR), to partners and service providers under contracts. There is no adequacy decision for Russia.',
     de: 'Viber übermittelt Daten in die USA, nach Asien, Russland, Australien, Brasilien und in weitere Länder: innerhalb der Rakuten-Gruppe auf Grundlage verbindlicher interner Datenschutzvorschriften (Art. 47 DSGVO), an Partner und Dienstleister auf Grundlage von Verträgen. Für Russland gibt es keinen Angemessenheitsbeschluss.',

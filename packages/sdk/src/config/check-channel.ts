@@ -2,6 +2,7 @@ import type { ChannelConfig } from '../channels/index.js';
 import { channelFields } from './channel-fields.js';
 import type { Found } from './check-values.js';
 import { isObject, report, reportUnknown, textProblems } from './check-values.js';
+import { channelProviderProblems } from './notice-options.js';
 import { maxLength } from './rules.js';
 import { unknownChannel, wrongType } from './sentences.js';
 
@@ -39,6 +40,13 @@ export function checkChannel(value: unknown, path: PropertyKey[], found: Found):
     );
     if (field !== undefined || key in value) channel[key] = field;
   }
+  // SMS and e-mail name the business's provider in the notice (docs/notices.md, "Processors").
+  const withProvider = type === 'sms' || type === 'email';
+  if (withProvider) {
+    for (const problem of channelProviderProblems(value['provider'], [...path, 'provider']))
+      found.push(problem);
+    channel['provider'] = value['provider'];
+  }
   if ('label' in value) {
     const label = value['label'];
     if (label !== undefined) {
@@ -46,6 +54,11 @@ export function checkChannel(value: unknown, path: PropertyKey[], found: Found):
     }
     channel['label'] = label;
   }
-  reportUnknown(found, path, value, { ...fields, type: 0, label: 0 });
+  reportUnknown(found, path, value, {
+    ...fields,
+    type: 0,
+    label: 0,
+    ...(withProvider ? { provider: 0 } : {}),
+  });
   return channel as unknown as ChannelConfig;
 }

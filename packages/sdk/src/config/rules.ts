@@ -9,6 +9,10 @@ export const maxLength = {
   keyword: 50,
   withdrawKeyword: 50,
   purpose: 200,
+  frequency: 100,
+  /** `privacyPolicyVersion`, `dpo`: short texts shown in the notice. */
+  version: 100,
+  dpo: 500,
   controller: 1000,
   label: 60,
   text: 5000,
@@ -23,12 +27,25 @@ export const layouts = ['inline', 'floating'] as const;
 export const references = ['code', 'none'] as const;
 
 export const defaults = {
-  keyword: 'Start',
-  withdrawKeyword: 'Stop',
+  keyword: 'Start {purpose}',
+  withdrawKeyword: 'Stop {purpose}',
   layout: 'inline',
   requireCheckbox: false,
   reference: 'code',
   impressions: false,
+  advertising: true,
+  retentionYears: 3,
+  unconfirmedDays: 30,
+  minAge: 16,
+  referenceLength: 6,
+} as const;
+
+/** Whole-number options: [min, max] (docs/notices.md, "Retention"; channels.md: 4–8 code characters). */
+export const numberRanges = {
+  retentionYears: [1, 30],
+  unconfirmedDays: [1, 365],
+  minAge: [13, 18],
+  referenceLength: [4, 8],
 } as const;
 
 /** A BCP 47 language tag, loosely: `de`, `en-GB`, `zh-Hant-TW`. */
@@ -39,6 +56,7 @@ export const requiredHints = {
   company: 'write the business name, e.g. "Firma GmbH"',
   channels: 'list the channels, e.g. [{ "type": "whatsapp", "phone": "+49 170 1234567" }]',
   privacyPolicy: 'link your privacy policy, e.g. https://example.com/privacy',
+  purpose: 'write what the visitor subscribes to, e.g. "News" or "Angebote"; the consent covers exactly that',
 } as const;
 
 export const problems = {

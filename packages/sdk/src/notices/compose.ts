@@ -61,7 +61,8 @@ export function composeNotice(
     controller: clean(input.controller),
     dpo: clean(input.dpo),
     withdrawMessage: required(input.withdrawMessage, 'withdrawMessage'),
-    stop: clean(input.stopKeyword) || 'Stop',
+    // A plain "Stop" always withdraws (the receiver accepts it besides the configured keyword).
+    stop: 'Stop',
     privacyPolicyVersion: clean(input.privacyPolicyVersion),
     retentionYears: String(input.retentionYears ?? 3),
     unconfirmedDays: String(input.unconfirmedDays ?? 30),
@@ -102,7 +103,10 @@ export function composeNotice(
   const policyVersion = clean(input.privacyPolicyVersion) && text('privacyVersion');
   const privacy: NoticeBlock = {
     text: text('privacy'),
-    link: { label: text('privacyLinkLabel') + policyVersion, href: safeHref(input.privacyPolicy, 'privacyPolicy') },
+    link: {
+      label: text('privacyLinkLabel') + policyVersion,
+      href: safeHref(input.privacyPolicy, 'privacyPolicy'),
+    },
   };
   const unsubscribe = input.unsubscribeUrl
     ? { label: text('unsubscribeLabel'), href: safeHref(input.unsubscribeUrl, 'unsubscribeUrl') }
@@ -110,16 +114,29 @@ export function composeNotice(
 
   if (withdraw) {
     const title = text('withdrawTitle');
-    const firstLayer = [{ text: join(text(copy ? 'withdrawCopy' : 'withdraw'), text('withdrawAfter')) }, privacy];
+    const firstLayer = [
+      { text: join(text(copy ? 'withdrawCopy' : 'withdraw'), text('withdrawAfter')) },
+      privacy,
+    ];
     const confirmLabel = text('withdrawConfirmLabel');
-    return notice(`${channel}.${locale}.withdraw.v${version}`, title, firstLayer, [], false, '', confirmLabel);
+    return notice(
+      `${channel}.${locale}.withdraw.v${version}`,
+      title,
+      firstLayer,
+      [],
+      false,
+      '',
+      confirmLabel,
+    );
   }
 
   const ads = advertising !== false;
   const ownProvider = clean(provider?.name);
   const processors = (input.processors ?? []).map((each) => processorLine(each, locale));
   const what = start
-    ? 'onStart'
+    ? input.reference === 'none'
+      ? 'onStartNoRef'
+      : 'onStart'
     : facts.provider.receivedOn === 'open'
       ? copy
         ? 'onOpenCopy'
@@ -180,7 +197,15 @@ export function composeNotice(
     text(ads ? 'checkbox' : 'checkboxNoAds'),
     transferConsent ? text('checkboxTransfer').trim() : '',
   );
-  return notice(`${channel}.${locale}.v${version}`, title, firstLayer, secondLayer, checkbox, checkboxLabel, text('confirmLabel'));
+  return notice(
+    `${channel}.${locale}.v${version}`,
+    title,
+    firstLayer,
+    secondLayer,
+    checkbox,
+    checkboxLabel,
+    text('confirmLabel'),
+  );
 
   function notice(
     id: string,

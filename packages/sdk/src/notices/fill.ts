@@ -34,8 +34,7 @@ interface Shown {
 export function fillNotice<T extends Shown>(notice: T, visitor: VisitorValues): T {
   const values = { message: visitor.message, ref: visitor.ref };
   const fill = (text: string) => fillPlaceholders(text, values);
-  const blocks = (list: Shown['firstLayer']) =>
-    list.map((block) => ({ ...block, text: fill(block.text) }));
+  const blocks = (list: Shown['firstLayer']) => list.map((block) => ({ ...block, text: fill(block.text) }));
   return {
     ...notice,
     title: fill(notice.title),

@@ -14,7 +14,10 @@ export interface ProcessorLine {
  * Cloud API as the business's processor: in that role it handles message content for the
  * business, while it stays an independent controller for the visitor's own account.
  */
-const presets: Record<ProcessorPreset, { name: string; country: string; role: LocalizedText; transfer: LocalizedText }> = {
+const presets: Record<
+  ProcessorPreset,
+  { name: string; country: string; role: LocalizedText; transfer: LocalizedText }
+> = {
   'whatsapp-cloud-api': {
     name: 'WhatsApp Ireland Limited (Meta)',
     country: 'IE',

@@ -61,7 +61,10 @@ export async function renderSnapshot(channel: ChannelType, locale: string): Prom
     ],
   ];
   if (channel === 'telegram')
-    variants.push(['account (not a bot), checkbox, advertising', { ...input, checkbox: true, prefill: 'text' }]);
+    variants.push([
+      'account (not a bot), checkbox, advertising',
+      { ...input, checkbox: true, prefill: 'text' },
+    ]);
   const parts: string[] = [];
   for (const [label, each] of variants) parts.push(section(label, await renderNotice(each)));
   parts.push(section('withdraw', await renderWithdrawNotice(input)));

@@ -1,4 +1,6 @@
-import type { ChannelType, PrefillKind } from '../channels/types.js';
+import type { ChannelProvider, ChannelType, ConfigText, PrefillKind } from '../channels/types.js';
+
+export type { ChannelProvider, ConfigText };
 
 /** One paragraph of a notice; `link` renders as an anchor after the text. */
 export interface NoticeBlock {
@@ -6,9 +8,6 @@ export interface NoticeBlock {
   text: string;
   link?: { label: string; href: string };
 }
-
-/** A text in one language, or per language (`{ de, en }`; a missing locale falls back to `en`). */
-export type ConfigText = string | { de?: string; en: string };
 
 /**
  * One of the business's own processors (Art. 28 GDPR), shown as one line in Details:
@@ -21,15 +20,6 @@ export type Processor =
 
 /** Processors whose facts ship with the SDK (docs/notices.md, "Processors"). */
 export type ProcessorPreset = 'whatsapp-cloud-api';
-
-/** The business's SMS or e-mail provider (a processor), required for those channels. */
-export interface ChannelProvider {
-  name: string;
-  /** ISO 3166-1 alpha-2, shown by name. */
-  country: string;
-  /** Where data goes outside the EU/EEA and on what basis; "Keine Übermittlung in Drittländer." is valid. */
-  transfer: ConfigText;
-}
 
 /** What the notice needs to know; everything a site owner configures. */
 export interface NoticeInput {
@@ -66,8 +56,8 @@ export interface NoticeInput {
   unsubscribeUrl?: string | undefined;
   /** The exact withdraw message, e.g. "Stop News Firma" (config only, no visitor data). */
   withdrawMessage: string;
-  /** The withdraw keyword the notice says is enough ("Stop"). @default 'Stop' */
-  stopKeyword?: string | undefined;
+  /** `none`: the message carries no reference code (and the notice names none). @default 'code' */
+  reference?: 'code' | 'none' | undefined;
   /** Whether the checkbox is shown (always for channels that need transfer consent). */
   checkbox?: boolean | undefined;
   /**
@@ -102,6 +92,8 @@ export interface RenderedNotice {
   firstLayer: NoticeBlock[];
   /** Behind "Details". */
   secondLayer: NoticeBlock[];
+  /** `none`: the message carries no reference code (and the notice names none). @default 'code' */
+  reference?: 'code' | 'none' | undefined;
   /** Whether the checkbox is shown; its label is part of `text` only then. */
   checkbox: boolean;
   /** Label of the checkbox: states the will ("Ja, ich möchte …"), never a confirmation of fact. */
@@ -143,6 +135,7 @@ export type NoticeTextKey =
   | 'onOpen'
   | 'onOpenCopy'
   | 'onStart'
+  | 'onStartNoRef'
   | 'consent'
   | 'consentNoAds'
   | 'provider'

@@ -7,7 +7,8 @@ import { signalFields } from '../channels/signal.js';
 import { smsFields } from '../channels/sms.js';
 import { telegramFields } from '../channels/telegram.js';
 import { threemaFields } from '../channels/threema.js';
-import type { FieldParser } from '../channels/types.js';
+import type { ChannelProvider, FieldParser } from '../channels/types.js';
+import { channelProviderProblems } from '../config/notice-options.js';
 import { viberFields } from '../channels/viber.js';
 import { whatsappFields } from '../channels/whatsapp.js';
 import { maxLength } from '../config/rules.js';
@@ -26,6 +27,14 @@ function field(parse: FieldParser) {
     }),
   );
 }
+
+/** The business's SMS or e-mail provider, checked by the function `checkWidgetConfig` uses. */
+const provider = z.custom<ChannelProvider>().check(
+  z.check((ctx) => {
+    for (const { path, message } of channelProviderProblems(ctx.value))
+      ctx.issues.push({ code: 'custom', message, path: path as (string | number)[], input: ctx.value });
+  }),
+);
 
 /** Button text instead of the channel name. */
 const label = z.optional(z.string().check(z.minLength(1), z.maxLength(maxLength.label)));
@@ -68,12 +77,14 @@ export const signalConfigSchema = z.strictObject({
 export const smsConfigSchema = z.strictObject({
   type: z.literal('sms'),
   phone: field(smsFields.phone),
+  provider,
   label,
 });
 export const lineConfigSchema = z.strictObject({ type: z.literal('line'), id: field(lineFields.id), label });
 export const emailConfigSchema = z.strictObject({
   type: z.literal('email'),
   address: field(emailFields.address),
+  provider,
   label,
 });
 

@@ -38,7 +38,7 @@ export const consentEventSchema = z.strictObject({
   consentId: z.uuid(),
   type: z.enum(consentEventTypes),
   channel: channelName,
-  ref: z.optional(z.string().check(z.regex(/^[0-9A-Z]{4,6}$/))),
+  ref: z.optional(z.string().check(z.regex(/^[0-9A-Z]{4,8}$/))),
   message: z.optional(z.string().check(z.maxLength(1_000))),
   occurredAt: z.iso.datetime({ offset: false }),
   sentAt: z.optional(z.iso.datetime({ offset: false })),

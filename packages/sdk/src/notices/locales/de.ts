@@ -18,7 +18,8 @@ export const de: NoticeTemplates = {
     advertisingDefault: 'Produkte und Angebote von {company}',
     act: 'Mit dem Senden der Nachricht',
     actStart: 'Mit dem Tippen auf START',
-    onSend: '{app} öffnet sich mit der Nachricht „{message}“. Erst wenn Sie sie senden, erhalten wir {identifier}.',
+    onSend:
+      '{app} öffnet sich mit der Nachricht „{message}“. Erst wenn Sie sie senden, erhalten wir {identifier}.',
     onSendCopy:
       '{app} öffnet sich. Senden Sie dort die Nachricht „{message}“; Sie können sie hier kopieren. Erst dann erhalten wir {identifier}.',
     onOpen:
@@ -27,6 +28,8 @@ export const de: NoticeTemplates = {
       '{app} öffnet den Chat mit {company}. Schon dabei, bevor Sie etwas schreiben, erhalten wir {identifier}. Senden Sie dann die Nachricht „{message}“; Sie können sie hier kopieren.',
     onStart:
       'Telegram öffnet den Chat mit unserem Bot. Tippen Sie dort auf START; mehr ist nicht nötig. Telegram schickt uns dabei Ihren Code {ref} und {identifier}.',
+    onStartNoRef:
+      'Telegram öffnet den Chat mit unserem Bot. Tippen Sie dort auf START; mehr ist nicht nötig. Telegram schickt uns dabei {identifier}.',
     consent: '{act} willigen Sie ein, {purpose} von {company} {via} zu erhalten, einschließlich der Werbung.',
     consentNoAds: '{act} willigen Sie ein, {purpose} von {company} {via} zu erhalten.',
     provider:
@@ -65,7 +68,7 @@ export const de: NoticeTemplates = {
     recipientsHeading: 'Empfänger',
     recipient: '{providerName} ({seat}) erhält als eigenständiger Verantwortlicher {providerData}.',
     processor: '{name}, {country}: {role}, in unserem Auftrag (Art. 28 DSGVO). {transfer}',
-    transferHeading: 'Übermittlung in Drittländer',
+    transferHeading: 'Übermittlung außerhalb von EU/EWR',
     dpf: 'Für die USA gilt der Angemessenheitsbeschluss der EU-Kommission zum EU-US Data Privacy Framework (Durchführungsbeschluss (EU) 2023/1795). Das Gericht der EU hat die Nichtigkeitsklage dagegen am 3. September 2025 abgewiesen (T-553/23); ein Rechtsmittel beim Gerichtshof ist anhängig (C-703/25 P).',
     safeguards: 'Eine Kopie der Garantien erhalten Sie über die Kontaktdaten oben.',
     providerPolicy: 'Datenschutzrichtlinie von {channel}',

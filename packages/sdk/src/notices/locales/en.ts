@@ -27,6 +27,8 @@ export const en: NoticeTemplates = {
       '{app} opens the chat with {company}. As soon as it opens, before you write anything, we receive {identifier}. Then send the message "{message}"; you can copy it here.',
     onStart:
       'Telegram opens the chat with our bot. Tap START there; nothing else is needed. Telegram then sends us your code {ref} and {identifier}.',
+    onStartNoRef:
+      'Telegram opens the chat with our bot. Tap START there; nothing else is needed. Telegram then sends us {identifier}.',
     consent: '{act}, you agree to receive {purpose} from {company} {via}, including the advertising.',
     consentNoAds: '{act}, you agree to receive {purpose} from {company} {via}.',
     provider:
@@ -41,7 +43,8 @@ export const en: NoticeTemplates = {
     privacy: '',
     privacyLinkLabel: 'Privacy policy',
     privacyVersion: ' (as of {privacyPolicyVersion})',
-    checkbox: 'Yes, I want to receive {purpose} from {company} {via}, including advertising for {advertising}.',
+    checkbox:
+      'Yes, I want to receive {purpose} from {company} {via}, including advertising for {advertising}.',
     checkboxNoAds: 'Yes, I want to receive {purpose} from {company} {via}.',
     checkboxTransfer: ' I consent to my data being transferred to the USA for this.',
     confirmLabel: 'Open {channel}',
@@ -55,8 +58,7 @@ export const en: NoticeTemplates = {
     legalBasisHeading: 'Legal basis',
     legalBasis:
       'The legal basis is your consent (Art. 6(1)(a) GDPR); for advertising by messenger, SMS or email, § 7(2) no. 2 of the German Act against Unfair Competition (UWG) requires your prior express consent.',
-    legalBasisTransfer:
-      'The transfer to the USA rests on your express consent (Art. 49(1)(a) GDPR).',
+    legalBasisTransfer: 'The transfer to the USA rests on your express consent (Art. 49(1)(a) GDPR).',
     dataHeading: 'Your data',
     data: 'We receive {identifier}, your messages to us and delivery data (time, delivery and read status). As proof we store the time, the code, the version of this notice, the page (without parameters) and your start message, no IP address. Until the proof reaches us, it stays in your browser for at most 7 days.',
     dataUnsent:
@@ -81,7 +83,8 @@ export const en: NoticeTemplates = {
       'You have the right of access, rectification, erasure, restriction of processing, data portability and objection, and you can complain to a data protection supervisory authority. Signing up is voluntary and possible from the age of {minAge}. We make no automated decisions.',
     withdrawTitle: 'Unsubscribe from {company} {via}',
     withdraw: 'Send "{withdrawMessage}" {via} to unsubscribe. {app} opens with this message.',
-    withdrawCopy: 'Send "{withdrawMessage}" {via} to unsubscribe. {app} opens; you can copy the message here.',
+    withdrawCopy:
+      'Send "{withdrawMessage}" {via} to unsubscribe. {app} opens; you can copy the message here.',
     withdrawAfter: 'After that, {company} sends you no more messages {via}.',
     withdrawConfirmLabel: 'Open {channel}',
     identifierAccount: '',
@@ -90,10 +93,8 @@ export const en: NoticeTemplates = {
   },
   channelTexts: {
     telegram: {
-      identifierAccount:
-        'your name, your user name if set, and your phone number if your settings show it',
-      withdrawCopy:
-        'Telegram opens the chat with our bot. Tap START there or send "{stop}" to unsubscribe.',
+      identifierAccount: 'your name, your user name if set, and your phone number if your settings show it',
+      withdrawCopy: 'Telegram opens the chat with our bot. Tap START there or send "{stop}" to unsubscribe.',
     },
     messenger: { act: 'By sending the message (in a new chat, already by tapping "Get Started")' },
     instagram: { act: 'By sending the message (in a new chat, already by tapping a suggested question)' },
