@@ -17,7 +17,8 @@ export interface MessageParts {
  * space, empty parts left out (spec: product.md, `keyword`).
  */
 export function composeMessage({ keyword, purpose, company, ref }: MessageParts): string {
-  return [keyword.replaceAll('{purpose}', purpose ?? ''), company, ref]
+  // Only the first `{purpose}`: a message (and the notice that quotes it) stays bounded by the caps.
+  return [keyword.replace('{purpose}', purpose ?? ''), company, ref]
     .map((part) => (part ?? '').normalize('NFC').trim())
     .filter(Boolean)
     .join(' ');

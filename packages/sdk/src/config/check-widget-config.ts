@@ -123,7 +123,7 @@ const options: Record<keyof WidgetConfig, TextRule | OptionCheck> = {
   frequency: text(maxLength.frequency),
   dpo: text(maxLength.dpo),
   privacyPolicyVersion: text(maxLength.version),
-  unsubscribeUrl: { max: maxLength.privacyPolicy, check: privacyPolicyProblem },
+  unsubscribeUrl: { max: maxLength.unsubscribeUrl, check: privacyPolicyProblem },
   processors: found((value, path) => processorsProblems(value, path)),
   advertising: found((value, path) => advertisingProblems(value).map((message) => ({ path, message }))),
   retentionYears: wholeNumber('retentionYears'),

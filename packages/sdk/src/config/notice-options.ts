@@ -6,6 +6,7 @@
  */
 import { processorPresets } from '../notices/processors.js';
 import { isObject, lengthProblems, reportUnknown, textProblems, type Found } from './check-values.js';
+import { maxLength } from './rules.js';
 import { notAllowed, wrongType } from './sentences.js';
 
 /** The EU and EEA member states (ISO 3166-1 alpha-2): no `transfer` needed for a processor there. */
@@ -26,7 +27,7 @@ export function advertisingProblems(value: unknown): string[] {
     return [
       `must be true, false or the text of what is advertised, not ${JSON.stringify(value) ?? String(value)}`,
     ];
-  return textProblems(value, { max: 200, check: filled });
+  return textProblems(value, { max: maxLength.advertising, check: filled });
 }
 
 /** A whole number in [min, max]. */
@@ -39,7 +40,13 @@ export function wholeNumberProblems(value: unknown, min: number, max: number): s
 }
 
 /** A text in one language or `{ de, en }` (en required). */
-function configTextProblems(found: Found, path: PropertyKey[], value: unknown, required: boolean): void {
+function configTextProblems(
+  found: Found,
+  path: PropertyKey[],
+  value: unknown,
+  required: boolean,
+  max: number,
+): void {
   if (value === undefined) {
     if (required)
       found.push({ path, message: 'is required; write it as text or as { "de": "…", "en": "…" }' });
@@ -57,7 +64,7 @@ function configTextProblems(found: Found, path: PropertyKey[], value: unknown, r
     reportUnknown(found, path, value, { de: 0, en: 0 });
     return;
   }
-  for (const message of textProblems(value, { max: 1000, check: filled })) found.push({ path, message });
+  for (const message of textProblems(value, { max, check: filled })) found.push({ path, message });
 }
 
 /** A country code: two letters. */
@@ -91,23 +98,27 @@ export function channelProviderProblems(value: unknown, path: PropertyKey[] = []
     });
     return found;
   }
-  for (const message of textProblems(value['name'], { max: 100, check: filled }, "write the provider's name"))
+  for (const message of textProblems(
+    value['name'],
+    { max: maxLength.processorName, check: filled },
+    "write the provider's name",
+  ))
     found.push({ path: [...path, 'name'], message });
   countryProblems(found, [...path, 'country'], value['country']);
-  configTextProblems(found, [...path, 'transfer'], value['transfer'], true);
+  configTextProblems(found, [...path, 'transfer'], value['transfer'], true, maxLength.processorTransfer);
   reportUnknown(found, path, value, { name: 0, country: 0, transfer: 0 });
   return found;
 }
 
-/** `processors`: up to 10 entries `{ name, role, country, transfer? }` or `{ preset }`. */
+/** `processors`: up to `maxLength.processors` entries `{ name, role, country, transfer? }` or `{ preset }`. */
 export function processorsProblems(value: unknown, path: PropertyKey[] = []): Found {
   const found: Found = [];
   if (!Array.isArray(value)) {
     found.push({ path, message: wrongType('array', value) });
     return found;
   }
-  for (const message of lengthProblems(value, 0, 10)) found.push({ path, message });
-  if (value.length > 10) return found;
+  for (const message of lengthProblems(value, 0, maxLength.processors)) found.push({ path, message });
+  if (value.length > maxLength.processors) return found;
   Array.from(value, (entry: unknown, index) => {
     const at = [...path, index];
     if (!isObject(entry)) return found.push({ path: at, message: wrongType('object', entry) });
@@ -122,7 +133,7 @@ export function processorsProblems(value: unknown, path: PropertyKey[] = []): Fo
       "write the processor's name",
     ))
       found.push({ path: [...at, 'name'], message });
-    configTextProblems(found, [...at, 'role'], entry['role'], true);
+    configTextProblems(found, [...at, 'role'], entry['role'], true, maxLength.processorRole);
     countryProblems(found, [...at, 'country'], entry['country']);
     const country = entry['country'];
     const outside = typeof country === 'string' && /^[A-Za-z]{2}$/.test(country.trim()) && !inEuEea(country);
@@ -131,7 +142,8 @@ export function processorsProblems(value: unknown, path: PropertyKey[] = []): Fo
         path: [...at, 'transfer'],
         message: `is required for a processor outside the EU/EEA (${country.trim().toUpperCase()}): name the safeguard, e.g. "Standardvertragsklauseln (Art. 46 DSGVO)"`,
       });
-    else configTextProblems(found, [...at, 'transfer'], entry['transfer'], false);
+    else
+      configTextProblems(found, [...at, 'transfer'], entry['transfer'], false, maxLength.processorTransfer);
     return reportUnknown(found, at, entry, { name: 0, role: 0, country: 0, transfer: 0 });
   });
   return found;

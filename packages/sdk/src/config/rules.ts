@@ -8,12 +8,21 @@ export const maxLength = {
   company: 100,
   keyword: 50,
   withdrawKeyword: 50,
-  purpose: 200,
-  frequency: 100,
+  /** In the title, the keyword, the bot payload and several sentences: short by nature. */
+  purpose: 60,
+  frequency: 60,
   /** `privacyPolicyVersion`, `dpo`: short texts shown in the notice. */
-  version: 100,
-  dpo: 500,
-  controller: 1000,
+  version: 40,
+  dpo: 200,
+  advertising: 100,
+  /** A page the notice links; shorter than the policy link, so that a notice stays archivable. */
+  unsubscribeUrl: 500,
+  /** Per processor (and the SMS/e-mail provider): name, role, transfer; and how many processors. */
+  processorName: 80,
+  processorRole: 100,
+  processorTransfer: 200,
+  processors: 5,
+  controller: 500,
   label: 60,
   text: 5000,
   /** A URL the notice shows in full (an archived notice must stay under the event's cap). */

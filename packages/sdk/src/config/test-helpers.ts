@@ -172,7 +172,7 @@ const someKey = fc.constantFrom(
   'referenceLength',
   'frequency',
   'unsubscribeUrl',
-  'provider'
+  'provider',
 );
 
 /** Sets or deletes `key` on a copy of `target` (own property, also for `__proto__`). */

@@ -115,7 +115,7 @@ const widgetConfigShape = z.strictObject({
     z
       .string()
       .check(
-        z.maxLength(maxLength.privacyPolicy),
+        z.maxLength(maxLength.unsubscribeUrl),
         checkedBy(privacyPolicyProblem),
         z.describe('A page with the widget for unsubscribing, linked as "Abmelden" in the notice.'),
       ),
