@@ -20,6 +20,8 @@ import type {
   NewConfirmation,
   NewEvent,
   ProofBundle,
+  RefLookup,
+  RefScope,
   SiteReport,
   Store,
   VerifyReport,
