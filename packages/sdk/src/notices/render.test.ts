@@ -87,8 +87,9 @@ describe('renderNotice: every channel × locale', () => {
       } else {
         // Signal's first layer states the transfer risk, so its data list waits in Details (length rule).
         const role = `${facts.provider[locale as 'de']} ${locale === 'de' ? 'erhält dabei als eigenständiger Verantwortlicher' : 'receives'}`;
+        const compact = `${facts.provider[locale as 'de']} ${locale === 'de' ? 'ist dabei eigenständiger Verantwortlicher' : 'is an independent controller here'}`;
         expect(text).toContain(
-          facts.transferConsent ? role : `${role} ${facts.providerData[locale as 'de']}`,
+          facts.transferConsent ? compact : `${role} ${facts.providerData[locale as 'de']}`,
         );
         expect(details(notice)).toContain(facts.providerData[locale as 'de']);
         if (!facts.transferConsent) expect(text).toContain(facts.countries[locale as 'de']);
