@@ -1,28 +1,57 @@
 import { Hono } from 'hono';
 import { corsHeaders, isOriginAllowed, preflightHeaders, type AllowedOrigins } from './http/cors.js';
-import { type GetClientKey, createAddressHasher, socketAddress } from './http/client-key.js';
+import { type GetClientKey, addressBucket, createAddressHasher, socketAddress } from './http/client-key.js';
+import { ingestAccess } from './http/ingest-access.js';
 import { type Logger, jsonLogger } from './http/logger.js';
-import { type RateLimitOptions, TokenBucketLimiter } from './http/rate-limit.js';
+import { ClientLimits, type RateLimitOptions } from './http/rate-limit.js';
+import type { InboundConfig } from './inbound/config.js';
+import type { ChangeHook } from './inbound/process.js';
+import { inboundAdminRoutes, inboundConfirmRoute } from './inbound/admin-routes.js';
+import { inboundRoutes, repliesFor } from './inbound/routes.js';
+import { InboundStats } from './inbound/stats.js';
 import { adminRoutes } from './routes/admin.js';
+import { consoleRoutes } from './routes/console.js';
 import type { ReceiverEnv } from './routes/env.js';
 import { eventRoutes } from './routes/events.js';
+import { SqlStore } from './store/sql-store.js';
 import type { Store } from './store/types.js';
+
+/** Messenger webhooks (docs/inbound.md). */
+export interface InboundOptions {
+  /** From `resolveInboundConfig(readSettings(env, flags), …)`; undefined turns every inbound route off (404). */
+  config: InboundConfig | undefined;
+  /** Counters of GET /v1/inbound/stats; pass one to share it with the outbox worker. */
+  stats?: InboundStats;
+  /**
+   * Called inside each inbound transaction with the subscriptions whose state changed (confirmed,
+   * withdrawn, …), e.g. to queue CRM webhooks that commit or roll back with the change.
+   */
+  onChanges?: ChangeHook;
+  /** Called after a reply was queued, e.g. to wake the outbox worker. */
+  onReplyQueued?: () => void;
+}
 
 export interface ReceiverOptions {
   /** Where events are kept: `openStore({ dataDir })` (PGlite) or `openStore({ databaseUrl })`. */
   store: Store;
   /**
    * Origins whose pages may post events (exact match, e.g. `https://shop.example`). Requests with
-   * another Origin get 403. `'*'` allows every origin and must be set explicitly. Requests without
-   * an Origin header (servers, curl) are not browser requests and are let through.
+   * another Origin get 403, and events for a site outside the list are refused whoever sends them.
+   * `'*'` allows every origin and must be set explicitly. Requests without an Origin header
+   * (servers) need `ingestToken` once there is an allowlist (docs/receiver-security.md).
    * @default []
    */
   allowedOrigins?: AllowedOrigins;
-  /** Bearer token for the admin API; without one the admin API refuses every request. */
+  /**
+   * Bearer token of senders that are not browsers (no Origin header). Required for them once an
+   * allowlist is set; at least 32 bytes.
+   */
+  ingestToken?: string;
+  /** Bearer token for the admin API, at least 32 bytes; without one the admin API refuses every request. */
   adminToken?: string;
-  /** Token bucket per client (origin + hashed address) on POST /v1/events; `false` turns it off. */
+  /** Token buckets per client address on POST /v1/events (requests, events, bytes); `false` turns them off. */
   rateLimit?: RateLimitOptions | false;
-  /** Largest accepted request body. @default 1048576 (1 MB) */
+  /** Largest accepted body of POST /v1/events. @default 73728 (72 KiB) */
   maxBodyBytes?: number;
   /** Server clock; receivedAt comes from here. @default () => new Date() */
   now?: () => Date;
@@ -32,9 +61,29 @@ export interface ReceiverOptions {
   getClientKey?: GetClientKey;
   /** Reported by GET /healthz. */
   version?: string;
+  /** Called when the console replays a webhook dead letter; the CLI kicks its worker with it. */
+  onWebhookQueued?: () => void;
+  /** Messenger webhooks and the subscriber admin API; needs a SqlStore. */
+  inbound?: InboundOptions;
 }
 
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The SDK sends batches of at most 60,000 bytes; a single event can be larger (a notice_shown whose
+ * 20,000-character text is all 3-byte UTF-8, ~67 KB in all) and is sent alone. 72 KiB holds that
+ * event and nothing much bigger (docs/receiver-security.md#limits).
+ */
+export const DEFAULT_MAX_BODY_BYTES = 72 * 1024;
+
+/** Shortest accepted admin and ingest token: 32 bytes, guessing it is hopeless. */
+export const MIN_TOKEN_BYTES = 32;
+
+function checkToken(name: string, token: string | undefined): string | undefined {
+  if (token !== undefined && new TextEncoder().encode(token).length < MIN_TOKEN_BYTES)
+    throw new Error(
+      `${name} is shorter than ${MIN_TOKEN_BYTES} bytes; make one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))"`,
+    );
+  return token;
+}
 
 /** The receiver as a web-standard app: `app.fetch(request)` runs on Node, serverless and edge. */
 export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
@@ -42,9 +91,30 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
   const allowedOrigins = options.allowedOrigins ?? [];
   const now = options.now ?? (() => new Date());
   const log: Logger = options.logger === false ? () => {} : (options.logger ?? jsonLogger());
-  const limiter = options.rateLimit === false ? undefined : new TokenBucketLimiter(options.rateLimit);
+  const limits = options.rateLimit === false ? undefined : new ClientLimits(options.rateLimit);
   const getClientKey = options.getClientKey ?? socketAddress;
   const hashAddress = createAddressHasher();
+  const adminToken = checkToken('the admin token', options.adminToken);
+  const ingestToken = checkToken('the ingest token', options.ingestToken);
+  let warnedNoAddress = false;
+  /**
+   * The rate-limit key: the client's address (its /64 for IPv6), hashed. Not the Origin, which a
+   * client chooses. Where the runtime gives no address (edge runtimes without getClientKey) the
+   * Origin is all there is: it can only be an allowed one (others are refused first), so a client
+   * rotating it has as many buckets as the allowlist has entries.
+   */
+  const clientKey = (request: Request, env: unknown): string => {
+    const address = getClientKey(request, env);
+    if (address !== undefined && address !== '') return hashAddress(addressBucket(address));
+    if (!warnedNoAddress) {
+      warnedNoAddress = true;
+      log({
+        level: 'warn',
+        msg: 'no client address: rate limits apply per Origin; pass getClientKey (e.g. the platform header with the client address)',
+      });
+    }
+    return `no-address|${request.headers.get('origin') ?? ''}`;
+  };
 
   const app = new Hono<ReceiverEnv>();
 
@@ -64,7 +134,8 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
     });
   });
 
-  app.use(async (c, next) => {
+  // CORS for the browser route only: the admin API is for servers and answers no preflight.
+  app.use('/v1/events', async (c, next) => {
     const origin = c.req.header('origin');
     if (origin === undefined) return next();
     if (!isOriginAllowed(origin, allowedOrigins)) {
@@ -100,16 +171,61 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
       store,
       now,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      limit: limiter
-        ? (request, env) => {
-            const address = getClientKey(request, env);
-            const key = `${request.headers.get('origin') ?? ''}|${address === undefined ? '' : hashAddress(address)}`;
-            return limiter.take(key, now().getTime());
-          }
-        : undefined,
+      access: (request) =>
+        ingestAccess(
+          request.headers.get('origin') ?? undefined,
+          request.headers.get('authorization') ?? undefined,
+          {
+            allowedOrigins,
+            ingestToken,
+          },
+        ),
+      limits,
+      clientKey,
     }),
   );
-  app.route('/', adminRoutes({ store, now, adminToken: options.adminToken }));
+  const inbound = options.inbound;
+  if (inbound && !(store instanceof SqlStore))
+    throw new TypeError('inbound webhooks need the SQL store (openStore)');
+  const inboundStats = inbound?.stats ?? new InboundStats();
+  const inboundConfig = inbound?.config;
+  const inboundAdmin =
+    inbound && store instanceof SqlStore
+      ? {
+          client: store.client,
+          adminToken,
+          stats: inboundStats,
+          context: inboundConfig && {
+            client: store.client,
+            config: inboundConfig,
+            now,
+            repliesFor: (provider: string) => repliesFor(inboundConfig, provider),
+            onChanges: inbound.onChanges,
+          },
+        }
+      : undefined;
+  // Before the admin routes: a confirm with {"inboundId"} is the inbound link, anything else goes on.
+  if (inboundAdmin) app.route('/', inboundConfirmRoute(inboundAdmin));
+  app.route('/', adminRoutes({ store, now, adminToken }));
+  app.route(
+    '/',
+    consoleRoutes({ store, now, adminToken, onWebhookQueued: options.onWebhookQueued }),
+  );
+  if (inbound && inboundAdmin) {
+    app.route(
+      '/',
+      inboundRoutes({
+        client: inboundAdmin.client,
+        config: inboundConfig,
+        now,
+        log,
+        stats: inboundStats,
+        onChanges: inbound.onChanges,
+        onReplyQueued: inbound.onReplyQueued,
+      }),
+    );
+    app.route('/', inboundAdminRoutes(inboundAdmin));
+  }
 
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError((error, c) => {
