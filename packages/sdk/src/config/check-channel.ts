@@ -1,5 +1,6 @@
+import { channels } from '../channels/index.js';
 import type { ChannelConfig } from '../channels/index.js';
-import { channelFields } from './channel-fields.js';
+import type { AnyChannel, FieldParser } from '../channels/types.js';
 import type { Found } from './check-values.js';
 import { isObject, report, reportUnknown, textProblems } from './check-values.js';
 import { maxLength } from './rules.js';
@@ -10,18 +11,22 @@ import { unknownChannel, wrongType } from './sentences.js';
  * fields (checked by the parsers `deepLink` uses), an optional `label` and nothing else. Returns the
  * channel as the config keeps it (valid only if nothing was added to `found`).
  */
-export function checkChannel(value: unknown, path: PropertyKey[], found: Found): ChannelConfig {
+export function checkChannel(
+  value: unknown,
+  path: PropertyKey[],
+  found: Found,
+  registry: readonly AnyChannel[] = channels,
+): ChannelConfig {
   if (!isObject(value)) {
     report(found, path, [wrongType('object', value)]);
     return value as never;
   }
   const type = value['type'];
-  const fields =
-    typeof type === 'string' && Object.hasOwn(channelFields, type)
-      ? channelFields[type as ChannelConfig['type']]
-      : undefined;
+  const fields: Readonly<Record<string, FieldParser>> | undefined = registry.find(
+    (channel) => channel.type === type,
+  )?.fields;
   if (!fields) {
-    report(found, [...path, 'type'], [unknownChannel(type)]);
+    report(found, [...path, 'type'], [unknownChannel(type, registry)]);
     return value as never;
   }
   const channel: Record<string, unknown> = { type };
