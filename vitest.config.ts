@@ -1,4 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// Property tests run with one seed per run, printed once: fixed by default, FC_SEED to replay or
+// FC_SEED=random to explore (scripts/vitest/fast-check-seed.ts).
+const fastCheckSetup = fileURLToPath(new URL('scripts/vitest/fast-check-setup.ts', import.meta.url));
 
 // Unit tests run in Node. Anything that needs layout, focus or real storage runs in Chromium
 // through Playwright (e2e/), not in a simulated DOM.
@@ -10,6 +15,7 @@ const project = (name: string) => ({
     root: `packages/${name}`,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
+    setupFiles: [fastCheckSetup],
   },
 });
 
@@ -28,6 +34,7 @@ const receiverProject = {
 
 export default defineConfig({
   test: {
+    globalSetup: ['scripts/vitest/fast-check-global.ts'],
     projects: [project('sdk'), project('widget'), receiverProject],
     passWithNoTests: true,
   },

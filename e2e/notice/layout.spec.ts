@@ -345,8 +345,10 @@ test.describe('notice dialog: layout', () => {
           .some((animation) => animation.playState === 'running'),
       );
     await expect.poll(sliding).toBe(true);
-    // Past the first paint, so the resize listener is on.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+    // Past the first paint, so the resize listener is on: the notice starts it in a task queued from
+    // its first frame callback (position.ts); a frame callback registered now runs after that one,
+    // and a task queued from it after that task.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
     await page.setViewportSize({ width: 1000, height: 800 });
     await expect.poll(async () => (await rects(page)).dialog.width).toBeLessThanOrEqual(400);
     expect(await sliding()).toBe(true);
@@ -414,10 +416,10 @@ test.describe('notice dialog: layout', () => {
       for (let i = 0; i < 200; i++) {
         window.noticeFixture.mount({ lang: 'en', keep: i % 3 === 1 });
         // After the update the dialog is placed; every tenth round also lets its first frame paint,
-        // after which autoUpdate starts, so Floating UI's observers and position promises run while
+        // after which autoUpdate starts (in a task queued from that frame, which runs before ours), so Floating UI's observers and position promises run while
         // the dialog is open.
         await document.querySelector('messenger-optin-notice')?.updateComplete;
-        if (i % 10 === 0) await frame().then(() => new Promise((done) => setTimeout(done, 20)));
+        if (i % 10 === 0) await frame().then(() => new Promise((done) => setTimeout(done)));
         most = Math.max(most, live.resize + live.intersection);
         if (i % 3 === 0) window.noticeFixture.remove();
         // Esc and outside clicks go through the dialog's own close path (autoUpdate cleanup on close).

@@ -74,6 +74,7 @@ test('receiver SIGKILLed mid-stream and restarted: every event stored exactly on
         await receiver.start(170_000);
         restarted = true;
       }
+      // The stream's pace (its load shape), not a wait for something to happen.
       await page.waitForTimeout(50);
     }
     expect(restarted, 'the receiver was killed during the stream').toBe(true);

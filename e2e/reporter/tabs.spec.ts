@@ -13,14 +13,20 @@ import {
 // The machine running these is shared and often loaded: generous timeouts, exact assertions.
 test.describe.configure({ timeout: 120_000 });
 
+// `exclusive`: whether the setup can promise that no event is on the wire twice. Web Locks can. The
+// localStorage lease (browsers without Web Locks) cannot: two tabs can both read a free lease
+// before either write lands (seen once in 20 runs), so there the test asserts the contract of
+// docs/consent-events.md (none lost, each stored once, the endpoint keeps the first copy) and
+// counts the copies.
 const setups = [
-  { name: 'Web Locks and BroadcastChannel', remove: [] },
+  { name: 'Web Locks and BroadcastChannel', remove: [], exclusive: true },
   // Each safeguard must hold on its own: the lock without the channel's in-flight notices,
   // and the localStorage lease where Web Locks are missing too.
-  { name: 'Web Locks alone (no BroadcastChannel)', remove: ['BroadcastChannel'] },
+  { name: 'Web Locks alone (no BroadcastChannel)', remove: ['BroadcastChannel'], exclusive: true },
   {
     name: 'the localStorage lease alone (no Web Locks, no BroadcastChannel)',
     remove: ['BroadcastChannel', 'locks'],
+    exclusive: false,
   },
 ];
 
@@ -64,10 +70,13 @@ for (const setup of setups) {
 
     const result = await expectUnique(request, bucket, ids.length);
     expect(result.eventIds.sort()).toEqual(ids.sort());
-    expect(result.duplicates).toBe(0);
-    // Every event went out in exactly one accepted request.
-    const accepted = result.requests.filter((r) => r.status === 200).flatMap((r) => r.ids);
-    expect(accepted.sort()).toEqual(ids.sort());
+    testInfo.annotations.push({ type: 'wire-duplicates', description: String(result.duplicates) });
+    if (setup.exclusive) {
+      expect(result.duplicates).toBe(0);
+      // Every event went out in exactly one accepted request.
+      const accepted = result.requests.filter((r) => r.status === 200).flatMap((r) => r.ids);
+      expect(accepted.sort()).toEqual(ids.sort());
+    }
     await expect.poll(() => outboxCount(first)).toBe(0);
     expect(errors.flat()).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test';
-import { expect } from './support.js';
+import { afterNextFrames, expect } from './support.js';
 
 // The built widget inside a host page component with a closed shadow root (closed-root.js). From
 // the document, a press in there shows only the component, never the widget, and a scroll in there
@@ -70,7 +70,7 @@ test('floating, inside a closed shadow root: presses in the panel keep it open, 
 
   // Inside the widget: the panel's headline.
   await click(page, 'floating', '[part="headline"]');
-  await page.waitForTimeout(200);
+  await afterNextFrames(page);
   expect(await panelOpen(page)).toBe('true');
 
   // Inside the same closed root, but not the widget: the component's own paragraph.
@@ -110,6 +110,6 @@ test('inline, in a scrolling box inside a closed shadow root: the notice follows
   // The press on the dialog's own text does not close it either.
   const text = await noticeRects(page);
   if (text) await page.mouse.click(text.dialog.left + 40, text.dialog.top + 80);
-  await page.waitForTimeout(200);
+  await afterNextFrames(page);
   expect(await noticeRects(page)).not.toBeNull();
 });

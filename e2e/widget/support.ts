@@ -84,6 +84,17 @@ export async function storedEvents(page: Page, bucket: string, types: string[]):
   return events;
 }
 
+/**
+ * Resolves after the page has rendered two more frames: the handlers of an input already
+ * dispatched, the element updates they queued and the frame after them have all run. For checks that
+ * something did not happen (a press that must not close a panel), instead of a fixed sleep.
+ */
+export async function afterNextFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(undefined)))),
+  );
+}
+
 /** Sets the endpoint before any interaction (the fixture pages are static). */
 export async function useEndpoint(page: Page, bucket: string, selector = 'messenger-optin'): Promise<void> {
   await page
