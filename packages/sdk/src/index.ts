@@ -33,7 +33,12 @@ export type {
 } from './consent/types.js';
 export { renderNotice, renderWithdrawNotice } from './notices/render.js';
 export { loadNoticeLocale, noticeLocales, resolveNoticeLocale } from './notices/locales.js';
+export { fillNotice } from './notices/fill.js';
+export type { VisitorValues } from './notices/fill.js';
+export { processorPresets } from './notices/processors.js';
 export type {
+  ChannelProvider,
+  ConfigText,
   NoticeBlock,
   NoticeChannelTexts,
   NoticeFactTexts,
@@ -42,5 +47,7 @@ export type {
   NoticeTemplates,
   NoticeTextKey,
   NoticeTexts,
+  Processor,
+  ProcessorPreset,
   RenderedNotice,
 } from './notices/types.js';

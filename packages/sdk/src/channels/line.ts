@@ -38,13 +38,20 @@ export const lineMeta: ChannelDisplay = {
 };
 
 export const lineProvider: ProviderFacts = {
-  provider: {
-    en: 'LY Corporation, Tokyo, Japan (EU representative in Hamburg)',
-    de: 'LY Corporation, Tokio, Japan (EU-Vertreter in Hamburg)',
+  provider: { en: 'LY Corporation', de: 'LY Corporation' },
+  seat: { en: 'Tokyo, Japan; EU representative in Hamburg', de: 'Tokio, Japan; EU-Vertreter in Hamburg' },
+  providerData: {
+    en: 'your ID, your profile, language and metadata',
+    de: 'Ihre ID, Ihr Profil, Ihre Sprache und Metadaten',
   },
+  countries: { en: 'to Japan, South Korea and the USA', de: 'nach Japan, Südkorea und in die USA' },
   transfer: {
-    en: 'Japan has an EU adequacy decision; the privacy policy also names transfers to the USA and South Korea.',
-    de: 'Für Japan gibt es einen Angemessenheitsbeschluss der EU; die Datenschutzerklärung nennt außerdem Übermittlungen in die USA und nach Südkorea.',
+    en: 'LY Corporation processes data in Japan, for which there is an adequacy decision. Its policy also names South Korea (adequacy decision) and the USA, but neither where the data of EU users is kept nor the basis for the USA.',
+    de: 'Die LY Corporation verarbeitet Daten in Japan, für das es einen Angemessenheitsbeschluss gibt. Ihre Richtlinie nennt auch Südkorea (Angemessenheitsbeschluss) und die USA, aber weder, wo die Daten von EU-Nutzern liegen, noch die Grundlage für die USA.',
   },
-  identifier: { en: 'your LINE name and user ID', de: 'deinen LINE-Namen und deine Nutzer-ID' },
+  identifier: {
+    en: 'your LINE user ID, display name, profile picture and language',
+    de: 'Ihre LINE-Nutzer-ID, Ihren Anzeigenamen, Ihr Profilbild und Ihre Sprache',
+  },
+  receivedOn: 'send',
 };

@@ -43,13 +43,22 @@ export const messengerMeta: ChannelDisplay = {
 };
 
 export const messengerProvider: ProviderFacts = {
-  provider: {
-    en: 'Meta Platforms Ireland Limited, Dublin, Ireland',
-    de: 'Meta Platforms Ireland Limited, Dublin, Irland',
+  provider: { en: 'Meta Platforms Ireland Limited', de: 'Meta Platforms Ireland Limited' },
+  seat: { en: 'Dublin, Ireland', de: 'Dublin, Irland' },
+  providerData: {
+    en: 'your ID, your profile, the chat content (business chats are not end-to-end encrypted) and metadata',
+    de: 'Ihre ID, Ihr Profil, den Chatinhalt (Chats mit Unternehmen sind nicht Ende-zu-Ende-verschlüsselt) und Metadaten',
   },
+  countries: { en: 'to the USA and other countries', de: 'in die USA und andere Länder' },
   transfer: {
-    en: 'Data may be transferred to the USA (Meta Platforms, Inc.) under the EU-US Data Privacy Framework.',
-    de: 'Daten können in die USA übermittelt werden (Meta Platforms, Inc.), auf Grundlage des EU-US Data Privacy Framework.',
+    en: 'Meta transfers data to the USA (Meta Platforms, Inc.) under the EU-US Data Privacy Framework, and to other countries, among others, including those of its partners and vendors, under the mechanisms its privacy policy names.',
+    de: 'Meta übermittelt Daten in die USA (Meta Platforms, Inc.) auf Grundlage des EU-US Data Privacy Frameworks und u. a. in weitere Länder, auch die seiner Partner und Dienstleister, mit den Mechanismen, die seine Datenschutzrichtlinie nennt.',
   },
-  identifier: { en: 'your Facebook name and profile', de: 'deinen Facebook-Namen und dein Profil' },
+  identifier: {
+    en: 'your page-scoped ID, and through it your name and profile picture',
+    de: 'Ihre seitenbezogene ID und über sie Ihren Namen und Ihr Profilbild',
+  },
+  receivedOn: 'open',
+  dpf: true,
+  policy: 'https://www.facebook.com/privacy/policy',
 };

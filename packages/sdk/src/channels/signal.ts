@@ -35,16 +35,21 @@ export const signalMeta: ChannelDisplay = {
 };
 
 export const signalProvider: ProviderFacts = {
-  provider: {
-    en: 'Signal Messenger LLC, Mountain View, USA',
-    de: 'Signal Messenger LLC, Mountain View, USA',
+  provider: { en: 'Signal Messenger LLC', de: 'Signal Messenger LLC' },
+  seat: { en: 'Mountain View, USA', de: 'Mountain View, USA' },
+  providerData: {
+    en: 'your phone number and metadata (content is end-to-end encrypted)',
+    de: 'Ihre Telefonnummer und Metadaten (Inhalte sind Ende-zu-Ende-verschlüsselt)',
   },
+  countries: { en: 'to the USA', de: 'in die USA' },
   transfer: {
-    en: 'Data is processed in the USA; Signal’s privacy policy names no legal mechanism for this transfer and no representative in the EU.',
-    de: 'Daten werden in den USA verarbeitet; die Datenschutzerklärung von Signal nennt dafür keine Rechtsgrundlage und keinen Vertreter in der EU.',
+    en: 'Signal processes data in the USA and names neither a transfer mechanism under Chapter V GDPR nor a representative in the EU. The transfer therefore rests on your express consent (Art. 49(1)(a) GDPR).',
+    de: 'Signal verarbeitet Daten in den USA und nennt weder eine Grundlage nach Kapitel V DSGVO noch einen Vertreter in der EU. Die Übermittlung stützt sich daher auf Ihre ausdrückliche Einwilligung (Art. 49 Abs. 1 lit. a DSGVO).',
   },
   identifier: {
-    en: 'your Signal profile name and, if you share it, your phone number',
-    de: 'deinen Signal-Profilnamen und, wenn du sie teilst, deine Telefonnummer',
+    en: 'your Signal profile name and, only if you share it, your phone number',
+    de: 'Ihren Signal-Profilnamen und, nur wenn Sie sie teilen, Ihre Telefonnummer',
   },
+  receivedOn: 'send',
+  transferConsent: true,
 };

@@ -50,13 +50,26 @@ export const telegramMeta: ChannelDisplay = {
 };
 
 export const telegramProvider: ProviderFacts = {
-  provider: {
-    en: 'Telegram Messenger Inc., British Virgin Islands (EU representative under Art. 27 GDPR in Brussels)',
-    de: 'Telegram Messenger Inc., Britische Jungferninseln (EU-Vertreter nach Art. 27 DSGVO in Brüssel)',
+  provider: { en: 'Telegram Messenger Inc.', de: 'Telegram Messenger Inc.' },
+  seat: {
+    en: 'British Virgin Islands; EU representative under Art. 27 GDPR: EDPO, Brussels',
+    de: 'Britische Jungferninseln; EU-Vertreter nach Art. 27 DSGVO: EDPO, Brüssel',
+  },
+  providerData: {
+    en: 'your ID, your profile, the chat content (bot chats are not end-to-end encrypted) and metadata',
+    de: 'Ihre ID, Ihr Profil, den Chatinhalt (Bot-Chats sind nicht Ende-zu-Ende-verschlüsselt) und Metadaten',
+  },
+  countries: {
+    en: 'to the British Virgin Islands and Dubai',
+    de: 'auf die Britischen Jungferninseln und nach Dubai',
   },
   transfer: {
-    en: 'Data of users in the EEA is stored in the Netherlands; group companies in the British Virgin Islands and in Dubai (UAE) receive data under standard contractual clauses; there is no EU adequacy decision for either.',
-    de: 'Daten von Nutzern im EWR werden in den Niederlanden gespeichert; Konzerngesellschaften auf den Britischen Jungferninseln und in Dubai (VAE) erhalten Daten auf Grundlage von Standardvertragsklauseln; für keines der beiden Länder gibt es einen Angemessenheitsbeschluss der EU.',
+    en: 'Telegram stores the data of users in the EEA in the Netherlands. Its group companies in the British Virgin Islands and in Dubai (UAE) receive data under standard contractual clauses; there is no adequacy decision for either.',
+    de: 'Telegram speichert die Daten von Nutzern im EWR in den Niederlanden. Seine Konzerngesellschaften auf den Britischen Jungferninseln und in Dubai (VAE) erhalten Daten auf Grundlage von Standardvertragsklauseln; für keines der beiden Länder gibt es einen Angemessenheitsbeschluss.',
   },
-  identifier: { en: 'your Telegram name and username', de: 'deinen Telegram-Namen und Benutzernamen' },
+  identifier: {
+    en: 'your Telegram ID and name, and your user name and language if set',
+    de: 'Ihre Telegram-ID und Ihren Namen, dazu Ihren Benutzernamen und Ihre Sprache, falls eingestellt',
+  },
+  receivedOn: 'send',
 };

@@ -44,13 +44,23 @@ export const viberMeta: ChannelDisplay = {
 };
 
 export const viberProvider: ProviderFacts = {
-  provider: {
-    en: 'Viber Media S.à r.l., Luxembourg (Rakuten group)',
-    de: 'Viber Media S.à r.l., Luxemburg (Rakuten-Gruppe)',
+  provider: { en: 'Viber Media S.à r.l.', de: 'Viber Media S.à r.l.' },
+  seat: { en: 'Luxembourg, Rakuten group', de: 'Luxemburg, Rakuten-Gruppe' },
+  providerData: {
+    en: 'your ID, your profile, country, language and metadata',
+    de: 'Ihre ID, Ihr Profil, Land, Sprache und Metadaten',
+  },
+  countries: {
+    en: 'to the USA, Russia and other countries',
+    de: 'in die USA, nach Russland und in andere Länder',
   },
   transfer: {
-    en: 'Data may be transferred to the USA, Asia, Russia and other countries under group rules and contracts.',
-    de: 'Daten können in die USA, nach Asien, Russland und in weitere Länder übermittelt werden, auf Grundlage konzerninterner Regeln und Verträge.',
+    en: 'Viber transfers data to the USA, Asia, Russia, Australia, Brazil and other countries: within the Rakuten group under Binding Corporate Rules (Art. 47 GDPR), to partners and service providers under contracts. There is no adequacy decision for Russia.',
+    de: 'Viber übermittelt Daten in die USA, nach Asien, Russland, Australien, Brasilien und in weitere Länder: innerhalb der Rakuten-Gruppe auf Grundlage verbindlicher interner Datenschutzvorschriften (Art. 47 DSGVO), an Partner und Dienstleister auf Grundlage von Verträgen. Für Russland gibt es keinen Angemessenheitsbeschluss.',
   },
-  identifier: { en: 'your Viber name and user ID', de: 'deinen Viber-Namen und deine Nutzer-ID' },
+  identifier: {
+    en: 'your Viber ID, name, profile picture, country and language',
+    de: 'Ihre Viber-ID, Ihren Namen, Ihr Profilbild, Ihr Land und Ihre Sprache',
+  },
+  receivedOn: 'open',
 };

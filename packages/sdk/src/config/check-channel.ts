@@ -3,6 +3,7 @@ import type { ChannelConfig } from '../channels/index.js';
 import type { AnyChannel, FieldParser } from '../channels/types.js';
 import type { Found } from './check-values.js';
 import { isObject, report, reportUnknown, textProblems } from './check-values.js';
+import { channelProviderProblems } from './notice-options.js';
 import { maxLength } from './rules.js';
 import { unknownChannel, wrongType } from './sentences.js';
 
@@ -22,9 +23,8 @@ export function checkChannel(
     return value as never;
   }
   const type = value['type'];
-  const fields: Readonly<Record<string, FieldParser>> | undefined = registry.find(
-    (channel) => channel.type === type,
-  )?.fields;
+  const entry = registry.find((candidate) => candidate.type === type);
+  const fields: Readonly<Record<string, FieldParser>> | undefined = entry?.fields;
   if (!fields) {
     report(found, [...path, 'type'], [unknownChannel(type, registry)]);
     return value as never;
@@ -44,6 +44,13 @@ export function checkChannel(
     );
     if (field !== undefined || key in value) channel[key] = field;
   }
+  // SMS and e-mail name the business's provider in the notice (docs/notices.md, "Processors").
+  const withProvider = entry?.ownProvider === true;
+  if (withProvider) {
+    for (const problem of channelProviderProblems(value['provider'], [...path, 'provider']))
+      found.push(problem);
+    channel['provider'] = value['provider'];
+  }
   if ('label' in value) {
     const label = value['label'];
     if (label !== undefined) {
@@ -51,6 +58,11 @@ export function checkChannel(
     }
     channel['label'] = label;
   }
-  reportUnknown(found, path, value, { ...fields, type: 0, label: 0 });
+  reportUnknown(found, path, value, {
+    ...fields,
+    type: 0,
+    label: 0,
+    ...(withProvider ? { provider: 0 } : {}),
+  });
   return channel as unknown as ChannelConfig;
 }

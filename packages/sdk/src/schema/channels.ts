@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { channels } from '../channels/index.js';
 import type { ChannelConfig } from '../channels/index.js';
-import type { AnyChannel, FieldParser } from '../channels/types.js';
+import type { AnyChannel, ChannelProvider, FieldParser } from '../channels/types.js';
+import { channelProviderProblems } from '../config/notice-options.js';
 import { maxLength } from '../config/rules.js';
 import { unknownChannel } from '../config/sentences.js';
 
@@ -19,14 +20,26 @@ function field(parse: FieldParser) {
   );
 }
 
+/** The business's SMS or e-mail provider, checked by the function `checkWidgetConfig` uses. */
+const provider = z.custom<ChannelProvider>().check(
+  z.check((ctx) => {
+    for (const { path, message } of channelProviderProblems(ctx.value))
+      ctx.issues.push({ code: 'custom', message, path: path as (string | number)[], input: ctx.value });
+  }),
+);
+
 /** Button text instead of the channel name. */
 const label = z.optional(z.string().check(z.minLength(1), z.maxLength(maxLength.label)));
 
-/** One channel's schema: its `type`, each of its fields through the field's parser, and `label`. */
+/**
+ * One channel's schema: its `type`, each of its fields through the field's parser, the business's
+ * own `provider` where the channel has one (SMS, e-mail), and `label`.
+ */
 function channelSchema(channel: AnyChannel) {
   const fields: Record<string, ReturnType<typeof field>> = {};
   for (const [key, parse] of Object.entries<FieldParser>(channel.fields)) fields[key] = field(parse);
-  return z.strictObject({ type: z.literal(channel.type), ...fields, label });
+  const own = channel.ownProvider ? { provider } : {};
+  return z.strictObject({ type: z.literal(channel.type), ...fields, ...own, label });
 }
 
 /**

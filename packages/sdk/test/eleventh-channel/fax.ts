@@ -33,7 +33,11 @@ export const faxMeta: ChannelDisplay = {
 };
 
 export const faxProvider: ProviderFacts = {
-  provider: { en: 'your telephone carrier', de: 'Ihr Telefonanbieter' },
-  transfer: { en: 'Data stays with your carrier.', de: 'Die Daten bleiben bei Ihrem Anbieter.' },
+  provider: { en: 'Your telephone carrier', de: 'Ihr Telefonanbieter' },
+  seat: { en: '', de: '' },
+  providerData: { en: 'your number and the fax', de: 'Ihre Nummer und das Fax' },
+  countries: { en: '', de: '' },
+  transfer: { en: '', de: '' },
   identifier: { en: 'your fax number', de: 'Ihre Faxnummer' },
+  receivedOn: 'send',
 };

@@ -54,7 +54,10 @@ interface ActiveFlow {
   ref: string;
   message: string;
   link: DeepLink;
+  /** As archived: `{message}` and `{ref}` as placeholders. */
   notice: RenderedNotice;
+  /** As shown: this visitor's message and code filled in. */
+  shown: RenderedNotice;
   anchor: HTMLElement;
   phase: 'notice' | 'link';
   desktop: boolean;
@@ -95,7 +98,7 @@ export async function warmFlow(
   // Once per page: the caches it fills are shared by every widget on it.
   if (!channel || warmed) return;
   warmed = true;
-  const { notice, link } = await prepareFlow(config, channel, {
+  const { shown: notice, link } = await prepareFlow(config, channel, {
     withdraw: false,
     locale: lang,
     platform: 'other',
@@ -128,6 +131,8 @@ export class FlowController implements ReactiveController {
   private _flow: ActiveFlow | undefined;
   private _reporter: Promise<ConsentReporter> | undefined;
   private _endpoint: string | undefined;
+  /** The consent given on this page per channel, so that a withdrawal names the consent it ends. */
+  private readonly _given = new Map<string, string>();
 
   constructor(private readonly _host: FlowHost) {
     _host.addController(this);
@@ -157,6 +162,13 @@ export class FlowController implements ReactiveController {
       platform: platformOf(navigator.userAgent, navigator.maxTouchPoints),
     });
     if (!this._host.isConnected) return;
+    // A withdrawal is recorded against the consent it ends when this browser knows it (given on
+    // this page, or still in the outbox); otherwise the inbound Stop completes it (docs/notices.md).
+    if (withdraw) {
+      const reporter = await this._reporter?.catch(() => undefined);
+      const earlier = this._given.get(channel.type) ?? reporter?.consentFor(channel.type);
+      if (earlier) prepared.consentId = earlier;
+    }
     const flow: ActiveFlow = {
       ...prepared,
       mode: withdraw ? 'withdraw' : 'consent',
@@ -200,12 +212,12 @@ export class FlowController implements ReactiveController {
     return html`<messenger-optin-notice
       part="notice"
       theme=${this._host.flowTheme()}
-      .notice=${flow.notice}
+      .notice=${flow.shown}
       .channel=${flow.meta}
       .link=${flow.link}
       .mode=${flow.mode}
       .anchor=${flow.anchor}
-      .requireCheckbox=${flow.config.requireCheckbox}
+      .requireCheckbox=${flow.notice.checkbox}
       .desktop=${flow.desktop}
       .phase=${flow.phase}
       .lang=${uiLocale(this._host.flowLang())}
@@ -277,13 +289,18 @@ export class FlowController implements ReactiveController {
       this._host.dispatchEvent(consent);
       if (consent.defaultPrevented) return this._close();
       // Outbox first: consent is recorded before the messenger opens (product.md, flow step 3).
+      this._given.set(channel, flow.consentId);
       await this._recordFlow(flow, 'consent_given', { action });
     } else {
       await this._recordFlow(flow, 'withdrawal_requested', { action });
       this._host.dispatchEvent(new OptinWithdrawEvent({ channel, href }));
     }
     if (this._flow !== flow) return;
-    if ((flow.desktop && flow.meta.desktop === 'qr') || flow.link.prefill !== 'text') {
+    // Telegram bots need no copy step: START sends `/start <payload>` itself.
+    if (
+      (flow.desktop && flow.meta.desktop === 'qr') ||
+      (flow.link.prefill !== 'text' && channel !== 'telegram')
+    ) {
       return this._set({ ...flow, phase: 'link' });
     }
     this._linkOpened(flow, 'navigation');
