@@ -9,29 +9,17 @@ export { ConfigError } from './errors.js';
 export { checkWidgetConfig } from './config/check-widget-config.js';
 export type { ParseResult, WidgetConfig, WidgetConfigInput } from './config/types.js';
 export type { ConfigIssue, FieldResult } from './errors.js';
-export { channelLinks, channelMeta, channelProviders, channelTypes } from './channels/index.js';
+export { channelMeta, channelNames, channelProviders, channelTypes } from './channels/index.js';
 export { isTelegramBot } from './channels/telegram.js';
-export type {
-  ChannelConfig,
-  EmailConfig,
-  InstagramConfig,
-  LineConfig,
-  MessengerConfig,
-  SignalConfig,
-  SmsConfig,
-  TelegramConfig,
-  ThreemaConfig,
-  ViberConfig,
-  WhatsappConfig,
-} from './channels/index.js';
+export type { ChannelConfig, ChannelConfigOf, ChannelType } from './channels/index.js';
 export type {
   ChannelIcon,
   ChannelMeta,
-  ChannelType,
   DeepLink,
   DeepLinkOptions,
   DesktopStrategy,
   LocalizedText,
+  Platform,
   PrefillKind,
   ProviderFacts,
 } from './channels/types.js';

@@ -1,8 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { ChannelConfig, ChannelMeta, ChannelType } from '@messenger-optin/sdk';
+import { channelNames, type ChannelConfig, type ChannelMeta, type ChannelType } from '@messenger-optin/sdk';
 import type { WidgetConfig } from '@messenger-optin/sdk/schema';
 import { renderChannelList } from './channel-list/channel-list.js';
-import { channelNames, knownChannelTypes } from './channel-list/channel-names.js';
 import { mergeConfig } from './config/merge-config.js';
 import { preCheck } from './config/pre-check.js';
 import { configKeys, type ConfigProblem, type PreCheckedConfig, type RawConfig } from './config/types.js';
@@ -346,7 +345,8 @@ export class MessengerOptin extends LitElement {
     const merged = mergeConfig(this._rawFromElement(), json);
     // The attribute wins over the JSON's theme, like every other field.
     if (merged.ok) this.theme ||= merged.theme as never;
-    const checked = merged.ok ? preCheck(merged.raw, knownChannelTypes) : merged;
+    // The names are the first paint's only channel data (the SDK's registry, without icons or links).
+    const checked = merged.ok ? preCheck(merged.raw, Object.keys(channelNames) as ChannelType[]) : merged;
     this._validated = Promise.resolve(undefined);
     if (!checked.ok) return this._fail(checked.problem);
     this._pre = checked.config;

@@ -1,6 +1,6 @@
 import { encodeMailText } from '../encode.js';
 import { patternField, readField } from './fields.js';
-import type { ChannelMeta, ChannelProvider, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ChannelProvider, ProviderFacts } from './types.js';
 
 /** `{ "type": "email", "address": "news@firma.de" }`: the address that receives the opt-in mail. */
 export interface EmailConfig {
@@ -24,21 +24,22 @@ const parseAddress = /* @__PURE__ */ patternField(
   (input) => input.trim(),
 );
 
-export const emailFields = { address: parseAddress };
-
 /** RFC 6068: the message goes into subject and body, line breaks as `%0D%0A`. */
-export const emailLink: LinkBuilder<EmailConfig> = (config, message) => {
-  const text = encodeMailText(message);
-  return {
-    href: `mailto:${readField(config, 'address', parseAddress)}?subject=${text}&body=${text}`,
-    prefill: 'text',
-    message,
-  };
+export const email: Channel<EmailConfig> = {
+  type: 'email',
+  ownProvider: true,
+  fields: { address: parseAddress },
+  link: (config, message) => {
+    const text = encodeMailText(message);
+    return {
+      href: `mailto:${readField(config, 'address', parseAddress)}?subject=${text}&body=${text}`,
+      prefill: 'text',
+      message,
+    };
+  },
 };
 
-export const emailMeta: ChannelMeta = {
-  type: 'email',
-  name: 'E-Mail',
+export const emailMeta: ChannelDisplay = {
   prefill: 'text',
   // mailto: opens the desktop's mail program directly.
   desktop: 'direct',

@@ -1,6 +1,6 @@
 import { encodeText } from '../encode.js';
 import { nameField, readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
 
 /** `{ "type": "line", "id": "@firma" }`: the LINE Official Account ID. */
 export interface LineConfig {
@@ -11,24 +11,24 @@ export interface LineConfig {
   label?: string | undefined;
 }
 
-export const lineFields = {
-  id: /* @__PURE__ */ nameField(
-    'LINE Official Account ID',
-    /^[A-Za-z0-9._-]{1,40}$/,
-    'use the ID shown in LINE Official Account Manager, e.g. @123abcde',
-  ),
+/** LINE takes the whole query string as the message text (no `text=` key); `@` is encoded as `%40`. */
+export const line: Channel<LineConfig> = {
+  type: 'line',
+  fields: {
+    id: /* @__PURE__ */ nameField(
+      'LINE Official Account ID',
+      /^[A-Za-z0-9._-]{1,40}$/,
+      'use the ID shown in LINE Official Account Manager, e.g. @123abcde',
+    ),
+  },
+  link: (config, message) => ({
+    href: `https://line.me/R/oaMessage/%40${readField(config, 'id', line.fields.id)}/?${encodeText(message)}`,
+    prefill: 'text',
+    message,
+  }),
 };
 
-/** LINE takes the whole query string as the message text (no `text=` key); `@` is encoded as `%40`. */
-export const lineLink: LinkBuilder<LineConfig> = (config, message) => ({
-  href: `https://line.me/R/oaMessage/%40${readField(config, 'id', lineFields.id)}/?${encodeText(message)}`,
-  prefill: 'text',
-  message,
-});
-
-export const lineMeta: ChannelMeta = {
-  type: 'line',
-  name: 'LINE',
+export const lineMeta: ChannelDisplay = {
   prefill: 'text',
   desktop: 'qr',
   icon: {

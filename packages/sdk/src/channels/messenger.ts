@@ -1,6 +1,6 @@
 import { toPayload } from '../payload.js';
 import { nameField, readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
 
 /** `{ "type": "messenger", "page": "firma.news" }`: the Facebook page the visitor writes to. */
 export interface MessengerConfig {
@@ -11,28 +11,28 @@ export interface MessengerConfig {
   label?: string | undefined;
 }
 
-export const messengerFields = {
-  page: /* @__PURE__ */ nameField(
-    'Facebook page name or ID',
-    /^[A-Za-z0-9.]{1,50}$/,
-    'use the name from facebook.com/<name> or the page ID',
-  ),
-};
-
 /** m.me cannot prefill text; `ref` reaches the page's webhook as the referral of the new chat. */
-export const messengerLink: LinkBuilder<MessengerConfig> = (config, message) => {
-  const payload = toPayload(message);
-  return {
-    href: `https://m.me/${readField(config, 'page', messengerFields.page)}?ref=${payload}`,
-    prefill: 'payload',
-    message,
-    payload,
-  };
+export const messenger: Channel<MessengerConfig> = {
+  type: 'messenger',
+  fields: {
+    page: /* @__PURE__ */ nameField(
+      'Facebook page name or ID',
+      /^[A-Za-z0-9.]{1,50}$/,
+      'use the name from facebook.com/<name> or the page ID',
+    ),
+  },
+  link: (config, message) => {
+    const payload = toPayload(message);
+    return {
+      href: `https://m.me/${readField(config, 'page', messenger.fields.page)}?ref=${payload}`,
+      prefill: 'payload',
+      message,
+      payload,
+    };
+  },
 };
 
-export const messengerMeta: ChannelMeta = {
-  type: 'messenger',
-  name: 'Messenger',
+export const messengerMeta: ChannelDisplay = {
   prefill: 'payload',
   // m.me opens messenger.com in desktop browsers.
   desktop: 'direct',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelLinks, channelMeta, channelProviders, channelTypes } from './index.js';
+import { channelMeta, channelNames, channelProviders, channels, channelTypes } from './index.js';
 
 describe('the channel registry', () => {
   it('lists the ten channels of the spec in display order', () => {
@@ -17,10 +17,14 @@ describe('the channel registry', () => {
     ]);
   });
 
-  it('has a link builder, display facts and provider facts for each, and nothing else', () => {
-    for (const record of [channelLinks, channelMeta, channelProviders])
+  it('has a name, display facts and provider facts for each, and nothing else', () => {
+    expect(channels.map((channel) => channel.type)).toEqual(channelTypes);
+    for (const record of [channelNames, channelMeta, channelProviders])
       expect(Object.keys(record).sort()).toEqual([...channelTypes].sort());
-    for (const type of channelTypes) expect(channelMeta[type].type).toBe(type);
+    for (const type of channelTypes) {
+      expect(channelMeta[type].type).toBe(type);
+      expect(channelNames[type]).toBe(channelMeta[type].name);
+    }
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { parsePhone } from '../phone.js';
 import { readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
 
 /** `{ "type": "signal", "phone": "+49 170 1234567" }`: the business's Signal number. */
 export interface SignalConfig {
@@ -11,21 +11,21 @@ export interface SignalConfig {
   label?: string | undefined;
 }
 
-export const signalFields = { phone: parsePhone };
-
 /**
  * signal.me keeps the number in the fragment, so it never reaches a server, and has no way to
  * prefill text: the visitor copies `message` from the widget.
  */
-export const signalLink: LinkBuilder<SignalConfig> = (config, message) => ({
-  href: `https://signal.me/#p/${readField(config, 'phone', parsePhone)}`,
-  prefill: 'none',
-  message,
-});
-
-export const signalMeta: ChannelMeta = {
+export const signal: Channel<SignalConfig> = {
   type: 'signal',
-  name: 'Signal',
+  fields: { phone: parsePhone },
+  link: (config, message) => ({
+    href: `https://signal.me/#p/${readField(config, 'phone', parsePhone)}`,
+    prefill: 'none',
+    message,
+  }),
+};
+
+export const signalMeta: ChannelDisplay = {
   prefill: 'none',
   desktop: 'qr',
   icon: {

@@ -1,7 +1,7 @@
 import { encodeText } from '../encode.js';
 import { parsePhone } from '../phone.js';
 import { readField } from './fields.js';
-import type { ChannelMeta, ChannelProvider, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ChannelProvider, ProviderFacts } from './types.js';
 
 /** `{ "type": "sms", "phone": "+49 170 1234567" }`: the number that receives the text message. */
 export interface SmsConfig {
@@ -14,21 +14,22 @@ export interface SmsConfig {
   label?: string | undefined;
 }
 
-export const smsFields = { phone: parsePhone };
-
 /**
  * RFC 5724: `sms:+<digits>?body=`. iOS Messages reads the body only after `&`
  * (`sms:+<digits>&body=`), so the caller says which platform the visitor is on.
  */
-export const smsLink: LinkBuilder<SmsConfig> = (config, message, options) => ({
-  href: `sms:${readField(config, 'phone', parsePhone)}${options.platform === 'ios' ? '&' : '?'}body=${encodeText(message)}`,
-  prefill: 'text',
-  message,
-});
-
-export const smsMeta: ChannelMeta = {
+export const sms: Channel<SmsConfig> = {
   type: 'sms',
-  name: 'SMS',
+  ownProvider: true,
+  fields: { phone: parsePhone },
+  link: (config, message, options) => ({
+    href: `sms:${readField(config, 'phone', parsePhone)}${options.platform === 'ios' ? '&' : '?'}body=${encodeText(message)}`,
+    prefill: 'text',
+    message,
+  }),
+};
+
+export const smsMeta: ChannelDisplay = {
   prefill: 'text',
   desktop: 'qr',
   icon: {

@@ -1,7 +1,7 @@
 import { encodeText } from '../encode.js';
 import { toPayload } from '../payload.js';
 import { nameField, readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
 
 /** `{ "type": "telegram", "username": "firma_news_bot" }`: a bot or a user/channel account. */
 export interface TelegramConfig {
@@ -12,14 +12,6 @@ export interface TelegramConfig {
   label?: string | undefined;
 }
 
-export const telegramFields = {
-  username: /* @__PURE__ */ nameField(
-    'Telegram username',
-    /^[A-Za-z][A-Za-z0-9_]{4,31}$/,
-    'use the name from t.me/<name>: 5-32 letters, digits or _, letter first',
-  ),
-};
-
 /** Telegram's rule: bot usernames end in "bot", in any case. */
 export function isTelegramBot(username: string): boolean {
   return /bot$/i.test(username);
@@ -29,17 +21,25 @@ export function isTelegramBot(username: string): boolean {
  * Bots get the message as `?start=<payload>`, which arrives as `/start <payload>` without the
  * visitor typing; other accounts get `?text=`, which Telegram puts into the input field.
  */
-export const telegramLink: LinkBuilder<TelegramConfig> = (config, message) => {
-  const username = readField(config, 'username', telegramFields.username);
-  if (!isTelegramBot(username))
-    return { href: `https://t.me/${username}?text=${encodeText(message)}`, prefill: 'text', message };
-  const payload = toPayload(message);
-  return { href: `https://t.me/${username}?start=${payload}`, prefill: 'payload', message, payload };
+export const telegram: Channel<TelegramConfig> = {
+  type: 'telegram',
+  fields: {
+    username: /* @__PURE__ */ nameField(
+      'Telegram username',
+      /^[A-Za-z][A-Za-z0-9_]{4,31}$/,
+      'use the name from t.me/<name>: 5-32 letters, digits or _, letter first',
+    ),
+  },
+  link: (config, message) => {
+    const username = readField(config, 'username', telegram.fields.username);
+    if (!isTelegramBot(username))
+      return { href: `https://t.me/${username}?text=${encodeText(message)}`, prefill: 'text', message };
+    const payload = toPayload(message);
+    return { href: `https://t.me/${username}?start=${payload}`, prefill: 'payload', message, payload };
+  },
 };
 
-export const telegramMeta: ChannelMeta = {
-  type: 'telegram',
-  name: 'Telegram',
+export const telegramMeta: ChannelDisplay = {
   // For bots; the link builder reports 'text' for user accounts.
   prefill: 'payload',
   desktop: 'qr',

@@ -1,6 +1,6 @@
 import { encodeText } from '../encode.js';
 import { patternField, readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
 
 /** `{ "type": "threema", "id": "ABCD1234" }`: the business's Threema ID (or a Gateway ID `*FIRMA01`). */
 export interface ThreemaConfig {
@@ -18,17 +18,17 @@ const parseThreemaId = /* @__PURE__ */ patternField(
   (input) => input.trim().toUpperCase(),
 );
 
-export const threemaFields = { id: parseThreemaId };
-
-export const threemaLink: LinkBuilder<ThreemaConfig> = (config, message) => ({
-  href: `https://threema.id/${readField(config, 'id', parseThreemaId)}?text=${encodeText(message)}`,
-  prefill: 'text',
-  message,
-});
-
-export const threemaMeta: ChannelMeta = {
+export const threema: Channel<ThreemaConfig> = {
   type: 'threema',
-  name: 'Threema',
+  fields: { id: parseThreemaId },
+  link: (config, message) => ({
+    href: `https://threema.id/${readField(config, 'id', parseThreemaId)}?text=${encodeText(message)}`,
+    prefill: 'text',
+    message,
+  }),
+};
+
+export const threemaMeta: ChannelDisplay = {
   prefill: 'text',
   desktop: 'qr',
   icon: {

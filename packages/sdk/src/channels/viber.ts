@@ -1,7 +1,7 @@
 import { encodeText } from '../encode.js';
 import { toPayload } from '../payload.js';
 import { nameField, readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
 
 /** `{ "type": "viber", "uri": "firmanews" }`: the URI of the business's bot or public account. */
 export interface ViberConfig {
@@ -12,29 +12,29 @@ export interface ViberConfig {
   label?: string | undefined;
 }
 
-export const viberFields = {
-  uri: /* @__PURE__ */ nameField(
-    'Viber bot URI',
-    /^[A-Za-z0-9._-]{1,64}$/,
-    'use the URI from viber://pa?chatURI=<uri>',
-  ),
-};
-
 /** The bot receives `context` with the conversation_started callback; `text` fills the input field. */
-export const viberLink: LinkBuilder<ViberConfig> = (config, message) => {
-  const uri = readField(config, 'uri', viberFields.uri);
-  const payload = toPayload(message);
-  return {
-    href: `viber://pa?chatURI=${uri}&context=${payload}&text=${encodeText(message)}`,
-    prefill: 'text',
-    message,
-    payload,
-  };
+export const viber: Channel<ViberConfig> = {
+  type: 'viber',
+  fields: {
+    uri: /* @__PURE__ */ nameField(
+      'Viber bot URI',
+      /^[A-Za-z0-9._-]{1,64}$/,
+      'use the URI from viber://pa?chatURI=<uri>',
+    ),
+  },
+  link: (config, message) => {
+    const uri = readField(config, 'uri', viber.fields.uri);
+    const payload = toPayload(message);
+    return {
+      href: `viber://pa?chatURI=${uri}&context=${payload}&text=${encodeText(message)}`,
+      prefill: 'text',
+      message,
+      payload,
+    };
+  },
 };
 
-export const viberMeta: ChannelMeta = {
-  type: 'viber',
-  name: 'Viber',
+export const viberMeta: ChannelDisplay = {
   prefill: 'text',
   desktop: 'qr',
   icon: {

@@ -1,7 +1,7 @@
 import { encodeText } from '../encode.js';
 import { parsePhone } from '../phone.js';
 import { readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
 
 /** `{ "type": "whatsapp", "phone": "+49 170 1234567" }`: the business's WhatsApp number. */
 export interface WhatsappConfig {
@@ -12,18 +12,18 @@ export interface WhatsappConfig {
   label?: string | undefined;
 }
 
-export const whatsappFields = { phone: parsePhone };
-
 /** `https://wa.me/<digits>?text=<msg>`: wa.me wants the E.164 digits without the `+`. */
-export const whatsappLink: LinkBuilder<WhatsappConfig> = (config, message) => ({
-  href: `https://wa.me/${readField(config, 'phone', parsePhone).slice(1)}?text=${encodeText(message)}`,
-  prefill: 'text',
-  message,
-});
-
-export const whatsappMeta: ChannelMeta = {
+export const whatsapp: Channel<WhatsappConfig> = {
   type: 'whatsapp',
-  name: 'WhatsApp',
+  fields: { phone: parsePhone },
+  link: (config, message) => ({
+    href: `https://wa.me/${readField(config, 'phone', parsePhone).slice(1)}?text=${encodeText(message)}`,
+    prefill: 'text',
+    message,
+  }),
+};
+
+export const whatsappMeta: ChannelDisplay = {
   prefill: 'text',
   desktop: 'qr',
   icon: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { channelTypes } from '../channels/index.js';
-import { channelConfigSchema, whatsappConfigSchema } from './channels.js';
+import { channelConfigSchema } from './channels.js';
 import { formatIssues, formatPath } from './issues.js';
 import { checkWidgetConfig } from '../config/check-widget-config.js';
 import { parseWidgetConfig, widgetConfigSchema } from './widget-config.js';
@@ -279,7 +279,7 @@ describe('channel schemas', () => {
   });
 
   it('check fields with the same parser as deepLink', () => {
-    expect(z.safeParse(whatsappConfigSchema, { type: 'whatsapp', phone: '+49 170 1234567' }).success).toBe(
+    expect(z.safeParse(channelConfigSchema, { type: 'whatsapp', phone: '+49 170 1234567' }).success).toBe(
       true,
     );
     const result = z.safeParse(channelConfigSchema, { type: 'threema', id: 'abc' });
