@@ -16,7 +16,6 @@ import type {
   AppendResult,
   ArchivedNotice,
   ConfirmResult,
-  ConsentSummary,
   EntryView,
   EraseResult,
   NewConfirmation,
