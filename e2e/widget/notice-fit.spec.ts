@@ -77,21 +77,6 @@ for (const lang of ['de', 'en'])
       const confirm = dialog.locator('[part="confirm"]');
       await expect(confirm).toBeVisible();
       await expect(dialog).toHaveClass(/placed/);
-      console.log(
-        'SLACK',
-        channel.type,
-        lang,
-        await dialog.evaluate((element) => {
-          const root = element.getRootNode() as ShadowRoot;
-          const body = root.querySelector('[part="body"]') as HTMLElement;
-          const blocks = [...body.children].filter((child) => child.tagName === 'P');
-          const d = root.querySelector('.dialog') as HTMLElement;
-          return [
-            Math.round(body.getBoundingClientRect().bottom - blocks.at(-1)!.getBoundingClientRect().bottom),
-            Math.round(d.getBoundingClientRect().top),
-          ];
-        }),
-      );
       // Measured once the dialog has settled in place (its position is set after the first frame).
       await expect
         .poll(async () =>
@@ -126,14 +111,6 @@ for (const lang of ['de', 'en'])
             .toJSON() as DOMRect,
         };
       });
-      console.log(
-        'FIT',
-        channel.type,
-        lang,
-        Math.round(box.firstLayerEnd),
-        Math.round(box.confirm.top),
-        Math.round(box.confirm.bottom),
-      );
       expect(box.firstLayerEnd, 'first layer ends above the confirm button').toBeLessThanOrEqual(
         box.confirm.top,
       );
