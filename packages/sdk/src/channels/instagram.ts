@@ -1,3 +1,4 @@
+import { messengerProvider } from './messenger.js';
 import { toPayload } from '../payload.js';
 import { nameField, readField } from './fields.js';
 import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
@@ -41,23 +42,12 @@ export const instagramMeta: ChannelDisplay = {
   },
 };
 
+// Meta Platforms Ireland serves Instagram as it serves Messenger: the same role, data and transfers.
 export const instagramProvider: ProviderFacts = {
-  provider: { en: 'Meta Platforms Ireland Limited', de: 'Meta Platforms Ireland Limited' },
-  seat: { en: 'Dublin, Ireland', de: 'Dublin, Irland' },
-  providerData: {
-    en: 'your ID, your profile, the chat content (business chats are not end-to-end encrypted) and metadata',
-    de: 'Ihre ID, Ihr Profil, den Chatinhalt (Chats mit Unternehmen sind nicht Ende-zu-Ende-verschlüsselt) und Metadaten',
-  },
-  countries: { en: 'to the USA and other countries', de: 'in die USA und andere Länder' },
-  transfer: {
-    en: 'Meta transfers data to the USA (Meta Platforms, Inc.) under the EU-US Data Privacy Framework, and to other countries, among others, including those of its partners and vendors, under the mechanisms its privacy policy names.',
-    de: 'Meta übermittelt Daten in die USA (Meta Platforms, Inc.) auf Grundlage des EU-US Data Privacy Frameworks und u. a. in weitere Länder, auch die seiner Partner und Dienstleister, mit den Mechanismen, die seine Datenschutzrichtlinie nennt.',
-  },
+  ...messengerProvider,
   identifier: {
     en: 'your Instagram-scoped ID, and through it your user name, name and profile picture',
     de: 'Ihre Instagram-bezogene ID und über sie Ihren Benutzernamen, Namen und Ihr Profilbild',
   },
-  receivedOn: 'open',
-  dpf: true,
   policy: 'https://privacycenter.instagram.com/policy',
 };
