@@ -305,16 +305,17 @@ test.describe('on a phone', () => {
     expect(heldAtNavigation).toEqual(['consent_given', 'link_opened', 'notice_shown']);
   });
 
-  test('Telegram bot shows the message and an "open" link, no QR', async ({ page }) => {
+  test('Telegram bot opens at once: START sends the code, nothing to copy, no QR', async ({ page }) => {
     await openWidget(page, 'inline-phone-telegram');
-    await page.getByRole('button', { name: /Telegram/ }).tap();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: /Telegram/ }).tap();
-    await expect(dialog.getByRole('link', { name: 'Telegram öffnen' })).toHaveAttribute(
-      'href',
-      new RegExp(`^https://t\\.me/firma_bot\\?start=Start_News_Firma_${refPattern}$`),
+    await page.route(/^https:\/\/t\.me\//, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>t.me</title>' }),
     );
-    await expect(dialog.getByRole('img', { name: /QR/ })).toHaveCount(0);
+    await page.getByRole('button', { name: /Telegram/ }).tap();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Telegram/ })
+      .tap();
+    await page.waitForURL(new RegExp(`^https://t\\.me/firma_bot\\?start=Start_News_Firma_${refPattern}$`));
   });
 });
 
