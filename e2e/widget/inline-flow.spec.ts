@@ -41,7 +41,7 @@ test('WhatsApp by mouse: notice, consent, QR with the exact link, events at the 
   const open = dialog.getByRole('link', { name: 'Auf diesem Gerät öffnen' });
   await expect(open).toHaveAttribute(
     'href',
-    new RegExp(`^https://wa\\.me/491701234567\\?text=Start%20Firma%20${refPattern}$`),
+    new RegExp(`^https://wa\\.me/491701234567\\?text=Start%20News%20Firma%20${refPattern}$`),
   );
   await expect(dialog.getByRole('img', { name: /QR/ })).toBeVisible();
 
@@ -63,7 +63,7 @@ test('WhatsApp by mouse: notice, consent, QR with the exact link, events at the 
     href,
     consentId: opened?.detail['consentId'],
   });
-  expect(consent?.detail['message']).toBe(`Start Firma ${String(consent?.detail['ref'])}`);
+  expect(consent?.detail['message']).toBe(`Start News Firma ${String(consent?.detail['ref'])}`);
   expect(link?.detail).toMatchObject({ channel: 'whatsapp', via: 'qr', href });
 
   const stored = await storedEvents(page, bucket, ['notice_shown', 'consent_given', 'link_opened']);
@@ -106,7 +106,7 @@ test('WhatsApp by keyboard only: Tab, Enter, confirm by keyboard, Esc returns fo
   expect(log.pageErrors).toEqual([]);
 });
 
-test('Telegram bot: the payload link and the exact message to copy', async ({ page }) => {
+test('Telegram bot: the payload link, and no message to copy (START sends the code)', async ({ page }) => {
   const { log } = await openWidget(page, 'inline-telegram');
   await page.getByRole('button', { name: /Telegram/ }).click();
   const dialog = page.getByRole('dialog');
@@ -115,10 +115,10 @@ test('Telegram bot: the payload link and the exact message to copy', async ({ pa
   const ref = String(consent?.detail['ref']);
   await expect(dialog.getByRole('link', { name: 'Auf diesem Gerät öffnen' })).toHaveAttribute(
     'href',
-    `https://t.me/firma_bot?start=Start_Firma_${ref}`,
+    `https://t.me/firma_bot?start=Start_News_Firma_${ref}`,
   );
-  await expect(dialog.getByRole('textbox')).toHaveValue(`Start Firma ${ref}`);
-  await expect(dialog.getByRole('button', { name: 'Nachricht kopieren' })).toBeVisible();
+  await expect(dialog.getByRole('textbox')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Nachricht kopieren' })).toHaveCount(0);
 });
 
 test('Signal: a link without prefill, the message to copy, copying is recorded', async ({
@@ -279,7 +279,7 @@ test.describe('on a phone', () => {
     await dialog.getByRole('button', { name: /WhatsApp/ }).tap();
     await page.waitForURL(/^https:\/\/wa\.me\//);
     expect(page.url()).toMatch(
-      new RegExp(`^https://wa\\.me/491701234567\\?text=Start%20Firma%20${refPattern}$`),
+      new RegExp(`^https://wa\\.me/491701234567\\?text=Start%20News%20Firma%20${refPattern}$`),
     );
     // Outbox first: the consent reached the endpoint although the page navigated away at once.
     const stored = await storedEvents(page, bucket, ['consent_given']);
@@ -308,16 +308,17 @@ test.describe('on a phone', () => {
     expect(heldAtNavigation).toEqual(['consent_given', 'link_opened', 'notice_shown']);
   });
 
-  test('Telegram bot shows the message and an "open" link, no QR', async ({ page }) => {
+  test('Telegram bot opens at once: START sends the code, nothing to copy, no QR', async ({ page }) => {
     await openWidget(page, 'inline-phone-telegram');
-    await page.getByRole('button', { name: /Telegram/ }).tap();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: /Telegram/ }).tap();
-    await expect(dialog.getByRole('link', { name: 'Telegram öffnen' })).toHaveAttribute(
-      'href',
-      new RegExp(`^https://t\\.me/firma_bot\\?start=Start_Firma_${refPattern}$`),
+    await page.route(/^https:\/\/t\.me\//, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>t.me</title>' }),
     );
-    await expect(dialog.getByRole('img', { name: /QR/ })).toHaveCount(0);
+    await page.getByRole('button', { name: /Telegram/ }).tap();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Telegram/ })
+      .tap();
+    await page.waitForURL(new RegExp(`^https://t\\.me/firma_bot\\?start=Start_News_Firma_${refPattern}$`));
   });
 });
 

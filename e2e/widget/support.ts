@@ -146,7 +146,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 /** A reference code: Crockford base32 without I L O U (spec: channels.md). */
-export const refPattern = '[0-9A-HJKMNP-TV-Z]{4}';
+export const refPattern = '[0-9A-HJKMNP-TV-Z]{6}';
 
 /** Listeners registered on window and document, by type, through the DevTools protocol. */
 export async function globalListeners(client: CDPSession): Promise<Record<string, number>> {

@@ -96,6 +96,17 @@ function semanticIssues(event: ConsentEvent): Issue[] {
         'does not match the sha256 of notice.text (UTF-8, hex); the text is not archived under a wrong hash',
     });
   }
+  // The archive keeps one text per notice version and nothing of the visitor: the message and its
+  // code travel beside the text, under the salted commitment, where erasure can reach them
+  // (docs/notices.md, "What is hashed and archived").
+  if (notice?.text !== undefined && carriesVisitorData(notice.text, event)) {
+    issues.push({
+      path: ['notice', 'text'],
+      code: 'custom',
+      message:
+        "contains the visitor's message or reference code; send the template with {message} and {ref} in their place (the archive must hold nothing erasure cannot remove)",
+    });
+  }
   return issues;
 }
 
@@ -110,6 +121,12 @@ function requestIssues(event: ConsentEvent, context: ParseContext): Issue[] {
 }
 
 const capped = (issues: Issue[], most: number): Issue[] => issues.slice(0, most);
+
+/** Whether an archived text holds this event's message, or its code as a word of its own. */
+function carriesVisitorData(text: string, event: ConsentEvent): boolean {
+  if (event.message && text.includes(event.message)) return true;
+  return event.ref !== undefined && new RegExp(`(^|[^0-9A-Za-z])${event.ref}($|[^0-9A-Za-z])`).test(text);
+}
 
 /** The stored form: personal content (message, ref) and the notice text go elsewhere. */
 export function toNewEvent(event: ConsentEvent, receivedAt: Date): NewEvent {

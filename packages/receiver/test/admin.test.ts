@@ -39,7 +39,7 @@ describe.each(storeKinds)('admin API on $name', (kind) => {
       const id = randomUUID();
       const routes: Array<[string, string]> = [
         ['GET', `/v1/consents/${id}`],
-        ['GET', '/v1/consents?ref=K7Q2'],
+        ['GET', `/v1/consents?ref=K7Q2X9&site=${SITE}&channel=whatsapp`],
         ['POST', `/v1/consents/${id}/confirm`],
         ['DELETE', `/v1/consents/${id}`],
         ['GET', '/v1/export?format=csv'],
@@ -87,21 +87,56 @@ describe.each(storeKinds)('admin API on $name', (kind) => {
     expect((await app.request('/v1/consents/1%27%20OR%201=1', { headers: admin })).status).toBe(400);
   });
 
-  it.skipIf(kind.skipReason)('finds consents by reference code', async () => {
-    const flow = makeFlow({ ref: 'ZX81Q', message: 'Start News Firma ZX81Q' });
-    await ingest(flow);
-    const answer = (await (await app.request('/v1/consents?ref=zx81q', { headers: admin })).json()) as {
-      consents: Array<{ consentId: string; types: string[]; site: string }>;
+  const lookup = async (ref: string, site = SITE, channel = 'whatsapp') =>
+    (await (
+      await app.request(`/v1/consents?ref=${ref}&site=${encodeURIComponent(site)}&channel=${channel}`, {
+        headers: admin,
+      })
+    ).json()) as {
+      ambiguous: boolean;
+      consents: Array<{ consentId: string; types: string[]; site: string; ambiguous: boolean }>;
     };
+
+  it.skipIf(kind.skipReason)('finds consents by reference code within one site and channel', async () => {
+    const flow = makeFlow({ ref: 'ZX81QA', message: 'Start News Firma ZX81QA' });
+    await ingest(flow);
+    const answer = await lookup('zx81qa');
+    expect(answer.ambiguous).toBe(false);
     expect(answer.consents).toEqual([
       expect.objectContaining({
         consentId: flow[0]?.consentId,
         site: SITE,
+        ambiguous: false,
         types: ['consent_given', 'link_opened', 'notice_shown'],
       }),
     ]);
+    // Another channel or another site never sees it.
+    expect((await lookup('ZX81QA', SITE, 'telegram')).consents).toEqual([]);
+    expect((await lookup('ZX81QA', 'https://other.example')).consents).toEqual([]);
     expect((await app.request('/v1/consents?ref=%27--', { headers: admin })).status).toBe(400);
+    // Without the scope the lookup is refused, not run across every site.
+    const unscoped = await app.request('/v1/consents?ref=ZX81QA', { headers: admin });
+    expect(unscoped.status).toBe(400);
+    expect(await unscoped.json()).toMatchObject({ error: 'invalid_scope' });
   });
+
+  it.skipIf(kind.skipReason)(
+    'flags two pending consents with one code as ambiguous, and guesses neither',
+    async () => {
+      const first = makeFlow({ ref: 'C0LL1D', message: 'Start News Firma C0LL1D' });
+      const second = makeFlow({ ref: 'C0LL1D', message: 'Start News Firma C0LL1D' });
+      const elsewhere = makeFlow({ ref: 'C0LL1D', message: 'Start News Firma C0LL1D', channel: 'telegram' });
+      await ingest([...first, ...second, ...elsewhere]);
+      const answer = await lookup('C0LL1D');
+      expect(answer.ambiguous).toBe(true);
+      expect(answer.consents.map((each) => [each.consentId, each.ambiguous])).toEqual([
+        [first[0]?.consentId, true],
+        [second[0]?.consentId, true],
+      ]);
+      // The telegram consent with the same code is alone in its scope.
+      expect(await lookup('C0LL1D', SITE, 'telegram')).toMatchObject({ ambiguous: false });
+    },
+  );
 
   it.skipIf(kind.skipReason)(
     'records the double opt-in confirmation once and says whether the ref matches',
@@ -172,10 +207,7 @@ describe.each(storeKinds)('admin API on $name', (kind) => {
       consentId,
     ]);
     expect(rows).toHaveLength(0);
-    const lookup = (await (await app.request('/v1/consents?ref=ER4SE', { headers: admin })).json()) as {
-      consents: unknown[];
-    };
-    expect(lookup.consents).toEqual([]);
+    expect((await lookup('ER4SE')).consents).toEqual([]);
 
     // A late retry of an erased consent's event is stored without its personal content.
     const late = makeEvent({

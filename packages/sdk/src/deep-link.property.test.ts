@@ -12,11 +12,19 @@ const textChannels: Array<[string, ChannelConfig, (href: string) => string]> = [
   ['telegram user', { type: 'telegram', username: 'firma_news' }, (href) => after(href, '?text=')],
   ['viber', { type: 'viber', uri: 'firma' }, (href) => after(href, '&text=')],
   ['threema', { type: 'threema', id: 'ABCD1234' }, (href) => after(href, '?text=')],
-  ['sms', { type: 'sms', phone: '+49 170 1234567' }, (href) => after(href, '?body=')],
+  [
+    'sms',
+    {
+      type: 'sms',
+      phone: '+49 170 1234567',
+      provider: { name: 'Mail AG', country: 'DE', transfer: 'None.' },
+    },
+    (href) => after(href, '?body='),
+  ],
   ['line', { type: 'line', id: 'firma' }, (href) => after(href, '/?')],
   [
     'email subject',
-    { type: 'email', address: 'a@firma.de' },
+    { type: 'email', address: 'a@firma.de', provider: { name: 'Mail AG', country: 'DE', transfer: 'None.' } },
     (href) => after(href, '?subject=').split('&body=')[0]!,
   ],
 ];

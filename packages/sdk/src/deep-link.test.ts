@@ -100,7 +100,11 @@ const channels: Record<string, ChannelCase> = {
     longFails: false,
   },
   sms: {
-    config: { type: 'sms', phone: '+49 170 1234567' },
+    config: {
+      type: 'sms',
+      phone: '+49 170 1234567',
+      provider: { name: 'Mail AG', country: 'DE', transfer: 'None.' },
+    },
     prefill: 'text',
     href: (text) => `sms:+491701234567?body=${text}`,
     hasPayload: false,
@@ -121,7 +125,11 @@ const channels: Record<string, ChannelCase> = {
     longFails: true,
   },
   email: {
-    config: { type: 'email', address: 'news@firma.de' },
+    config: {
+      type: 'email',
+      address: 'news@firma.de',
+      provider: { name: 'Mail AG', country: 'DE', transfer: 'None.' },
+    },
     prefill: 'text',
     // RFC 6068: line breaks as CRLF.
     href: (text) => {
@@ -186,7 +194,11 @@ describe('deepLink limits and errors', () => {
   });
 
   it('uses &body= for SMS on iOS and ?body= elsewhere', () => {
-    const sms: ChannelConfig = { type: 'sms', phone: '+49 170 1234567' };
+    const sms: ChannelConfig = {
+      type: 'sms',
+      phone: '+49 170 1234567',
+      provider: { name: 'Mail AG', country: 'DE', transfer: 'None.' },
+    };
     expect(deepLink(sms, 'Start A&B', { platform: 'ios' }).href).toBe('sms:+491701234567&body=Start%20A%26B');
     expect(deepLink(sms, 'Start A&B', { platform: 'other' }).href).toBe(
       'sms:+491701234567?body=Start%20A%26B',

@@ -1,6 +1,6 @@
-import { channelLinks, channelTypes } from './channels/index.js';
+import { channels } from './channels/index.js';
 import type { ChannelConfig } from './channels/index.js';
-import type { DeepLink, DeepLinkOptions, LinkBuilder } from './channels/types.js';
+import type { AnyChannel, DeepLink, DeepLinkOptions } from './channels/types.js';
 import { ConfigError, issueAt, quote } from './errors.js';
 
 /** Links of 2,000 characters and more get cut by some browsers, QR scanners and messengers (channels.md, rule 3). */
@@ -15,13 +15,24 @@ export const MAX_LINK_LENGTH = 2000;
  * without country code), an empty message, or a link that would reach 2,000 characters.
  */
 export function deepLink(channel: ChannelConfig, message: string, options: DeepLinkOptions = {}): DeepLink {
+  return linkIn(channels, channel, message, options);
+}
+
+/** `deepLink` over a given registry (a test adds a channel this way). */
+export function linkIn(
+  registry: readonly AnyChannel[],
+  channel: object,
+  message: string,
+  options: DeepLinkOptions,
+): DeepLink {
   const type: unknown = (channel as { type?: unknown } | null)?.type;
-  const build = Object.hasOwn(channelLinks, String(type))
-    ? (channelLinks[type as ChannelConfig['type']] as LinkBuilder<ChannelConfig>)
-    : undefined;
-  if (!build)
+  const entry = registry.find((candidate) => candidate.type === type);
+  if (!entry)
     throw new ConfigError([
-      issueAt('type', `unknown channel ${quote(type)}; use one of ${channelTypes.join(', ')}`),
+      issueAt(
+        'type',
+        `unknown channel ${quote(type)}; use one of ${registry.map(({ type }) => type).join(', ')}`,
+      ),
     ]);
   const text = String(message ?? '').normalize('NFC');
   if (!text.trim())
@@ -29,7 +40,7 @@ export function deepLink(channel: ChannelConfig, message: string, options: DeepL
       issueAt('message', 'is empty; write the text the visitor sends, e.g. "Start News Firma"'),
     ]);
 
-  const link = build(channel, text, options);
+  const link = entry.link(channel as { type: string }, text, options);
   if (link.href.length >= MAX_LINK_LENGTH)
     throw new ConfigError([
       issueAt(

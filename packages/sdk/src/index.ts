@@ -9,29 +9,17 @@ export { ConfigError } from './errors.js';
 export { checkWidgetConfig } from './config/check-widget-config.js';
 export type { ParseResult, WidgetConfig, WidgetConfigInput } from './config/types.js';
 export type { ConfigIssue, FieldResult } from './errors.js';
-export { channelLinks, channelMeta, channelProviders, channelTypes } from './channels/index.js';
+export { channelMeta, channelNames, channelProviders, channelTypes } from './channels/index.js';
 export { isTelegramBot } from './channels/telegram.js';
-export type {
-  ChannelConfig,
-  EmailConfig,
-  InstagramConfig,
-  LineConfig,
-  MessengerConfig,
-  SignalConfig,
-  SmsConfig,
-  TelegramConfig,
-  ThreemaConfig,
-  ViberConfig,
-  WhatsappConfig,
-} from './channels/index.js';
+export type { ChannelConfig, ChannelConfigOf, ChannelType } from './channels/index.js';
 export type {
   ChannelIcon,
   ChannelMeta,
-  ChannelType,
   DeepLink,
   DeepLinkOptions,
   DesktopStrategy,
   LocalizedText,
+  Platform,
   PrefillKind,
   ProviderFacts,
 } from './channels/types.js';
@@ -45,7 +33,12 @@ export type {
 } from './consent/types.js';
 export { renderNotice, renderWithdrawNotice } from './notices/render.js';
 export { loadNoticeLocale, noticeLocales, resolveNoticeLocale } from './notices/locales.js';
+export { fillNotice } from './notices/fill.js';
+export type { VisitorValues } from './notices/fill.js';
+export { processorPresets } from './notices/processors.js';
 export type {
+  ChannelProvider,
+  ConfigText,
   NoticeBlock,
   NoticeChannelTexts,
   NoticeFactTexts,
@@ -54,5 +47,7 @@ export type {
   NoticeTemplates,
   NoticeTextKey,
   NoticeTexts,
+  Processor,
+  ProcessorPreset,
   RenderedNotice,
 } from './notices/types.js';

@@ -9,22 +9,9 @@ export {
   noticeRefSchema,
 } from './schema/consent-event.js';
 export type { ConsentAction, ConsentEvent, ConsentEventType, NoticeRef } from './schema/consent-event.js';
-export {
-  channelConfigSchema,
-  emailConfigSchema,
-  instagramConfigSchema,
-  lineConfigSchema,
-  messengerConfigSchema,
-  signalConfigSchema,
-  smsConfigSchema,
-  telegramConfigSchema,
-  threemaConfigSchema,
-  viberConfigSchema,
-  whatsappConfigSchema,
-} from './schema/channels.js';
+export { channelConfigSchema } from './schema/channels.js';
 export { parseWidgetConfig, widgetConfigSchema } from './schema/widget-config.js';
 export type { ParseResult, WidgetConfig, WidgetConfigInput } from './schema/widget-config.js';
 export { explainIssue, formatIssues, formatPath } from './schema/issues.js';
-export type { ChannelConfig } from './channels/index.js';
-export type { ChannelType } from './channels/types.js';
+export type { ChannelConfig, ChannelConfigOf, ChannelType } from './channels/index.js';
 export type { ConfigIssue } from './errors.js';

@@ -75,7 +75,7 @@ describe('the built SDK in plain Node', () => {
   it('validates a widget config through the schema entry', () => {
     const result = runNode(`
       import { parseWidgetConfig } from '@messenger-optin/sdk/schema';
-      console.log(JSON.stringify(parseWidgetConfig({ company: 'Firma', channels: [{ type: 'sms', phone: '0170 1' }], privacyPolicy: 'javascript:x' })));
+      console.log(JSON.stringify(parseWidgetConfig({ company: 'Firma', purpose: 'News', channels: [{ type: 'sms', phone: '0170 1', provider: { name: 'V AG', country: 'DE', transfer: 'Keine.' } }], privacyPolicy: 'javascript:x' })));
     `);
     expect(result).toEqual({
       ok: false,
@@ -93,7 +93,7 @@ describe('the built SDK in plain Node', () => {
       console.log(JSON.stringify({ config, event }));
     `) as { config: JsonSchema; event: JsonSchema };
     expect(schemas.config.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schemas.config.required).toEqual(['company', 'channels', 'privacyPolicy']);
+    expect(schemas.config.required).toEqual(['company', 'channels', 'privacyPolicy', 'purpose']);
     expect(schemas.config.properties.company?.description).toBe(
       'Business name as the visitor will see it in the messenger.',
     );

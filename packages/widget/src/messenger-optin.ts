@@ -1,8 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { ChannelConfig, ChannelMeta, ChannelType } from '@messenger-optin/sdk';
+import { channelNames, type ChannelConfig, type ChannelMeta, type ChannelType } from '@messenger-optin/sdk';
 import type { WidgetConfig } from '@messenger-optin/sdk/schema';
 import { renderChannelList } from './channel-list/channel-list.js';
-import { channelNames, knownChannelTypes } from './channel-list/channel-names.js';
 import { mergeConfig } from './config/merge-config.js';
 import { preCheck } from './config/pre-check.js';
 import { channelList, keepValidChannels } from './config/keep-valid-channels.js';
@@ -69,6 +68,15 @@ const loadLazy = () =>
  * @fires {OptinWithdrawEvent} optin-withdraw - The visitor asked to unsubscribe. Detail `{ channel, href }`.
  * @fires {OptinErrorEvent} optin-error - Bad config or a run-time failure. Detail `{ code, message, path? }`.
  */
+/** A JSON attribute (`processors`); text that is no JSON stays text, for the config check to name. */
+const parseJson = (value: string | null): unknown => {
+  try {
+    return value === null ? undefined : JSON.parse(value);
+  } catch {
+    return value;
+  }
+};
+
 export class MessengerOptin extends LitElement {
   static override properties = {
     company: {},
@@ -85,6 +93,21 @@ export class MessengerOptin extends LitElement {
     reference: {},
     impressions: { type: Boolean },
     texts: { attribute: false },
+    frequency: {},
+    dpo: {},
+    privacyPolicyVersion: { attribute: 'privacy-policy-version' },
+    unsubscribeUrl: { attribute: 'unsubscribe-url' },
+    processors: { converter: { fromAttribute: parseJson } },
+    advertising: {
+      converter: {
+        fromAttribute: (value: string | null) =>
+          value === 'false' ? false : value === 'true' || value === '' ? true : value,
+      },
+    },
+    retentionYears: { attribute: 'retention-years', type: Number },
+    unconfirmedDays: { attribute: 'unconfirmed-days', type: Number },
+    minAge: { attribute: 'min-age', type: Number },
+    referenceLength: { attribute: 'reference-length', type: Number },
     theme: { reflect: true },
     /** @internal */
     _problem: { state: true },
@@ -124,6 +147,26 @@ export class MessengerOptin extends LitElement {
   declare impressions: boolean;
   /** Overrides of UI and notice texts by key (`headline`, `unsubscribe`, notice template keys). */
   declare texts: Record<string, string> | undefined;
+  /** How often messages come, e.g. "etwa einmal pro Woche" (shown in the notice). */
+  declare frequency: string | undefined;
+  /** Contact of the data protection officer (shown in the notice's Details). */
+  declare dpo: string | undefined;
+  /** Version of the privacy policy, e.g. "1. März 2026". */
+  declare privacyPolicyVersion: string | undefined;
+  /** A page with the widget for unsubscribing, linked as "Abmelden" in the notice. */
+  declare unsubscribeUrl: string | undefined;
+  /** The business's processors: a JSON string (the attribute) or an array (docs/notices.md). */
+  declare processors: unknown;
+  /** `true`: the messages advertise your products and offers; a text names what; `false`: none. @default true */
+  declare advertising: boolean | string | undefined;
+  /** Years the consent proof is kept after the year of withdrawal. @default 3 */
+  declare retentionYears: number | undefined;
+  /** Days an unconfirmed flow is kept. @default 30 */
+  declare unconfirmedDays: number | undefined;
+  /** Minimum age for signing up (Art. 8 GDPR). @default 16 */
+  declare minAge: number | undefined;
+  /** Characters of the reference code, 4 to 8. @default 6 */
+  declare referenceLength: number | undefined;
   /** Colour scheme: `light`, `dark` or `auto` (follows the system). @default 'light' */
   declare theme: 'light' | 'dark' | 'auto' | undefined;
 
@@ -298,7 +341,9 @@ export class MessengerOptin extends LitElement {
   /** Empty values count as unset (`lang` is '' on every element), so the JSON child fills them. */
   private _rawFromElement(): RawConfig {
     const raw: RawConfig = {};
-    for (const key of configKeys) raw[key] = this[key] || undefined;
+    // Empty attributes count as unset; `advertising="false"` is a value.
+    for (const key of configKeys)
+      raw[key] = this[key] === false && key === 'advertising' ? false : this[key] || undefined;
     return raw;
   }
 
@@ -309,7 +354,7 @@ export class MessengerOptin extends LitElement {
     const merged = mergeConfig(this._rawFromElement(), json);
     // The attribute wins over the JSON's theme, like every other field.
     if (merged.ok) this.theme ||= merged.theme as never;
-    const pre = (raw: Record<string, unknown>) => preCheck(raw, knownChannelTypes);
+    const pre = (raw: Record<string, unknown>) => preCheck(raw, Object.keys(channelNames) as ChannelType[]);
     const list = merged.ok ? channelList(merged.raw) : undefined;
     const checked = !merged.ok
       ? merged

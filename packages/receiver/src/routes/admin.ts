@@ -15,7 +15,9 @@ export interface AdminRouteOptions {
 }
 
 const consentIdSchema = z.uuid();
-const refSchema = z.string().check(z.regex(/^[0-9A-Z]{4,6}$/));
+const refSchema = z.string().check(z.regex(/^[0-9A-Z]{4,8}$/));
+const originSchema = z.string().check(z.regex(/^(?:null|[a-z][a-z0-9+.-]*:\/\/[a-z0-9.:[\]-]+)$/));
+const channelSchema = z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,31}$/));
 
 /** What the messaging system reports when the visitor's opt-in message arrives. */
 export const confirmationSchema = z.strictObject({
@@ -59,11 +61,25 @@ export function adminRoutes({ store, now, adminToken }: AdminRouteOptions): Hono
     const ref = z.safeParse(refSchema, (c.req.query('ref') ?? '').toUpperCase());
     if (!ref.success) {
       return c.json(
-        { error: 'invalid_ref', message: 'ref must be 4 to 6 letters or digits, e.g. ?ref=K7Q2' },
+        { error: 'invalid_ref', message: 'ref must be 4 to 8 letters or digits, e.g. ?ref=K7Q2X9' },
         400,
       );
     }
-    return c.json({ ref: ref.data, consents: await store.findConsentsByRef(ref.data) });
+    // A code is unique only within one site and channel: the lookup is always scoped to both.
+    const site = z.safeParse(originSchema, (c.req.query('site') ?? '').toLowerCase());
+    const channel = z.safeParse(channelSchema, c.req.query('channel') ?? '');
+    if (!site.success || !channel.success) {
+      return c.json(
+        {
+          error: 'invalid_scope',
+          message:
+            'a reference code is unique only per site and channel: add ?site=<origin>&channel=<type>, e.g. &site=https://shop.example&channel=whatsapp',
+        },
+        400,
+      );
+    }
+    const scope = { site: site.data, channel: channel.data };
+    return c.json({ ref: ref.data, ...scope, ...(await store.findConsentsByRef(ref.data, scope)) });
   });
 
   app.get('/v1/consents/:consentId', async (c) => {

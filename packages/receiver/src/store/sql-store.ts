@@ -16,12 +16,13 @@ import type {
   AppendResult,
   ArchivedNotice,
   ConfirmResult,
-  ConsentSummary,
   EntryView,
   EraseResult,
   NewConfirmation,
   NewEvent,
   ProofBundle,
+  RefLookup,
+  RefScope,
   Store,
   VerifyReport,
 } from './types.js';
@@ -518,7 +519,9 @@ export class SqlStore implements Store {
     };
   }
 
-  async findConsentsByRef(ref: string): Promise<ConsentSummary[]> {
+  async findConsentsByRef(ref: string, scope: RefScope): Promise<RefLookup> {
+    // Codes are unique only per site and channel (docs/notices.md, "Reference code"): the lookup
+    // never crosses them, and two pending consents with one code are flagged, never guessed between.
     const { rows } = await this.client.query<{
       consent_id: string;
       site: string;
@@ -527,17 +530,22 @@ export class SqlStore implements Store {
       first_received_at: Date | string;
       last_received_at: Date | string;
       confirmed: boolean;
+      withdrawn: boolean;
     }>(
       `SELECT consent_id, min(site) AS site, min(channel) AS channel,
          array_agg(DISTINCT type ORDER BY type) AS types,
          min(received_at) AS first_received_at, max(received_at) AS last_received_at,
-         bool_or(kind = 'confirmation') AS confirmed
+         bool_or(kind = 'confirmation') AS confirmed,
+         bool_or(type = 'withdrawal_requested') AS withdrawn
        FROM entries
-       WHERE consent_id IN (SELECT consent_id FROM personal_data WHERE ref = $1)
+       WHERE consent_id IN (
+         SELECT p.consent_id FROM personal_data p JOIN entries s ON s.entry_id = p.entry_id
+         WHERE p.ref = $1 AND s.site = $2 AND s.channel = $3)
        GROUP BY consent_id ORDER BY min(received_at), consent_id`,
-      [ref],
+      [ref, scope.site, scope.channel],
     );
-    return rows.map((row) => ({
+    const pending = rows.filter((row) => !row.confirmed && !row.withdrawn).length;
+    const consents = rows.map((row) => ({
       consentId: row.consent_id,
       site: row.site,
       channel: row.channel,
@@ -545,7 +553,9 @@ export class SqlStore implements Store {
       firstReceivedAt: isoString(row.first_received_at),
       lastReceivedAt: isoString(row.last_received_at),
       confirmed: row.confirmed,
+      ambiguous: pending > 1 && !row.confirmed && !row.withdrawn,
     }));
+    return { ambiguous: pending > 1, consents };
   }
 
   async *exportEntries(): AsyncIterable<EntryView> {

@@ -13,7 +13,8 @@ export interface Store {
   erase(consentId: string, erasedAt: Date): Promise<EraseResult>;
   /** The proof bundle of one consent, or undefined when nothing is stored for it. */
   getConsent(consentId: string): Promise<ProofBundle | undefined>;
-  findConsentsByRef(ref: string): Promise<ConsentSummary[]>;
+  /** The consents whose start message carried `ref`, within one site and channel. */
+  findConsentsByRef(ref: string, scope: RefScope): Promise<RefLookup>;
   /** Every entry in site and chain order, read page by page. */
   exportEntries(): AsyncIterable<EntryView>;
   /** Recomputes every site's chain and checks the archive (docs/receiver-security.md#verify). */
@@ -104,6 +105,19 @@ export interface ProofBundle {
   chain: { ok: boolean; checked: number; broken: BrokenLink[] };
 }
 
+/** Where a reference code is looked up: codes are unique only per site and channel. */
+export interface RefScope {
+  /** The site (page origin), e.g. https://shop.example. */
+  site: string;
+  channel: string;
+}
+
+/** A reference-code lookup: more than one pending consent with the code is `ambiguous`. */
+export interface RefLookup {
+  ambiguous: boolean;
+  consents: ConsentSummary[];
+}
+
 export interface ConsentSummary {
   consentId: string;
   site: string;
@@ -112,6 +126,8 @@ export interface ConsentSummary {
   firstReceivedAt: string;
   lastReceivedAt: string;
   confirmed: boolean;
+  /** Pending, and another pending consent in the same scope has the same code: the admin decides. */
+  ambiguous: boolean;
 }
 
 export interface SiteReport {

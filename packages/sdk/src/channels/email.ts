@@ -1,12 +1,14 @@
 import { encodeMailText } from '../encode.js';
 import { patternField, readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ChannelProvider, ProviderFacts } from './types.js';
 
 /** `{ "type": "email", "address": "news@firma.de" }`: the address that receives the opt-in mail. */
 export interface EmailConfig {
   type: 'email';
   /** One plain address, no display name. */
   address: string;
+  /** Your provider for the e-mails (a processor), named in the notice. Required. */
+  provider: ChannelProvider;
   /** Button text instead of the channel name. */
   label?: string | undefined;
 }
@@ -22,21 +24,22 @@ const parseAddress = /* @__PURE__ */ patternField(
   (input) => input.trim(),
 );
 
-export const emailFields = { address: parseAddress };
-
 /** RFC 6068: the message goes into subject and body, line breaks as `%0D%0A`. */
-export const emailLink: LinkBuilder<EmailConfig> = (config, message) => {
-  const text = encodeMailText(message);
-  return {
-    href: `mailto:${readField(config, 'address', parseAddress)}?subject=${text}&body=${text}`,
-    prefill: 'text',
-    message,
-  };
+export const email: Channel<EmailConfig> = {
+  type: 'email',
+  ownProvider: true,
+  fields: { address: parseAddress },
+  link: (config, message) => {
+    const text = encodeMailText(message);
+    return {
+      href: `mailto:${readField(config, 'address', parseAddress)}?subject=${text}&body=${text}`,
+      prefill: 'text',
+      message,
+    };
+  },
 };
 
-export const emailMeta: ChannelMeta = {
-  type: 'email',
-  name: 'E-Mail',
+export const emailMeta: ChannelDisplay = {
   prefill: 'text',
   // mailto: opens the desktop's mail program directly.
   desktop: 'direct',
@@ -47,13 +50,17 @@ export const emailMeta: ChannelMeta = {
 };
 
 export const emailProvider: ProviderFacts = {
-  provider: {
-    en: 'the business’s e-mail provider',
-    de: 'der E-Mail-Anbieter des Unternehmens',
+  provider: { en: 'Your email provider', de: 'Ihr E-Mail-Anbieter' },
+  providerData: {
+    en: 'your address, the email and its metadata',
+    de: 'Ihre Adresse, die E-Mail und ihre Metadaten',
   },
-  transfer: {
-    en: 'Whether data leaves the EU depends on this provider.',
-    de: 'Ob Daten die EU verlassen, hängt von diesem Anbieter ab.',
+  seat: { en: '', de: '' },
+  countries: { en: '', de: '' },
+  transfer: { en: '', de: '' },
+  identifier: {
+    en: 'your email address and, if your email program sends it, your name',
+    de: 'Ihre E-Mail-Adresse und, falls Ihr E-Mail-Programm ihn mitschickt, Ihren Namen',
   },
-  identifier: { en: 'your e-mail address', de: 'deine E-Mail-Adresse' },
+  receivedOn: 'send',
 };

@@ -1,6 +1,7 @@
+import { messengerProvider } from './messenger.js';
 import { toPayload } from '../payload.js';
 import { nameField, readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
 
 /** `{ "type": "instagram", "username": "firma" }`: the business's Instagram account. */
 export interface InstagramConfig {
@@ -11,28 +12,28 @@ export interface InstagramConfig {
   label?: string | undefined;
 }
 
-export const instagramFields = {
-  username: /* @__PURE__ */ nameField(
-    'Instagram username',
-    /^[A-Za-z0-9._]{1,30}$/,
-    'use the name from instagram.com/<name>',
-  ),
-};
-
 /** ig.me cannot prefill text; `ref` reaches the account's webhook with the new conversation. */
-export const instagramLink: LinkBuilder<InstagramConfig> = (config, message) => {
-  const payload = toPayload(message);
-  return {
-    href: `https://ig.me/m/${readField(config, 'username', instagramFields.username)}?ref=${payload}`,
-    prefill: 'payload',
-    message,
-    payload,
-  };
+export const instagram: Channel<InstagramConfig> = {
+  type: 'instagram',
+  fields: {
+    username: /* @__PURE__ */ nameField(
+      'Instagram username',
+      /^[A-Za-z0-9._]{1,30}$/,
+      'use the name from instagram.com/<name>',
+    ),
+  },
+  link: (config, message) => {
+    const payload = toPayload(message);
+    return {
+      href: `https://ig.me/m/${readField(config, 'username', instagram.fields.username)}?ref=${payload}`,
+      prefill: 'payload',
+      message,
+      payload,
+    };
+  },
 };
 
-export const instagramMeta: ChannelMeta = {
-  type: 'instagram',
-  name: 'Instagram',
+export const instagramMeta: ChannelDisplay = {
   prefill: 'payload',
   desktop: 'qr',
   icon: {
@@ -41,14 +42,12 @@ export const instagramMeta: ChannelMeta = {
   },
 };
 
+// Meta Platforms Ireland serves Instagram as it serves Messenger: the same role, data and transfers.
 export const instagramProvider: ProviderFacts = {
-  provider: {
-    en: 'Meta Platforms Ireland Limited, Dublin, Ireland',
-    de: 'Meta Platforms Ireland Limited, Dublin, Irland',
+  ...messengerProvider,
+  identifier: {
+    en: 'your Instagram-scoped ID, and through it your user name, name and profile picture',
+    de: 'Ihre Instagram-bezogene ID und über sie Ihren Benutzernamen, Namen und Ihr Profilbild',
   },
-  transfer: {
-    en: 'Data may be transferred to the USA (Meta Platforms, Inc.) under the EU-US Data Privacy Framework.',
-    de: 'Daten können in die USA übermittelt werden (Meta Platforms, Inc.), auf Grundlage des EU-US Data Privacy Framework.',
-  },
-  identifier: { en: 'your Instagram username', de: 'deinen Instagram-Benutzernamen' },
+  policy: 'https://privacycenter.instagram.com/policy',
 };

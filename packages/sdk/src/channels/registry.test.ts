@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelLinks, channelMeta, channelProviders, channelTypes } from './index.js';
+import { channelMeta, channelNames, channelProviders, channels, channelTypes } from './index.js';
 
 describe('the channel registry', () => {
   it('lists the ten channels of the spec in display order', () => {
@@ -17,10 +17,14 @@ describe('the channel registry', () => {
     ]);
   });
 
-  it('has a link builder, display facts and provider facts for each, and nothing else', () => {
-    for (const record of [channelLinks, channelMeta, channelProviders])
+  it('has a name, display facts and provider facts for each, and nothing else', () => {
+    expect(channels.map((channel) => channel.type)).toEqual(channelTypes);
+    for (const record of [channelNames, channelMeta, channelProviders])
       expect(Object.keys(record).sort()).toEqual([...channelTypes].sort());
-    for (const type of channelTypes) expect(channelMeta[type].type).toBe(type);
+    for (const type of channelTypes) {
+      expect(channelMeta[type].type).toBe(type);
+      expect(channelNames[type]).toBe(channelMeta[type].name);
+    }
   });
 
   it.each([
@@ -46,28 +50,30 @@ describe('the channel registry', () => {
     expect(path).toMatch(/^M[0-9MmLlHhVvCcSsQqTtAaZz.,\s-]+$/);
   });
 
-  it.each(channelTypes)('%s states provider, transfer and identifier in German and English', (type) => {
+  it.each(channelTypes)('%s states its provider facts in German and English', (type) => {
     const facts = channelProviders[type];
-    for (const text of [facts.provider, facts.transfer, facts.identifier]) {
+    // SMS and e-mail: the business's provider comes from the config, the visitor's carrier is here.
+    const own = type === 'sms' || type === 'email';
+    const texts = own
+      ? [facts.provider, facts.providerData, facts.identifier]
+      : [facts.provider, facts.seat, facts.providerData, facts.countries, facts.transfer, facts.identifier];
+    for (const text of texts) {
       expect(text.en.trim()).not.toBe('');
       expect(text.de.trim()).not.toBe('');
     }
-    // Transfers are one plain sentence.
-    expect(facts.transfer.en).toMatch(/\.$/);
-    expect(facts.transfer.de).toMatch(/\.$/);
+    if (!own) expect(facts.transfer.de).toMatch(/\.$/);
+    // The formal "Sie" in German, never the "du" of the old facts.
+    expect(JSON.stringify(facts)).not.toMatch(/\b(dein|deine|deinen|du)\b/);
   });
 
-  it('names the providers of the notices table', () => {
-    expect(channelProviders.whatsapp.provider.en).toBe('WhatsApp Ireland Limited, Dublin, Ireland');
-    expect(channelProviders.messenger.provider.en).toBe('Meta Platforms Ireland Limited, Dublin, Ireland');
+  it('names the providers and their roles as the notices table does', () => {
+    expect(channelProviders.whatsapp.provider.en).toBe('WhatsApp Ireland Limited');
+    expect(channelProviders.whatsapp.seat.de).toBe('Dublin, Irland');
     expect(channelProviders.instagram.provider).toEqual(channelProviders.messenger.provider);
-    expect(channelProviders.signal.transfer.en).toMatch(
-      /no legal mechanism .* and no representative in the EU/,
-    );
-    expect(channelProviders.threema.provider.de).toContain('Pfäffikon SZ, Schweiz');
-    expect(channelProviders.whatsapp.identifier).toEqual({
-      en: 'your phone number',
-      de: 'deine Telefonnummer',
-    });
+    expect(channelProviders.signal.transferConsent).toBe(true);
+    for (const type of ['messenger', 'instagram', 'viber'] as const)
+      expect(channelProviders[type].receivedOn).toBe('open');
+    expect(channelProviders.whatsapp.dpf && channelProviders.messenger.dpf).toBe(true);
+    expect(channelProviders.threema.seat.de).toContain('Pfäffikon SZ, Schweiz');
   });
 });

@@ -1,7 +1,7 @@
 import { encodeText } from '../encode.js';
 import { toPayload } from '../payload.js';
 import { nameField, readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
 
 /** `{ "type": "telegram", "username": "firma_news_bot" }`: a bot or a user/channel account. */
 export interface TelegramConfig {
@@ -12,14 +12,6 @@ export interface TelegramConfig {
   label?: string | undefined;
 }
 
-export const telegramFields = {
-  username: /* @__PURE__ */ nameField(
-    'Telegram username',
-    /^[A-Za-z][A-Za-z0-9_]{4,31}$/,
-    'use the name from t.me/<name>: 5-32 letters, digits or _, letter first',
-  ),
-};
-
 /** Telegram's rule: bot usernames end in "bot", in any case. */
 export function isTelegramBot(username: string): boolean {
   return /bot$/i.test(username);
@@ -29,17 +21,25 @@ export function isTelegramBot(username: string): boolean {
  * Bots get the message as `?start=<payload>`, which arrives as `/start <payload>` without the
  * visitor typing; other accounts get `?text=`, which Telegram puts into the input field.
  */
-export const telegramLink: LinkBuilder<TelegramConfig> = (config, message) => {
-  const username = readField(config, 'username', telegramFields.username);
-  if (!isTelegramBot(username))
-    return { href: `https://t.me/${username}?text=${encodeText(message)}`, prefill: 'text', message };
-  const payload = toPayload(message);
-  return { href: `https://t.me/${username}?start=${payload}`, prefill: 'payload', message, payload };
+export const telegram: Channel<TelegramConfig> = {
+  type: 'telegram',
+  fields: {
+    username: /* @__PURE__ */ nameField(
+      'Telegram username',
+      /^[A-Za-z][A-Za-z0-9_]{4,31}$/,
+      'use the name from t.me/<name>: 5-32 letters, digits or _, letter first',
+    ),
+  },
+  link: (config, message) => {
+    const username = readField(config, 'username', telegram.fields.username);
+    if (!isTelegramBot(username))
+      return { href: `https://t.me/${username}?text=${encodeText(message)}`, prefill: 'text', message };
+    const payload = toPayload(message);
+    return { href: `https://t.me/${username}?start=${payload}`, prefill: 'payload', message, payload };
+  },
 };
 
-export const telegramMeta: ChannelMeta = {
-  type: 'telegram',
-  name: 'Telegram',
+export const telegramMeta: ChannelDisplay = {
   // For bots; the link builder reports 'text' for user accounts.
   prefill: 'payload',
   desktop: 'qr',
@@ -50,13 +50,26 @@ export const telegramMeta: ChannelMeta = {
 };
 
 export const telegramProvider: ProviderFacts = {
-  provider: {
-    en: 'Telegram Messenger Inc., British Virgin Islands (EU representative under Art. 27 GDPR in Brussels)',
-    de: 'Telegram Messenger Inc., Britische Jungferninseln (EU-Vertreter nach Art. 27 DSGVO in Brüssel)',
+  provider: { en: 'Telegram Messenger Inc.', de: 'Telegram Messenger Inc.' },
+  seat: {
+    en: 'British Virgin Islands; EU representative under Art. 27 GDPR: EDPO, Brussels',
+    de: 'Britische Jungferninseln; EU-Vertreter nach Art. 27 DSGVO: EDPO, Brüssel',
+  },
+  providerData: {
+    en: 'your ID, your profile, the chat content (bot chats are not end-to-end encrypted) and metadata',
+    de: 'Ihre ID, Ihr Profil, den Chatinhalt (Bot-Chats sind nicht Ende-zu-Ende-verschlüsselt) und Metadaten',
+  },
+  countries: {
+    en: 'to the British Virgin Islands and Dubai',
+    de: 'auf die Britischen Jungferninseln und nach Dubai',
   },
   transfer: {
-    en: 'Data of users in the EEA is stored in the Netherlands; group companies in the British Virgin Islands and in Dubai (UAE) receive data under standard contractual clauses; there is no EU adequacy decision for either.',
-    de: 'Daten von Nutzern im EWR werden in den Niederlanden gespeichert; Konzerngesellschaften auf den Britischen Jungferninseln und in Dubai (VAE) erhalten Daten auf Grundlage von Standardvertragsklauseln; für keines der beiden Länder gibt es einen Angemessenheitsbeschluss der EU.',
+    en: 'Telegram stores the data of users in the EEA in the Netherlands. Its group companies in the British Virgin Islands and in Dubai (UAE) receive data under standard contractual clauses; there is no adequacy decision for either.',
+    de: 'Telegram speichert die Daten von Nutzern im EWR in den Niederlanden. Seine Konzerngesellschaften auf den Britischen Jungferninseln und in Dubai (VAE) erhalten Daten auf Grundlage von Standardvertragsklauseln; für keines der beiden Länder gibt es einen Angemessenheitsbeschluss.',
   },
-  identifier: { en: 'your Telegram name and username', de: 'deinen Telegram-Namen und Benutzernamen' },
+  identifier: {
+    en: 'your Telegram ID and name, and your user name and language if set',
+    de: 'Ihre Telegram-ID und Ihren Namen, dazu Ihren Benutzernamen und Ihre Sprache, falls eingestellt',
+  },
+  receivedOn: 'send',
 };

@@ -1,6 +1,6 @@
 import { encodeText } from '../encode.js';
 import { patternField, readField } from './fields.js';
-import type { ChannelMeta, LinkBuilder, ProviderFacts } from './types.js';
+import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
 
 /** `{ "type": "threema", "id": "ABCD1234" }`: the business's Threema ID (or a Gateway ID `*FIRMA01`). */
 export interface ThreemaConfig {
@@ -18,17 +18,17 @@ const parseThreemaId = /* @__PURE__ */ patternField(
   (input) => input.trim().toUpperCase(),
 );
 
-export const threemaFields = { id: parseThreemaId };
-
-export const threemaLink: LinkBuilder<ThreemaConfig> = (config, message) => ({
-  href: `https://threema.id/${readField(config, 'id', parseThreemaId)}?text=${encodeText(message)}`,
-  prefill: 'text',
-  message,
-});
-
-export const threemaMeta: ChannelMeta = {
+export const threema: Channel<ThreemaConfig> = {
   type: 'threema',
-  name: 'Threema',
+  fields: { id: parseThreemaId },
+  link: (config, message) => ({
+    href: `https://threema.id/${readField(config, 'id', parseThreemaId)}?text=${encodeText(message)}`,
+    prefill: 'text',
+    message,
+  }),
+};
+
+export const threemaMeta: ChannelDisplay = {
   prefill: 'text',
   desktop: 'qr',
   icon: {
@@ -38,13 +38,20 @@ export const threemaMeta: ChannelMeta = {
 };
 
 export const threemaProvider: ProviderFacts = {
-  provider: {
-    en: 'Threema GmbH, Pfäffikon SZ, Switzerland (servers in Switzerland)',
-    de: 'Threema GmbH, Pfäffikon SZ, Schweiz (Server in der Schweiz)',
+  provider: { en: 'Threema GmbH', de: 'Threema GmbH' },
+  seat: { en: 'Pfäffikon SZ, Switzerland', de: 'Pfäffikon SZ, Schweiz' },
+  providerData: {
+    en: 'your ID and metadata (and the content too if we use the Threema Gateway in its basic mode)',
+    de: 'Ihre ID und Metadaten (und auch den Inhalt, wenn wir das Threema Gateway im Basis-Modus nutzen)',
+  },
+  countries: {
+    en: 'to Switzerland and, for push notifications, via Apple or Google to the USA',
+    de: 'in die Schweiz und, für Push-Benachrichtigungen, über Apple oder Google in die USA',
   },
   transfer: {
-    en: 'Switzerland has an EU adequacy decision; push notifications go through Google or Apple.',
-    de: 'Für die Schweiz gibt es einen Angemessenheitsbeschluss der EU; Push-Benachrichtigungen laufen über Google oder Apple.',
+    en: 'Threema processes data in Switzerland, for which there is an adequacy decision. Push notifications go through Google or Apple (USA); Threema names no basis for this.',
+    de: 'Threema verarbeitet Daten in der Schweiz, für die es einen Angemessenheitsbeschluss gibt. Push-Benachrichtigungen laufen über Google oder Apple (USA); Threema nennt dafür keine Grundlage.',
   },
-  identifier: { en: 'your Threema ID', de: 'deine Threema-ID' },
+  identifier: { en: 'your Threema ID and nickname', de: 'Ihre Threema-ID und Ihren Nicknamen' },
+  receivedOn: 'send',
 };

@@ -9,6 +9,7 @@ const valid = {
   company: 'Firma GmbH',
   channels: [{ type: 'whatsapp', phone: '+49 170 1234567' }],
   privacyPolicy: 'https://firma.de/datenschutz',
+  purpose: 'News',
 };
 
 /** The issues of `input` as "path → message" lines, from the checker; the zod schema must agree. */
@@ -31,6 +32,12 @@ describe('checkWidgetConfig', () => {
       'endpoint',
       'keyword',
       'withdrawKeyword',
+      'purpose',
+      'advertising',
+      'retentionYears',
+      'unconfirmedDays',
+      'minAge',
+      'referenceLength',
       'layout',
       'requireCheckbox',
       'reference',
@@ -55,8 +62,8 @@ describe('checkWidgetConfig', () => {
     ],
     // A list given for a text is measured too (as zod measures anything with a length).
     [
-      { purpose: Array(201).fill('x') },
-      ['purpose: must be text, not a list', 'purpose: has too many entries (at most 200)'],
+      { purpose: Array(61).fill('x') },
+      ['purpose: must be text, not a list', 'purpose: has too many entries (at most 60)'],
     ],
     [
       { channels: '' },
@@ -120,11 +127,11 @@ describe('checkWidgetConfig', () => {
           `channels[${index}]: with company "Muster Handelsgesellschaft für Bürobedar…": the ${['Messenger', 'Instagram', 'Viber'][index - 2]} payload is cut at 64 characters and would lose the reference code; shorten company or keyword`,
       ),
     ],
-    // "Start_" and the company's 51 payload characters ("ü" is "ue") leave room for "_" and a
+    // "Start_News_" and the company's 46 payload characters ("ü" is "ue") leave room for "_" and a
     // 6-character code; one more cuts the code.
-    [{ company: 'Bürobedarf'.padEnd(50, 'x'), channels: [{ type: 'messenger', page: 'firma' }] }, []],
+    [{ company: 'Bürobedarf'.padEnd(45, 'x'), channels: [{ type: 'messenger', page: 'firma' }] }, []],
     [
-      { company: 'Bürobedarf'.padEnd(51, 'x'), channels: [{ type: 'messenger', page: 'firma' }] },
+      { company: 'Bürobedarf'.padEnd(46, 'x'), channels: [{ type: 'messenger', page: 'firma' }] },
       [
         'channels[0]: with company "Bürobedarfxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…": the Messenger payload is cut at 64 characters and would lose the reference code; shorten company or keyword',
       ],

@@ -12,6 +12,7 @@ import {
   textProblems,
 } from './check-values.js';
 import { linkProblems } from './link-problems.js';
+import { advertisingProblems, processorsProblems, wholeNumberProblems } from './notice-options.js';
 import { noticeTextsProblem } from './notice-size.js';
 import {
   channelCount,
@@ -19,6 +20,7 @@ import {
   languageTag,
   layouts,
   maxLength,
+  numberRanges,
   problems,
   references,
   requiredHints,
@@ -68,6 +70,22 @@ const channels: OptionCheck = (value, path, found) => {
   return kept;
 };
 
+/** An option checked by a shared function of notice-options.ts. */
+const found =
+  (problemsOf: (value: unknown, path: PropertyKey[]) => Found): OptionCheck =>
+  (value, path, all) => {
+    all.push(...problemsOf(value, path));
+    return value;
+  };
+
+const wholeNumber = (key: keyof typeof numberRanges): OptionCheck =>
+  found((value, path) =>
+    wholeNumberProblems(value, numberRanges[key][0], numberRanges[key][1]).map((message) => ({
+      path,
+      message,
+    })),
+  );
+
 const texts: OptionCheck = (value, path, found) => {
   if (!isPlainObject(value)) {
     report(found, path, [wrongType('record', value)]);
@@ -102,6 +120,16 @@ const options: Record<keyof WidgetConfig, TextRule | OptionCheck> = {
   keyword: text(maxLength.keyword),
   withdrawKeyword: text(maxLength.withdrawKeyword),
   purpose: text(maxLength.purpose),
+  frequency: text(maxLength.frequency),
+  dpo: text(maxLength.dpo),
+  privacyPolicyVersion: text(maxLength.version),
+  unsubscribeUrl: { max: maxLength.unsubscribeUrl, check: privacyPolicyProblem },
+  processors: found((value, path) => processorsProblems(value, path)),
+  advertising: found((value, path) => advertisingProblems(value).map((message) => ({ path, message }))),
+  retentionYears: wholeNumber('retentionYears'),
+  unconfirmedDays: wholeNumber('unconfirmedDays'),
+  minAge: wholeNumber('minAge'),
+  referenceLength: wholeNumber('referenceLength'),
   controller: text(maxLength.controller),
   lang: { check: (it) => (languageTag.test(it) ? undefined : problems.notALanguageTag) },
   layout: choice(layouts),

@@ -10,22 +10,27 @@ interface LinkInputs {
   keyword: string;
   withdrawKeyword: string;
   reference: 'code' | 'none';
+  purpose: string;
+  referenceLength: number;
 }
 
 /**
- * Builds every link once with the longest message the widget will send (6-character reference
- * code), so that a company name that leaves no bot payload, or a link over 2,000 characters, is a
+ * Builds every link once with the message the widget will send (a reference code of the configured
+ * length), so that a company name that leaves no bot payload, or a link over 2,000 characters, is a
  * config error at load time and not a dead button. Callers run it only when every field is valid.
  * Per channel, the problems of the first keyword that fails; `index` is its place in `channels`.
  */
 export function linkProblems(config: LinkInputs): Array<{ index: number; problem: string }> {
   const problems: Array<{ index: number; problem: string }> = [];
-  const ref = config.reference === 'code' ? 'XXXXXX' : undefined;
+  const ref = config.reference === 'code' ? 'X'.repeat(config.referenceLength) : undefined;
   config.channels.forEach((channel, index) => {
     for (const keyword of [config.keyword, config.withdrawKeyword]) {
       let sentences: string[];
       try {
-        const { payload } = deepLink(channel, composeMessage({ keyword, company: config.company, ref }));
+        const { payload } = deepLink(
+          channel,
+          composeMessage({ keyword, purpose: config.purpose, company: config.company, ref }),
+        );
         // The payload is cut at 64 characters (channels.md) and the code comes last, so a long
         // company or keyword cuts it off: every visitor then sends the same payload and the bot
         // cannot tie a chat to its consent. Only the start message carries the code.

@@ -8,8 +8,21 @@ export const maxLength = {
   company: 100,
   keyword: 50,
   withdrawKeyword: 50,
-  purpose: 200,
-  controller: 1000,
+  /** In the title, the keyword, the bot payload and several sentences: short by nature. */
+  purpose: 60,
+  frequency: 60,
+  /** `privacyPolicyVersion`, `dpo`: short texts shown in the notice. */
+  version: 40,
+  dpo: 200,
+  advertising: 100,
+  /** A page the notice links; shorter than the policy link, so that a notice stays archivable. */
+  unsubscribeUrl: 500,
+  /** Per processor (and the SMS/e-mail provider): name, role, transfer; and how many processors. */
+  processorName: 80,
+  processorRole: 100,
+  processorTransfer: 200,
+  processors: 5,
+  controller: 500,
   label: 60,
   text: 5000,
   /** A URL the notice shows in full (an archived notice must stay under the event's cap). */
@@ -23,12 +36,25 @@ export const layouts = ['inline', 'floating'] as const;
 export const references = ['code', 'none'] as const;
 
 export const defaults = {
-  keyword: 'Start',
-  withdrawKeyword: 'Stop',
+  keyword: 'Start {purpose}',
+  withdrawKeyword: 'Stop {purpose}',
   layout: 'inline',
   requireCheckbox: false,
   reference: 'code',
   impressions: false,
+  advertising: true,
+  retentionYears: 3,
+  unconfirmedDays: 30,
+  minAge: 16,
+  referenceLength: 6,
+} as const;
+
+/** Whole-number options: [min, max] (docs/notices.md, "Retention"; channels.md: 4–8 code characters). */
+export const numberRanges = {
+  retentionYears: [1, 30],
+  unconfirmedDays: [1, 365],
+  minAge: [13, 18],
+  referenceLength: [4, 8],
 } as const;
 
 /** A BCP 47 language tag, loosely: `de`, `en-GB`, `zh-Hant-TW`. */
@@ -39,6 +65,7 @@ export const requiredHints = {
   company: 'write the business name, e.g. "Firma GmbH"',
   channels: 'list the channels, e.g. [{ "type": "whatsapp", "phone": "+49 170 1234567" }]',
   privacyPolicy: 'link your privacy policy, e.g. https://example.com/privacy',
+  purpose: 'write what the visitor subscribes to, e.g. "News" or "Angebote"; the consent covers exactly that',
 } as const;
 
 export const problems = {

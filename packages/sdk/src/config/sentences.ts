@@ -2,7 +2,6 @@
  * The sentences of config issues, shared by the zod schema (via `explainIssue`) and by the zod-free
  * `checkWidgetConfig`, so that both say exactly the same thing (style.md, "Errors that say what to do").
  */
-import { channelTypes } from '../channels/index.js';
 import { quote } from '../errors.js';
 
 /** `['channels', 1, 'phone']` → `channels[1].phone`: the path as a site owner writes it. */
@@ -73,8 +72,8 @@ export function tooLong(maximum: number, origin: LengthOrigin): string {
 }
 
 /** A channel whose `type` is missing or not in the registry. */
-export function unknownChannel(type: unknown): string {
-  const choices = channelTypes.join(', ');
+export function unknownChannel(type: unknown, registry: readonly { type: string }[]): string {
+  const choices = registry.map((channel) => channel.type).join(', ');
   return type === undefined
     ? `is required; use one of ${choices}`
     : `unknown channel ${quoteAny(type)}; use one of ${choices}`;

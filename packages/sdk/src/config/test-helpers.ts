@@ -66,6 +66,14 @@ const oddValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 2, withNullPrototype: true, withSparseArray: true, withObjectString: true }),
 );
 
+/** The business's SMS or e-mail provider, as the notice names it. */
+export const PROVIDER = { name: 'Versand AG', country: 'DE', transfer: 'Keine Übermittlung in Drittländer.' };
+const validProvider = fc.constantFrom<unknown>(PROVIDER, {
+  name: 'Mail Inc.',
+  country: 'us',
+  transfer: { de: 'Standardvertragsklauseln', en: 'standard contractual clauses' },
+});
+
 const validChannel = fc.oneof(
   fc.record({
     type: fc.constant('whatsapp'),
@@ -80,11 +88,16 @@ const validChannel = fc.oneof(
     id: fc.constantFrom('ABCD1234', 'abcd1234', '*FIRMA01', ' ABCD1234 '),
   }),
   fc.record({ type: fc.constant('signal'), phone: fc.constantFrom('+49 170 1234567', '+43 664 1234567') }),
-  fc.record({ type: fc.constant('sms'), phone: fc.constantFrom('+49 170 1234567', '+44 7700 900123') }),
+  fc.record({
+    type: fc.constant('sms'),
+    phone: fc.constantFrom('+49 170 1234567', '+44 7700 900123'),
+    provider: validProvider,
+  }),
   fc.record({ type: fc.constant('line'), id: fc.stringMatching(/^@?[A-Za-z0-9._-]{1,40}$/) }),
   fc.record({
     type: fc.constant('email'),
     address: fc.constantFrom('news@firma.de', 'a+b@mail.firma.co.uk'),
+    provider: validProvider,
   }),
 );
 
@@ -120,7 +133,7 @@ export const validConfig: fc.Arbitrary<Record<string, unknown>> = fc.record(
     impressions: fc.boolean(),
     texts: fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 }), { maxKeys: 4 }),
   },
-  { requiredKeys: ['company', 'channels', 'privacyPolicy'] },
+  { requiredKeys: ['company', 'channels', 'privacyPolicy', 'purpose'] },
 );
 
 /** Where a mutation applies: the config itself, or one of its channels. */
@@ -153,6 +166,13 @@ const someKey = fc.constantFrom(
   'phon',
   '__proto__',
   'constructor',
+  'advertising',
+  'processors',
+  'retentionYears',
+  'referenceLength',
+  'frequency',
+  'unsubscribeUrl',
+  'provider',
 );
 
 /** Sets or deletes `key` on a copy of `target` (own property, also for `__proto__`). */
@@ -187,7 +207,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // No channels, or too many.
   fc.constantFrom(0, 11, 12).map((length): Mutation => (config) => ({
     ...config,
-    channels: Array.from({ length }, () => ({ type: 'sms', phone: '+49 170 1234567' })),
+    channels: Array.from({ length }, () => ({ type: 'sms', phone: '+49 170 1234567', provider: PROVIDER })),
   })),
   // Texts with odd values.
   fc
@@ -206,7 +226,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       ...config,
       company: '€'.repeat(100),
       keyword: '€'.repeat(50),
-      channels: [{ type: 'email', address: 'a@firma.de' }],
+      channels: [{ type: 'email', address: 'a@firma.de', provider: PROVIDER }],
     }),
   ),
 );

@@ -1,4 +1,5 @@
 import type { ChannelConfig } from '../channels/index.js';
+import type { Processor } from '../notices/types.js';
 import type { ConfigIssue } from '../errors.js';
 import type { defaults, layouts, references } from './rules.js';
 
@@ -12,8 +13,18 @@ interface WidgetConfigBase {
   privacyPolicy: string;
   /** Where consent events are sent (http(s) URL or a path such as /v1/events); none = DOM events only. */
   endpoint?: string | undefined;
-  /** What the visitor subscribes to ("News", "Angebote"), shown in the notice. */
-  purpose?: string | undefined;
+  /** What the visitor subscribes to ("News", "Angebote"): title, keyword, consent sentence, checkbox. */
+  purpose: string;
+  /** How often, e.g. "etwa einmal pro Woche". */
+  frequency?: string | undefined;
+  /** Contact of the data protection officer. */
+  dpo?: string | undefined;
+  /** Version of the privacy policy ("1. März 2026"). */
+  privacyPolicyVersion?: string | undefined;
+  /** The business's own processors (Art. 28 GDPR), one line each in the notice's Details. */
+  processors?: Processor[] | undefined;
+  /** A page with the widget for unsubscribing, linked as "Abmelden" in the notice. */
+  unsubscribeUrl?: string | undefined;
   /** Legal entity and contact of the controller (GDPR Art. 13), shown in the notice. */
   controller?: string | undefined;
   /** Language of the widget and notice ("de", "en"); default: the page's lang, then en. */
@@ -39,6 +50,16 @@ export interface WidgetConfig extends WidgetConfigBase {
   reference: (typeof references)[number];
   /** Also send widget_shown events (off by default: nothing is sent before the visitor interacts). */
   impressions: boolean;
+  /** true: the messages advertise the company's products and offers; a text names what; false: none. Default true. */
+  advertising: boolean | string;
+  /** Years the consent proof is kept after the end of the year of withdrawal. Default 3. */
+  retentionYears: number;
+  /** Days an unconfirmed flow is kept (the inbound match window). Default 30. */
+  unconfirmedDays: number;
+  /** Minimum age for signing up (Art. 8 GDPR). Default 16. */
+  minAge: number;
+  /** Characters of the reference code, 4 to 8. Default 6. */
+  referenceLength: number;
 }
 
 /** What a site owner may write: defaults not yet applied. */

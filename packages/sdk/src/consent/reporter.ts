@@ -43,6 +43,7 @@ export function createConsentReporter(options: ReporterOptions): ConsentReporter
         safely(() => options.onError?.({ code: 'record', message: NOT_RECORDED, cause })),
         uuid()
       ),
+      consentFor: () => undefined,
       flush: async () => false,
       close() {},
     };
@@ -366,6 +367,17 @@ function create(options: ReporterOptions): ConsentReporter {
     })();
 
   return {
+    consentFor(channel) {
+      let latest: Entry | undefined;
+      for (const entry of known.values())
+        if (
+          entry.event.type === 'consent_given' &&
+          entry.event.channel === channel &&
+          !(latest && latest.at > entry.at)
+        )
+          latest = entry;
+      return latest?.event.consentId;
+    },
     record(input) {
       let eventId = '';
       try {

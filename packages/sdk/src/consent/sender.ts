@@ -67,6 +67,9 @@ export function post(
  * Hands entries to `send` (navigator.sendBeacon), halving a batch it refuses (the browser's beacon
  * queue is limited too). Returns the entries that were taken. A beacon gets no answer, so these stay
  * in the outbox and are sent again on the next page load; the receiver drops the duplicate.
+ * A beacon cannot omit credentials: it carries the cookies the browser holds for the endpoint's
+ * origin, which is why it is used only for what the keepalive budget cannot take
+ * (docs/consent-records.md#delivery-contract-of-createconsentreporter).
  */
 export function beacon(send: (entries: Entry[]) => boolean, entries: Entry[]): Entry[] {
   const half = entries.length >> 1;

@@ -84,6 +84,11 @@ export interface ReporterOptions {
 export interface ConsentReporter {
   /** Completes the event, writes it to the outbox and returns its `eventId` at once. Never throws. */
   record(input: RecordInput): string;
+  /**
+   * The `consentId` of the latest `consent_given` for `channel` still in this browser's outbox, if
+   * any: a withdrawal is recorded against the consent it ends (docs/notices.md, "Withdrawal").
+   */
+  consentFor(channel: string): string | undefined;
   /** Sends what is pending now; resolves `true` once this tab's outbox is empty, `false` on timeout. */
   flush(timeoutMs?: number): Promise<boolean>;
   /** Stops timers and listeners. Pending events stay in the outbox for the next page load. */

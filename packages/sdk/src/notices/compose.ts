@@ -1,6 +1,14 @@
 import type { LocalizedText, PrefillKind, ProviderFacts } from '../channels/types.js';
 import { fillPlaceholders } from './fill.js';
-import type { NoticeBlock, NoticeInput, NoticeTemplates, NoticeTextKey, RenderedNotice } from './types.js';
+import { countryName, localText, processorLine } from './processors.js';
+import type {
+  NoticeBlock,
+  NoticeFactTexts,
+  NoticeInput,
+  NoticeTemplates,
+  NoticeTextKey,
+  RenderedNotice,
+} from './types.js';
 
 /** What the composer needs from the channel registry, passed in so composition stays pure. */
 export interface ChannelFacts {
@@ -18,7 +26,9 @@ export type ComposedNotice = Omit<RenderedNotice, 'sha256'>;
 
 /**
  * Fills a locale's templates for one channel and input: pure and synchronous, so every wording
- * rule is testable without loading or hashing anything.
+ * rule is testable without loading or hashing anything. The visitor's message and code stay as
+ * `{message}` and `{ref}` (see `RenderedNotice`); every other placeholder is filled from the config.
+ * What each notice says, and why: docs/notices.md.
  */
 export function composeNotice(
   templates: NoticeTemplates,
@@ -30,82 +40,210 @@ export function composeNotice(
   const { locale, version } = templates;
   const overrides = input.overrides ?? {};
   const channelTexts = templates.channelTexts?.[channel] ?? {};
+  const withdraw = kind === 'withdraw';
 
   // The site owner's text wins over ours; a channel-specific text wins over a general one.
   const pick = (key: string, ours: string): string =>
     own(overrides, `${channel}.${key}`) ?? own(overrides, key) ?? own(channelTexts, key) ?? ours;
 
-  const purpose = clean(input.purpose);
-  const controller = clean(input.controller);
+  const advertising = input.advertising ?? true;
+  const provider = input.provider;
+  const prefill = input.prefill ?? facts.prefill;
+  // Telegram bots: START sends `/start <payload>` itself; nothing is copied or sent by hand.
+  const start = channel === 'telegram' && prefill === 'payload';
+  const copy = prefill !== 'text';
+  const transferConsent = facts.provider.transferConsent === true;
   const values: Record<string, string> = {
-    company: required(input, 'company'),
+    company: required(input.company, 'company'),
     channel: facts.name,
-    purpose,
-    controller,
-    message: required(input, 'message'),
-    withdrawMessage: required(input, 'withdrawMessage'),
-    privacyPolicy: input.privacyPolicy,
+    purpose: withdraw ? clean(input.purpose) : required(input.purpose, 'purpose'),
+    frequency: clean(input.frequency) && `, ${clean(input.frequency)}`,
+    controller: clean(input.controller),
+    dpo: clean(input.dpo),
+    withdrawMessage: required(input.withdrawMessage, 'withdrawMessage'),
+    // A plain "Stop" always withdraws (the receiver accepts it besides the configured keyword).
+    stop: 'Stop',
+    privacyPolicyVersion: clean(input.privacyPolicyVersion),
+    retentionYears: String(input.retentionYears ?? 3),
+    unconfirmedDays: String(input.unconfirmedDays ?? 30),
+    minAge: String(input.minAge ?? 16),
+    ownProvider: clean(provider?.name),
+    ownProviderCountry: provider ? countryName(provider.country, locale) : '',
   };
+  if ((channel === 'sms' || channel === 'email') && !provider && !withdraw)
+    throw new TypeError(
+      `channels[].provider: the ${facts.name} channel needs the business's provider ({ name, country, transfer })`,
+    );
   // Each value is filled with the values set before it, in this order: texts that are themselves
   // templates and used inside other texts.
   const fill = (key: string, ours?: string) =>
     fillPlaceholders(pick(key, ours ?? (templates.texts[key as NoticeTextKey] as string)), values);
   values.via = fill('via');
   values.app = fill('app');
-  values.topic = purpose || fill('topicDefault');
-  values.dpf = fill('dpf');
-  // Provider facts can be overridden like any text (`providerName`, `transfer`, `identifier`), and
-  // a locale may phrase them in its own grammar (German: the formal "Sie").
-  const { provider, transfer, identifier } = facts.provider;
-  values.provider = fill('providerName', localize(provider, locale));
-  values.transfer = fill('transfer', localize(transfer, locale));
-  values.identifier = fill('identifier', localize(identifier, locale));
-  values.contact = fill('contact');
+  values.advertising = typeof advertising === 'string' ? clean(advertising) : fill('advertisingDefault');
+  values.act = fill(start ? 'actStart' : 'act');
+  values.unsubscribeLabel = fill('unsubscribeLabel');
+  // Provider facts can be overridden like any text (`providerName`, `transfer`, `identifier`, …).
+  const fact = (key: keyof NoticeFactTexts, text: LocalizedText) => fill(key, localize(text, locale));
+  values.providerName = fact('providerName', facts.provider.provider);
+  values.seat = localize(facts.provider.seat, locale);
+  values.providerData = fact('providerData', facts.provider.providerData);
+  values.countries = localize(facts.provider.countries, locale);
+  values.transfer = fact('transfer', facts.provider.transfer);
+  const account = channel === 'telegram' && !start && fill('identifierAccount');
+  values.identifier = account || fact('identifier', facts.provider.identifier);
 
   // NFC, so an override typed with combining marks hashes like the same visible text.
   const text = (key: NoticeTextKey) => fill(key).normalize('NFC');
-  const blocks = (keys: NoticeTextKey[]): NoticeBlock[] => keys.map((key) => ({ text: text(key) }));
-  const section = (topic: string, key = topic): NoticeBlock => ({
+  const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
+  const section = (topic: string, ...parts: string[]): NoticeBlock => ({
     heading: text(`${topic}Heading` as NoticeTextKey),
-    text: text(key as NoticeTextKey),
+    text: join(...parts),
   });
+  const policyVersion = clean(input.privacyPolicyVersion) && text('privacyVersion');
   const privacy: NoticeBlock = {
     text: text('privacy'),
-    link: { label: text('privacyLinkLabel'), href: safeHref(input.privacyPolicy) },
+    link: {
+      label: text('privacyLinkLabel') + policyVersion,
+      href: safeHref(input.privacyPolicy, 'privacyPolicy'),
+    },
   };
-  const copy = (input.prefill ?? facts.prefill) !== 'text';
-  const withdraw = kind === 'withdraw';
+  const unsubscribe = input.unsubscribeUrl
+    ? { label: text('unsubscribeLabel'), href: safeHref(input.unsubscribeUrl, 'unsubscribeUrl') }
+    : undefined;
 
-  const title = text(withdraw ? 'withdrawTitle' : purpose ? 'title' : 'titleNoPurpose');
-  const firstLayer: NoticeBlock[] = withdraw
-    ? [{ text: `${text(copy ? 'withdrawCopy' : 'withdraw')} ${text('withdrawAfter')}` }, privacy]
-    : [...blocks(['who', copy ? 'whatHappensCopy' : 'whatHappens', 'provider', 'stop']), privacy];
-  const secondLayer: NoticeBlock[] = withdraw
-    ? []
-    : [
-        section('controller', controller ? 'controller' : 'controllerMissing'),
-        section('legalBasis'),
-        section('data'),
-        // The framework's legal status may change (appeal against T-553/23 pending): one sentence to edit.
-        ...(/Data Privacy Framework/i.test(values.transfer)
-          ? [{ heading: text('dpfHeading'), text: values.dpf.normalize('NFC') }]
-          : []),
-        section('storage'),
-        section('rights'),
-        section('voluntary'),
-      ];
-  return {
-    id: `${channel}.${locale}${withdraw ? '.withdraw' : ''}.v${version}`,
-    locale,
-    version,
+  if (withdraw) {
+    const title = text('withdrawTitle');
+    const firstLayer = [
+      { text: join(text(copy ? 'withdrawCopy' : 'withdraw'), text('withdrawAfter')) },
+      privacy,
+    ];
+    const confirmLabel = text('withdrawConfirmLabel');
+    return notice(
+      `${channel}.${locale}.withdraw.v${version}`,
+      title,
+      firstLayer,
+      [],
+      false,
+      '',
+      confirmLabel,
+    );
+  }
+
+  const ads = advertising !== false;
+  const ownProvider = clean(provider?.name);
+  const processors = (input.processors ?? []).map((each) => processorLine(each, locale));
+  const what = start
+    ? input.reference === 'none'
+      ? 'onStartNoRef'
+      : 'onStart'
+    : facts.provider.receivedOn === 'open'
+      ? copy
+        ? 'onOpenCopy'
+        : 'onOpen'
+      : copy
+        ? 'onSendCopy'
+        : 'onSend';
+  const title = text('title');
+  // The length rule (docs/notices.md, "First layer"): the frequency waits in Details, and where the
+  // first layer must also state a transfer risk (Signal), so does the provider's data list.
+  const frequency = values.frequency ?? '';
+  values.frequency = '';
+  const intro = text('intro');
+  values.frequency = frequency;
+  const firstLayer: NoticeBlock[] = [
+    { text: join(intro, text(ads ? 'ads' : 'noAds')) },
+    { text: join(text(what), text(ads ? 'consent' : 'consentNoAds'), text('extra')) },
+    {
+      text: join(
+        text(transferConsent ? 'providerCompact' : 'provider'),
+        transferConsent ? text('transferRisk') : '',
+        processors.length ? text('processorsHint') : '',
+      ),
+    },
+    unsubscribe ? { text: join(text('stop'), text('stopLink')), link: unsubscribe } : { text: text('stop') },
+    privacy,
+  ];
+  const processorText = (line: { name: string; country: string; role: string; transfer: string }) =>
+    fillPlaceholders(pick('processor', templates.texts.processor), line).normalize('NFC').trim();
+  const lines = [
+    ...(provider
+      ? [
+          processorText({
+            name: ownProvider,
+            country: countryName(provider.country, locale),
+            role: text('ownProviderRole'),
+            transfer: localText(provider.transfer, locale).normalize('NFC'),
+          }),
+        ]
+      : []),
+    ...processors.map(processorText),
+  ];
+  const policy = facts.provider.policy;
+  const secondLayer: NoticeBlock[] = [
+    section('controller', text(clean(input.controller) ? 'controller' : 'controllerMissing')),
+    // One line each (Details), as separate blocks: the dialog renders each block as a paragraph.
+    { text: input.dpo?.trim() ? text('dpo') : '' },
+    section('purpose', text('intro'), text(ads ? 'ads' : 'noAds'), text('purposeDetails')),
+    section('legalBasis', text('legalBasis'), transferConsent ? text('legalBasisTransfer') : ''),
+    section('data', text('data'), facts.provider.receivedOn === 'open' ? text('dataUnsent') : ''),
+    section('recipients', text('recipient')),
+    ...lines.map((line) => ({ text: line })),
+    {
+      ...section(
+        'transfer',
+        values.transfer,
+        // The framework's legal status may change (appeal C-703/25 P pending): one sentence to edit.
+        facts.provider.dpf ? text('dpf') : '',
+        provider ? localText(provider.transfer, locale).normalize('NFC') : text('safeguards'),
+      ),
+      ...(policy ? { link: { label: text('providerPolicy'), href: policy } } : {}),
+    },
+    section('storage', text('storage'), text('storageUnconfirmed')),
+    section('withdrawal', text('withdrawal')),
+    section('rights', text('rights')),
+  ].filter((block) => block.text !== '');
+  const checkbox = transferConsent || input.checkbox === true;
+  const checkboxLabel = join(
+    text(ads ? 'checkbox' : 'checkboxNoAds'),
+    transferConsent ? text('checkboxTransfer').trim() : '',
+  );
+  return notice(
+    `${channel}.${locale}.v${version}`,
     title,
     firstLayer,
     secondLayer,
-    // Withdrawing needs no checkbox.
-    checkboxLabel: withdraw ? '' : text('checkboxLabel'),
-    confirmLabel: text(withdraw ? 'withdrawConfirmLabel' : 'confirmLabel'),
-    text: noticeText(title, [...firstLayer, ...secondLayer]),
-  };
+    checkbox,
+    checkboxLabel,
+    text('confirmLabel'),
+  );
+
+  function notice(
+    id: string,
+    title: string,
+    first: NoticeBlock[],
+    second: NoticeBlock[],
+    shown: boolean,
+    checkboxLabel: string,
+    confirmLabel: string,
+  ): ComposedNotice {
+    const detailsLabel = text('detailsLabel');
+    const controls = [...(shown ? [`[ ] ${checkboxLabel}`] : []), `[${confirmLabel}]`].join('\n');
+    const details = second.length ? [{ text: detailsLabel }, ...second] : [];
+    return {
+      id,
+      locale,
+      version,
+      title,
+      firstLayer: first,
+      secondLayer: second,
+      checkbox: shown,
+      checkboxLabel,
+      confirmLabel,
+      detailsLabel,
+      text: noticeText(title, [...first, { text: controls }, ...details]),
+    };
+  }
 }
 
 /**
@@ -132,13 +270,13 @@ function own(record: Readonly<Record<string, unknown>>, key: string): string | u
 }
 
 /** Config values are trimmed and NFC-normalized, so the same visible text hashes the same. */
-const clean = (value: string | undefined): string => (value ?? '').trim().normalize('NFC');
+const clean = (value: string | undefined | null): string => (value ?? '').trim().normalize('NFC');
 
-/** A notice with a blank company or message would read as nonsense; say which field is missing. */
-function required(input: NoticeInput, key: 'company' | 'message' | 'withdrawMessage'): string {
-  const value = clean(input[key]);
-  if (!value) throw new TypeError(`${key}: is required for the notice and must not be blank`);
-  return value;
+/** A notice with a blank company or purpose would read as nonsense; say which field is missing. */
+function required(value: string | undefined, key: string): string {
+  const cleaned = clean(value);
+  if (!cleaned) throw new TypeError(`${key}: is required for the notice and must not be blank`);
+  return cleaned;
 }
 
 /** Provider texts carry every shipped locale; a locale added later falls back to English. */
@@ -146,17 +284,17 @@ const localize = (text: LocalizedText, locale: string): string =>
   (text as unknown as Record<string, string | undefined>)[locale] ?? text.en;
 
 /**
- * The privacy policy is the only address in a notice; it must never become a `javascript:` link,
- * even if a caller skipped config validation.
+ * The addresses in a notice (privacy policy, unsubscribe page) must never become `javascript:`
+ * links, even if a caller skipped config validation.
  */
-function safeHref(address: string): string {
+function safeHref(address: string, key: string): string {
   let url: URL;
   try {
     url = new URL(address);
   } catch {
-    throw new TypeError(`privacyPolicy: "${address}" is not an absolute URL; write it as https://…`);
+    throw new TypeError(`${key}: "${address}" is not an absolute URL; write it as https://…`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new TypeError(`privacyPolicy: "${address}" must start with https:// or http://`);
+    throw new TypeError(`${key}: "${address}" must start with https:// or http://`);
   return address;
 }

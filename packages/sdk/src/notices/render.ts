@@ -5,11 +5,12 @@ import { loadNoticeLocale } from './locales.js';
 import type { NoticeInput, RenderedNotice } from './types.js';
 
 /**
- * Renders the data-use notice shown before the messenger opens (spec: notices.md): the locale's
- * templates filled with the input and the channel's provider facts, plus the sha256 of its exact
- * text. Every value is inserted as plain text; render the result as text, never as HTML.
- * Throws a TypeError naming the field for an unknown channel, a blank company or message, or a
- * privacy policy that is not an http(s) URL (the widget validates its config before this).
+ * Renders the data-use notice shown before the messenger opens (docs/notices.md): the locale's
+ * templates filled with the config and the channel's provider facts, plus the sha256 of its exact
+ * text. The visitor's message and code stay `{message}` and `{ref}`: `fillNotice` fills them for
+ * display, the text is archived as it is. Every value is inserted as plain text; render the result as text, never as HTML.
+ * Throws a TypeError naming the field for an unknown channel, a blank company or purpose, an SMS
+ * or e-mail channel without its provider, or a link that is not an http(s) URL (the widget validates its config before this).
  */
 export function renderNotice(input: NoticeInput): Promise<RenderedNotice> {
   return render(input, 'consent');
@@ -17,7 +18,7 @@ export function renderNotice(input: NoticeInput): Promise<RenderedNotice> {
 
 /**
  * Renders the short notice shown before the withdraw link opens ("Send "Stop News Firma" via
- * WhatsApp to unsubscribe."). Its id carries `withdraw` ("whatsapp.de.withdraw.v1"); it has no
+ * WhatsApp to unsubscribe."). Its id carries `withdraw` ("whatsapp.de.withdraw.v2"); it has no
  * second layer and an empty `checkboxLabel`: withdrawing needs no checkbox.
  */
 export function renderWithdrawNotice(input: NoticeInput): Promise<RenderedNotice> {

@@ -1,4 +1,6 @@
-import type { ChannelType, PrefillKind } from '../channels/types.js';
+import type { ChannelProvider, ChannelType, ConfigText, PrefillKind } from '../channels/types.js';
+
+export type { ChannelProvider, ConfigText };
 
 /** One paragraph of a notice; `link` renders as an anchor after the text. */
 export interface NoticeBlock {
@@ -7,41 +9,82 @@ export interface NoticeBlock {
   link?: { label: string; href: string };
 }
 
+/**
+ * One of the business's own processors (Art. 28 GDPR), shown as one line in Details:
+ * `{ name, role, country, transfer? }` (`country`: ISO 3166-1 alpha-2; `transfer` is required outside
+ * the EU/EEA), or `{ preset }` for a processor whose facts ship with the SDK.
+ */
+export type Processor =
+  | { name: string; role: ConfigText; country: string; transfer?: ConfigText | undefined }
+  | { preset: ProcessorPreset };
+
+/** Processors whose facts ship with the SDK (docs/notices.md, "Processors"). */
+export type ProcessorPreset = 'whatsapp-cloud-api';
+
 /** What the notice needs to know; everything a site owner configures. */
 export interface NoticeInput {
   channel: ChannelType;
   /** BCP 47 primary tag, 'de' or 'en' shipped; unknown locales fall back to 'en'. */
   locale: string;
   company: string;
-  purpose?: string;
-  controller?: string;
+  /** What the visitor subscribes to ("News", "Angebote"); required: the consent covers exactly this. */
+  purpose: string;
+  /**
+   * `true` (default): the messages advertise "products and offers of {company}"; a string names
+   * what is advertised instead; `false`: no advertising, and the consent covers none.
+   */
+  advertising?: boolean | string | undefined;
+  /** How often, e.g. "etwa einmal pro Woche". */
+  frequency?: string | undefined;
+  controller?: string | undefined;
+  /** Contact of the data protection officer. */
+  dpo?: string | undefined;
   privacyPolicy: string;
-  /** The exact start message, e.g. "Start News Firma K7Q2". */
-  message: string;
-  /** The exact withdraw message, e.g. "Stop News Firma". */
+  /** Version of the privacy policy ("1. März 2026"), shown beside its link. */
+  privacyPolicyVersion?: string | undefined;
+  /** The business's own processors. */
+  processors?: readonly Processor[] | undefined;
+  /** The business's SMS or e-mail provider; required for those channels. */
+  provider?: ChannelProvider | undefined;
+  /** Years the consent proof is kept after the end of the year of withdrawal. @default 3 */
+  retentionYears?: number | undefined;
+  /** Days an unconfirmed flow is kept. @default 30 */
+  unconfirmedDays?: number | undefined;
+  /** Minimum age (Art. 8 GDPR). @default 16 */
+  minAge?: number | undefined;
+  /** A page with the widget for unsubscribing; linked as "Abmelden" in the notice. */
+  unsubscribeUrl?: string | undefined;
+  /** The exact withdraw message, e.g. "Stop News Firma" (config only, no visitor data). */
   withdrawMessage: string;
+  /** `none`: the message carries no reference code (and the notice names none). @default 'code' */
+  reference?: 'code' | 'none' | undefined;
+  /** Whether the checkbox is shown (always for channels that need transfer consent). */
+  checkbox?: boolean | undefined;
   /**
    * Site-owner overrides of template texts, by key (see `NoticeTexts`); `<channel>.<key>` applies
    * to one channel only and wins over `<key>`. Placeholders such as `{company}` are filled in.
    */
-  overrides?: Record<string, string>;
+  overrides?: Record<string, string> | undefined;
   /**
    * How the message reaches the chat (`DeepLink.prefill`). Telegram differs between bots (payload)
    * and people (text), so pass what `deepLink` returned; default: the channel's `ChannelMeta.prefill`.
    */
-  prefill?: PrefillKind;
+  prefill?: PrefillKind | undefined;
 }
 
 /**
- * A notice after its template was filled in. `text` is the exact plain text that was shown; its
- * sha256 (hex) versions it, and it is archived by the receiver (spec: notices.md, Versioning).
+ * A notice after its template was filled in with the config. The visitor's own data never enters
+ * it: the start message stays the literal `{message}` and the reference code `{ref}`, so the same
+ * config renders byte-identical text for every visitor (one archive row per notice version) and an
+ * erasure leaves nothing of the visitor in the archive. `fillNotice` fills them for display.
  */
 export interface RenderedNotice {
-  /** channel + locale + template version, e.g. "whatsapp.de.v1" */
+  /** channel + locale + template version, e.g. "whatsapp.de.v2" */
   id: string;
   locale: string;
-  /** Template version, e.g. "1". */
+  /** Template version, e.g. "2". */
   version: string;
+  /** sha256 (hex) of `text`. */
   sha256: string;
   /** Heading of the dialog, e.g. "News von Firma über WhatsApp". */
   title: string;
@@ -49,11 +92,20 @@ export interface RenderedNotice {
   firstLayer: NoticeBlock[];
   /** Behind "Details". */
   secondLayer: NoticeBlock[];
-  /** Label of the optional required checkbox. */
+  /** `none`: the message carries no reference code (and the notice names none). @default 'code' */
+  reference?: 'code' | 'none' | undefined;
+  /** Whether the checkbox is shown; its label is part of `text` only then. */
+  checkbox: boolean;
+  /** Label of the checkbox: states the will ("Ja, ich möchte …"), never a confirmation of fact. */
   checkboxLabel: string;
-  /** Confirm button, contains the channel name: "WhatsApp öffnen" / "Open WhatsApp". */
+  /** Confirm button, names what opens: "WhatsApp öffnen" / "Open WhatsApp". */
   confirmLabel: string;
-  /** Exactly what was shown, as plain text: title, then every block in order. */
+  /** Label of the disclosure in front of the second layer. */
+  detailsLabel: string;
+  /**
+   * Everything the dialog can show, as plain text: title, first layer, `[ ] checkbox` (when shown),
+   * `[confirm]`, Details with headings, links as `label: URL`. Hashed and archived.
+   */
   text: string;
 }
 
@@ -61,77 +113,91 @@ export interface RenderedNotice {
 export type { NoticeLocale } from './locales.js';
 
 /**
- * Every text of a notice template. Placeholders in braces are filled in by `renderNotice`:
- * {company} {channel} {topic} {purpose} {controller} {message} {withdrawMessage} {provider}
- * {transfer} {identifier} {privacyPolicy} {via} {app} {contact} {dpf}.
+ * Every text of a notice template. Placeholders in braces are filled in by `renderNotice` (see
+ * compose.ts for the list); `{message}` and `{ref}` stay for `fillNotice`. A key missing in a
+ * locale's `texts` may come from `channelTexts` (keys only some channels use).
  */
-export interface NoticeTexts {
-  /** Dialog heading with a purpose: "{purpose} von {company} über {channel}". */
-  title: string;
-  /** Dialog heading without a purpose. */
-  titleNoPurpose: string;
-  /** {topic} in running text when the site owner set no purpose ("Nachrichten" / "messages"). */
-  topicDefault: string;
-  /** How messages travel, in running text ("über WhatsApp", "per SMS"). */
-  via: string;
-  /** What opens, at the start of a sentence ("WhatsApp", "Ihre SMS-App"). */
-  app: string;
-  /** Who sends what, and that sending the message is the consent (Meta's opt-in rule). */
-  who: string;
-  /** What happens when the messenger can take the message prefilled. */
-  whatHappens: string;
-  /** What happens when the visitor must send the shown message themselves (payload, none). */
-  whatHappensCopy: string;
-  /** Who else processes data: the provider and transfers outside the EU/EEA. */
-  provider: string;
-  /**
-   * The status of the EU-US Data Privacy Framework, the one place to change when it does. Shown in
-   * the second layer under `dpfHeading` for every channel whose transfer text names the framework;
-   * also available as {dpf}.
-   */
-  dpf: string;
-  dpfHeading: string;
-  /** How to stop. */
-  stop: string;
-  privacy: string;
-  privacyLinkLabel: string;
-  controllerHeading: string;
-  /** Controller when the site owner configured one. */
-  controller: string;
-  /** Controller when not configured: points to the privacy policy. */
-  controllerMissing: string;
-  legalBasisHeading: string;
-  legalBasis: string;
-  dataHeading: string;
-  /** {contact} in `data`: what identifies the visitor in this channel. */
-  contact: string;
-  data: string;
-  storageHeading: string;
-  storage: string;
-  rightsHeading: string;
-  rights: string;
-  voluntaryHeading: string;
-  voluntary: string;
-  checkboxLabel: string;
-  confirmLabel: string;
-  /** The withdraw notice (`renderWithdrawNotice`). */
-  withdrawTitle: string;
-  withdraw: string;
-  withdrawCopy: string;
-  withdrawAfter: string;
-  withdrawConfirmLabel: string;
-}
+export type NoticeTexts = Record<NoticeTextKey, string>;
 
-export type NoticeTextKey = keyof NoticeTexts;
+/** The keys of a template (docs/notices.md lists what each says). */
+export type NoticeTextKey =
+  | 'title'
+  | 'via'
+  | 'app'
+  | 'intro'
+  | 'ads'
+  | 'noAds'
+  | 'advertisingDefault'
+  | 'act'
+  | 'actStart'
+  | 'onSend'
+  | 'onSendCopy'
+  | 'onOpen'
+  | 'onOpenCopy'
+  | 'onStart'
+  | 'onStartNoRef'
+  | 'consent'
+  | 'consentNoAds'
+  | 'provider'
+  | 'providerCompact'
+  | 'countries'
+  | 'processorsHint'
+  | 'transferRisk'
+  | 'stop'
+  | 'stopLink'
+  | 'unsubscribeLabel'
+  | 'privacy'
+  | 'privacyLinkLabel'
+  | 'privacyVersion'
+  | 'checkbox'
+  | 'checkboxNoAds'
+  | 'checkboxTransfer'
+  | 'confirmLabel'
+  | 'detailsLabel'
+  | 'controllerHeading'
+  | 'controller'
+  | 'controllerMissing'
+  | 'dpo'
+  | 'purposeHeading'
+  | 'purposeDetails'
+  | 'legalBasisHeading'
+  | 'legalBasis'
+  | 'legalBasisTransfer'
+  | 'dataHeading'
+  | 'data'
+  | 'dataUnsent'
+  | 'recipientsHeading'
+  | 'recipient'
+  | 'processor'
+  | 'transferHeading'
+  | 'dpf'
+  | 'safeguards'
+  | 'providerPolicy'
+  | 'storageHeading'
+  | 'storage'
+  | 'storageUnconfirmed'
+  | 'withdrawalHeading'
+  | 'withdrawal'
+  | 'rightsHeading'
+  | 'rights'
+  | 'withdrawTitle'
+  | 'withdraw'
+  | 'withdrawCopy'
+  | 'withdrawAfter'
+  | 'withdrawConfirmLabel'
+  | 'identifierAccount'
+  | 'ownProviderRole'
+  | 'extra';
 
 /** Provider facts as override keys (`providerName`, because `provider` is the sentence around it). */
 export interface NoticeFactTexts {
   providerName: string;
+  providerData: string;
   transfer: string;
   identifier: string;
 }
 
-export type NoticeChannelTexts = Partial<NoticeTexts & NoticeFactTexts>;
+export type NoticeChannelTexts = Partial<Record<NoticeTextKey, string> & NoticeFactTexts>;
 
 /** One locale's templates: one file under `notices/locales/`. */
 export interface NoticeTemplates {
@@ -142,11 +208,8 @@ export interface NoticeTemplates {
    * ("whatsapp.de.v2"). The sha256 changes anyway, the version makes the change readable.
    */
   version: string;
+  /** Every key but the channel-only ones (`identifierAccount`, `ownProviderRole`, `extra`: '' when unused). */
   texts: NoticeTexts;
-  /**
-   * Texts that differ for one channel (SMS and e-mail have no profile, no "app" of that name), and
-   * the channel's provider facts phrased in this locale's grammar where it needs its own
-   * (`identifier`, `providerName`, `transfer`; otherwise they come from the channel file).
-   */
+  /** Texts that differ for one channel (SMS and e-mail: the app, the provider sentence, …). */
   channelTexts?: Partial<Record<ChannelType, NoticeChannelTexts>>;
 }

@@ -1,15 +1,8 @@
 import * as z from 'zod/mini';
-import { emailFields } from '../channels/email.js';
-import { instagramFields } from '../channels/instagram.js';
-import { lineFields } from '../channels/line.js';
-import { messengerFields } from '../channels/messenger.js';
-import { signalFields } from '../channels/signal.js';
-import { smsFields } from '../channels/sms.js';
-import { telegramFields } from '../channels/telegram.js';
-import { threemaFields } from '../channels/threema.js';
-import type { FieldParser } from '../channels/types.js';
-import { viberFields } from '../channels/viber.js';
-import { whatsappFields } from '../channels/whatsapp.js';
+import { channels } from '../channels/index.js';
+import type { ChannelConfig } from '../channels/index.js';
+import type { AnyChannel, ChannelProvider, FieldParser } from '../channels/types.js';
+import { channelProviderProblems } from '../config/notice-options.js';
 import { maxLength } from '../config/rules.js';
 import { unknownChannel } from '../config/sentences.js';
 
@@ -27,75 +20,43 @@ function field(parse: FieldParser) {
   );
 }
 
+/** The business's SMS or e-mail provider, checked by the function `checkWidgetConfig` uses. */
+const provider = z.custom<ChannelProvider>().check(
+  z.check((ctx) => {
+    for (const { path, message } of channelProviderProblems(ctx.value))
+      ctx.issues.push({ code: 'custom', message, path: path as (string | number)[], input: ctx.value });
+  }),
+);
+
 /** Button text instead of the channel name. */
 const label = z.optional(z.string().check(z.minLength(1), z.maxLength(maxLength.label)));
 
-export const whatsappConfigSchema = z.strictObject({
-  type: z.literal('whatsapp'),
-  phone: field(whatsappFields.phone),
-  label,
-});
-export const telegramConfigSchema = z.strictObject({
-  type: z.literal('telegram'),
-  username: field(telegramFields.username),
-  label,
-});
-export const messengerConfigSchema = z.strictObject({
-  type: z.literal('messenger'),
-  page: field(messengerFields.page),
-  label,
-});
-export const instagramConfigSchema = z.strictObject({
-  type: z.literal('instagram'),
-  username: field(instagramFields.username),
-  label,
-});
-export const viberConfigSchema = z.strictObject({
-  type: z.literal('viber'),
-  uri: field(viberFields.uri),
-  label,
-});
-export const threemaConfigSchema = z.strictObject({
-  type: z.literal('threema'),
-  id: field(threemaFields.id),
-  label,
-});
-export const signalConfigSchema = z.strictObject({
-  type: z.literal('signal'),
-  phone: field(signalFields.phone),
-  label,
-});
-export const smsConfigSchema = z.strictObject({
-  type: z.literal('sms'),
-  phone: field(smsFields.phone),
-  label,
-});
-export const lineConfigSchema = z.strictObject({ type: z.literal('line'), id: field(lineFields.id), label });
-export const emailConfigSchema = z.strictObject({
-  type: z.literal('email'),
-  address: field(emailFields.address),
-  label,
-});
+/**
+ * One channel's schema: its `type`, each of its fields through the field's parser, the business's
+ * own `provider` where the channel has one (SMS, e-mail), and `label`.
+ */
+function channelSchema(channel: AnyChannel) {
+  const fields: Record<string, ReturnType<typeof field>> = {};
+  for (const [key, parse] of Object.entries<FieldParser>(channel.fields)) fields[key] = field(parse);
+  const own = channel.ownProvider ? { provider } : {};
+  return z.strictObject({ type: z.literal(channel.type), ...fields, ...own, label });
+}
 
-/** One channel's config, discriminated on `type`. */
-export const channelConfigSchema = z.discriminatedUnion(
-  'type',
-  [
-    whatsappConfigSchema,
-    telegramConfigSchema,
-    messengerConfigSchema,
-    instagramConfigSchema,
-    viberConfigSchema,
-    threemaConfigSchema,
-    signalConfigSchema,
-    smsConfigSchema,
-    lineConfigSchema,
-    emailConfigSchema,
-  ],
-  {
+/**
+ * The schema of one channel's config over a registry, discriminated on `type`: one strict object
+ * per channel, built from the same field parsers `deepLink` reads.
+ */
+export function channelConfigSchemaOf(registry: readonly AnyChannel[]) {
+  const [first, ...rest] = registry.map(channelSchema);
+  if (!first) throw new Error('the channel registry is empty');
+  return z.discriminatedUnion('type', [first, ...rest], {
     error: (issue) => {
       if (issue.code !== 'invalid_union') return undefined;
-      return unknownChannel((issue.input as { type?: unknown } | null)?.type);
+      return unknownChannel((issue.input as { type?: unknown } | null)?.type, registry);
     },
-  },
-);
+  });
+}
+
+/** One channel's config, discriminated on `type`. */
+export const channelConfigSchema: z.ZodMiniType<ChannelConfig, ChannelConfig> =
+  /* @__PURE__ */ channelConfigSchemaOf(channels) as never;

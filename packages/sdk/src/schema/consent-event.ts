@@ -29,7 +29,9 @@ export const noticeRefSchema = z.strictObject({
   version: z.string().check(z.minLength(1), z.maxLength(40)),
   sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** The full rendered text; carried by `notice_shown` so the receiver can archive it. */
-  text: z.optional(z.string().check(z.maxLength(20_000))),
+  // 30,000 UTF-16 units: the longest notice our templates render at every config cap is 17,621
+  // (notice-size.ts), which leaves room for site-owner overrides.
+  text: z.optional(z.string().check(z.maxLength(30_000))),
 });
 
 export const consentEventSchema = z.strictObject({
@@ -38,7 +40,7 @@ export const consentEventSchema = z.strictObject({
   consentId: z.uuid(),
   type: z.enum(consentEventTypes),
   channel: channelName,
-  ref: z.optional(z.string().check(z.regex(/^[0-9A-Z]{4,6}$/))),
+  ref: z.optional(z.string().check(z.regex(/^[0-9A-Z]{4,8}$/))),
   message: z.optional(z.string().check(z.maxLength(1_000))),
   occurredAt: z.iso.datetime({ offset: false }),
   sentAt: z.optional(z.iso.datetime({ offset: false })),

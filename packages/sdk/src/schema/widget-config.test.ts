@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { channelTypes } from '../channels/index.js';
-import { channelConfigSchema, whatsappConfigSchema } from './channels.js';
+import { channelConfigSchema } from './channels.js';
 import { formatIssues, formatPath } from './issues.js';
 import { checkWidgetConfig } from '../config/check-widget-config.js';
 import { parseWidgetConfig, widgetConfigSchema } from './widget-config.js';
@@ -10,7 +10,9 @@ const valid = {
   company: 'Firma GmbH',
   channels: [{ type: 'whatsapp', phone: '+49 170 1234567' }],
   privacyPolicy: 'https://firma.de/datenschutz',
+  purpose: 'News',
 };
+const provider = { name: 'Versand AG', country: 'DE', transfer: 'Keine Übermittlung in Drittländer.' };
 
 // The same examples for the zod schema and for the zod-free checker the widget uses.
 describe.each([
@@ -30,12 +32,17 @@ describe.each([
       ok: true,
       config: {
         ...valid,
-        keyword: 'Start',
-        withdrawKeyword: 'Stop',
+        keyword: 'Start {purpose}',
+        withdrawKeyword: 'Stop {purpose}',
         layout: 'inline',
         requireCheckbox: false,
         reference: 'code',
         impressions: false,
+        advertising: true,
+        retentionYears: 3,
+        unconfirmedDays: 30,
+        minAge: 16,
+        referenceLength: 6,
       },
     });
   });
@@ -51,9 +58,13 @@ describe.each([
         { type: 'viber', uri: 'firma' },
         { type: 'threema', id: '*FIRMA01' },
         { type: 'signal', phone: '+49 170 1234567' },
-        { type: 'sms', phone: '+49 170 1234567' },
+        { type: 'sms', phone: '+49 170 1234567', provider },
         { type: 'line', id: '@firma' },
-        { type: 'email', address: 'news@firma.de' },
+        {
+          type: 'email',
+          address: 'news@firma.de',
+          provider: { ...provider, transfer: { de: 'Keine.', en: 'None.' } },
+        },
       ],
       endpoint: '/v1/events',
       keyword: 'Start News',
@@ -66,6 +77,20 @@ describe.each([
       reference: 'none',
       impressions: true,
       texts: { headline: 'Newsletter per Messenger' },
+      advertising: 'Fahrräder und Zubehör',
+      frequency: 'etwa einmal pro Woche',
+      dpo: 'dsb@firma.de',
+      privacyPolicyVersion: '1. März 2026',
+      unsubscribeUrl: 'https://firma.de/abmelden',
+      processors: [
+        { preset: 'whatsapp-cloud-api' },
+        { name: 'Hoster GmbH', role: 'Hosting', country: 'DE' },
+        { name: 'Cloud Inc.', role: { de: 'Hosting', en: 'hosting' }, country: 'US', transfer: 'EU-US DPF' },
+      ],
+      retentionYears: 5,
+      unconfirmedDays: 14,
+      minAge: 18,
+      referenceLength: 8,
     };
     expect(parseWidgetConfig(config)).toEqual({ ok: true, config });
   });
@@ -118,6 +143,8 @@ describe.each([
         /^channels: is required; list the channels, e\.g\. \[\{ "type": "whatsapp"/,
       ),
       privacyPolicy: 'privacyPolicy: is required; link your privacy policy, e.g. https://example.com/privacy',
+      purpose:
+        'purpose: is required; write what the visitor subscribes to, e.g. "News" or "Angebote"; the consent covers exactly that',
     });
   });
 
@@ -164,7 +191,7 @@ describe.each([
       'requireCheckbox: must be true or false, not text "yes"',
     );
     expect(
-      problems({ ...valid, channels: [{ type: 'sms', phone: 491701234567 }] })['channels[0].phone'],
+      problems({ ...valid, channels: [{ type: 'sms', phone: 491701234567, provider }] })['channels[0].phone'],
     ).toBe('channels[0].phone: must be text, not number 491701234567');
     expect(problems({ ...valid, lang: 'deutsch!' }).lang).toBe(
       'lang: is not a language tag; write e.g. "de" or "en"',
@@ -192,9 +219,48 @@ describe.each([
       ...valid,
       company: '€'.repeat(100),
       keyword: '€'.repeat(50),
-      channels: [{ type: 'email', address: 'a@firma.de' }],
+      channels: [{ type: 'email', address: 'a@firma.de', provider }],
     };
     expect(problems(input)['channels[0]']).toMatch(/must stay under 2000; shorten the message/);
+  });
+
+  it('wants the SMS and e-mail provider, and refuses placeholders for it', () => {
+    expect(
+      problems({ ...valid, channels: [{ type: 'sms', phone: '+49 170 1234567' }] })['channels[0].provider'],
+    ).toMatch(/^channels\[0\]\.provider: is required: the notice names your SMS or e-mail provider/);
+    const noTransfer = problems({
+      ...valid,
+      channels: [
+        { type: 'email', address: 'a@firma.de', provider: { name: 'Mail AG', country: 'Deutschland' } },
+      ],
+    });
+    expect(noTransfer['channels[0].provider.country']).toContain('is not a two-letter country code');
+    expect(noTransfer['channels[0].provider.transfer']).toContain('is required');
+  });
+
+  it('checks processors: a transfer outside the EU/EEA, known presets, no unknown fields', () => {
+    const found = problems({
+      ...valid,
+      processors: [
+        { name: 'Cloud Inc.', role: 'Hosting', country: 'US' },
+        { preset: 'whatsapp' },
+        { name: 'X', role: 'Y', country: 'DE', extra: 1 },
+      ],
+    });
+    expect(found['processors[0].transfer']).toMatch(/is required for a processor outside the EU\/EEA \(US\)/);
+    expect(found['processors[1].preset']).toContain('"whatsapp" is not allowed; use "whatsapp-cloud-api"');
+    expect(found['processors[2]']).toContain('unknown option "extra"');
+  });
+
+  it('checks advertising and the whole-number options', () => {
+    expect(problems({ ...valid, advertising: 1 }).advertising).toMatch(/must be true, false or the text/);
+    expect(problems({ ...valid, referenceLength: 3 }).referenceLength).toBe(
+      'referenceLength: must be from 4 to 8, not 3',
+    );
+    expect(problems({ ...valid, retentionYears: 2.5 }).retentionYears).toBe(
+      'retentionYears: must be a whole number from 1 to 30, not 2.5',
+    );
+    expect(problems({ ...valid, purpose: ' ' }).purpose).toContain('is empty');
   });
 
   it('never throws, whatever it is given', () => {
@@ -213,7 +279,7 @@ describe('channel schemas', () => {
   });
 
   it('check fields with the same parser as deepLink', () => {
-    expect(z.safeParse(whatsappConfigSchema, { type: 'whatsapp', phone: '+49 170 1234567' }).success).toBe(
+    expect(z.safeParse(channelConfigSchema, { type: 'whatsapp', phone: '+49 170 1234567' }).success).toBe(
       true,
     );
     const result = z.safeParse(channelConfigSchema, { type: 'threema', id: 'abc' });

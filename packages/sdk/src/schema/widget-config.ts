@@ -7,11 +7,15 @@ import {
   languageTag,
   layouts,
   maxLength,
+  numberRanges,
   problems,
   references,
   requiredHints,
 } from '../config/rules.js';
+import type { Found } from '../config/check-values.js';
+import { advertisingProblems, processorsProblems, wholeNumberProblems } from '../config/notice-options.js';
 import type { ParseResult, WidgetConfig, WidgetConfigInput } from '../config/types.js';
+import type { Processor } from '../notices/types.js';
 import { endpointProblem, privacyPolicyProblem } from '../config/url-problems.js';
 import { channelConfigSchema } from './channels.js';
 import { explainIssue, formatIssues } from './issues.js';
@@ -41,6 +45,28 @@ const privacyPolicy = z
   .check(z.maxLength(maxLength.privacyPolicy), checkedBy(privacyPolicyProblem));
 
 const endpoint = z.string().check(checkedBy(endpointProblem));
+
+/** A value checked by a zod-free function that returns problems at paths, shared with `checkWidgetConfig`. */
+const foundBy = (problemsOf: (value: unknown) => Found) =>
+  z.check<unknown>((ctx) => {
+    for (const { path, message } of problemsOf(ctx.value))
+      ctx.issues.push({ code: 'custom', message, path: path as (string | number)[], input: ctx.value });
+  });
+
+/** A whole-number option with its default and range (rules.ts). */
+const wholeNumber = (key: keyof typeof numberRanges, description: string) =>
+  z._default(
+    z.custom<number>().check(
+      foundBy((value) =>
+        wholeNumberProblems(value, numberRanges[key][0], numberRanges[key][1]).map((message) => ({
+          path: [],
+          message,
+        })),
+      ),
+      z.describe(description),
+    ),
+    defaults[key],
+  );
 
 // The descriptions are the one-line docs of each option; they also land in the JSON Schema file,
 // where editors show them.
@@ -73,11 +99,56 @@ const widgetConfigShape = z.strictObject({
   withdrawKeyword: z
     ._default(text(maxLength.withdrawKeyword), defaults.withdrawKeyword)
     .check(z.describe('Keyword of the unsubscribe message.')),
-  purpose: z.optional(
-    text(maxLength.purpose).check(
-      z.describe('What the visitor subscribes to ("News", "Angebote"), shown in the notice.'),
-    ),
+  purpose: z.string({ error: required(requiredHints.purpose) }).check(
+    z.maxLength(maxLength.purpose),
+    z.refine((value) => value.trim() !== '', problems.emptyText),
+    z.describe('What the visitor subscribes to ("News", "Angebote"): title, consent sentence, checkbox.'),
   ),
+  frequency: z.optional(
+    text(maxLength.frequency).check(z.describe('How often, e.g. "etwa einmal pro Woche".')),
+  ),
+  dpo: z.optional(text(maxLength.dpo).check(z.describe('Contact of the data protection officer.'))),
+  privacyPolicyVersion: z.optional(
+    text(maxLength.version).check(z.describe('Version of the privacy policy, e.g. "1. März 2026".')),
+  ),
+  unsubscribeUrl: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(maxLength.unsubscribeUrl),
+        checkedBy(privacyPolicyProblem),
+        z.describe('A page with the widget for unsubscribing, linked as "Abmelden" in the notice.'),
+      ),
+  ),
+  processors: z.optional(
+    z
+      .custom<Processor[]>()
+      .check(
+        foundBy(processorsProblems),
+        z.describe(
+          'The business\'s processors: [{ "preset": "whatsapp-cloud-api" }, { "name", "role", "country", "transfer" }].',
+        ),
+      ),
+  ),
+  advertising: z._default(
+    z.custom<boolean | string>().check(
+      foundBy((value) => advertisingProblems(value).map((message) => ({ path: [], message }))),
+      z.describe(
+        'true: the messages advertise your products and offers; a text names what; false: no advertising.',
+      ),
+    ),
+    defaults.advertising,
+  ),
+  retentionYears: wholeNumber(
+    'retentionYears',
+    'Years the consent proof is kept after the year of withdrawal.',
+  ),
+  unconfirmedDays: wholeNumber(
+    'unconfirmedDays',
+    'Days an unconfirmed flow is kept (the inbound match window).',
+  ),
+  minAge: wholeNumber('minAge', 'Minimum age for signing up (Art. 8 GDPR).'),
+  referenceLength: wholeNumber('referenceLength', 'Characters of the reference code (4 to 8).'),
   controller: z.optional(
     text(maxLength.controller).check(
       z.describe('Legal entity and contact of the controller (GDPR Art. 13), shown in the notice.'),

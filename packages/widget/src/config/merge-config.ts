@@ -50,7 +50,8 @@ export function mergeConfig(fromElement: RawConfig, jsonText: string | undefined
   const { theme, ...raw } = base;
   for (const key of configKeys) {
     const value = fromElement[key];
-    if (value !== undefined && value !== null && value !== false) raw[key] = value;
+    // `false` is an absent boolean attribute, except for `advertising="false"`, which says something.
+    if (value !== undefined && value !== null && (value !== false || key === 'advertising')) raw[key] = value;
   }
   return { ok: true, raw, theme };
 }

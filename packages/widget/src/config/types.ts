@@ -22,6 +22,16 @@ export const configKeys = [
   'reference',
   'impressions',
   'texts',
+  'frequency',
+  'dpo',
+  'privacyPolicyVersion',
+  'unsubscribeUrl',
+  'processors',
+  'advertising',
+  'retentionYears',
+  'unconfirmedDays',
+  'minAge',
+  'referenceLength',
 ] as const;
 
 export type ConfigKey = (typeof configKeys)[number];

@@ -57,7 +57,10 @@ interface ActiveFlow {
   ref: string;
   message: string;
   link: DeepLink;
+  /** As archived: `{message}` and `{ref}` as placeholders. */
   notice: RenderedNotice;
+  /** As shown: this visitor's message and code filled in. */
+  shown: RenderedNotice;
   anchor: HTMLElement;
   phase: 'notice' | 'link';
   desktop: boolean;
@@ -74,6 +77,8 @@ export class FlowController implements ReactiveController {
   private _flow: ActiveFlow | undefined;
   private _reporter: Promise<ConsentReporter> | undefined;
   private _endpoint: string | undefined;
+  /** The consent given on this page per channel, so that a withdrawal names the consent it ends. */
+  private readonly _given = new Map<string, string>();
 
   constructor(private readonly _host: FlowHost) {
     _host.element.addController(this);
@@ -103,6 +108,13 @@ export class FlowController implements ReactiveController {
       platform: platformOf(navigator.userAgent, navigator.maxTouchPoints),
     });
     if (!this._host.element.isConnected) return;
+    // A withdrawal is recorded against the consent it ends when this browser knows it (given on
+    // this page, or still in the outbox); otherwise the inbound Stop completes it (docs/notices.md).
+    if (withdraw) {
+      const reporter = await this._reporter?.catch(() => undefined);
+      const earlier = this._given.get(channel.type) ?? reporter?.consentFor(channel.type);
+      if (earlier) prepared.consentId = earlier;
+    }
     const flow: ActiveFlow = {
       ...prepared,
       mode: withdraw ? 'withdraw' : 'consent',
@@ -146,13 +158,13 @@ export class FlowController implements ReactiveController {
     return html`<messenger-optin-notice
       part="notice"
       theme=${this._host.theme()}
-      .notice=${flow.notice}
+      .notice=${flow.shown}
       .channel=${flow.meta}
       .link=${flow.link}
       .reference=${flow.ref}
       .mode=${flow.mode}
       .anchor=${flow.anchor}
-      .requireCheckbox=${flow.config.requireCheckbox}
+      .requireCheckbox=${flow.notice.checkbox}
       .desktop=${flow.desktop}
       .phase=${flow.phase}
       .lang=${uiLocale(this._host.lang())}
@@ -224,13 +236,18 @@ export class FlowController implements ReactiveController {
       this._host.element.dispatchEvent(consent);
       if (consent.defaultPrevented) return this._close();
       // Outbox first: consent is recorded before the messenger opens (product.md, flow step 3).
+      this._given.set(channel, flow.consentId);
       await this._recordFlow(flow, 'consent_given', { action });
     } else {
       await this._recordFlow(flow, 'withdrawal_requested', { action });
       this._host.element.dispatchEvent(new OptinWithdrawEvent({ channel, href }));
     }
     if (this._flow !== flow) return;
-    if ((flow.desktop && flow.meta.desktop === 'qr') || flow.link.prefill !== 'text') {
+    // Telegram bots need no copy step: START sends `/start <payload>` itself.
+    if (
+      (flow.desktop && flow.meta.desktop === 'qr') ||
+      (flow.link.prefill !== 'text' && channel !== 'telegram')
+    ) {
       return this._set({ ...flow, phase: 'link' });
     }
     this._linkOpened(flow, 'navigation');

@@ -2,6 +2,7 @@ import {
   composeMessage,
   createRef,
   deepLink,
+  fillNotice,
   renderNotice,
   renderWithdrawNotice,
 } from '@messenger-optin/sdk';
@@ -17,7 +18,10 @@ export interface PreparedFlow {
   withdrawMessage: string;
   /** The start link, or in withdraw mode the withdraw link. */
   link: DeepLink;
+  /** The notice as archived and hashed: `{message}` and `{ref}` stay placeholders. */
   notice: RenderedNotice;
+  /** The same notice with this visitor's message and code filled in, for the dialog only. */
+  shown: RenderedNotice;
 }
 
 export interface PrepareOptions {
@@ -38,22 +42,29 @@ export async function prepareFlow(
 ): Promise<PreparedFlow> {
   // The Stop message carries no code, so a withdrawal has none either (consent-events.md: `ref` is
   // the code put into the message).
-  const ref = withdraw || config.reference === 'none' ? '' : createRef();
-  const message = composeMessage({ keyword: config.keyword, company: config.company, ref });
-  const withdrawMessage = composeMessage({ keyword: config.withdrawKeyword, company: config.company });
+  const ref = withdraw || config.reference === 'none' ? '' : createRef(config.referenceLength);
+  const { purpose, company } = config;
+  const message = composeMessage({ keyword: config.keyword, purpose, company, ref });
+  const withdrawMessage = composeMessage({ keyword: config.withdrawKeyword, purpose, company });
   const link = deepLink(channel, withdraw ? withdrawMessage : message, { platform });
   const render = withdraw ? renderWithdrawNotice : renderNotice;
   const notice = await render({
+    ...config,
     channel: channel.type,
     locale,
-    company: config.company,
-    privacyPolicy: config.privacyPolicy,
+    withdrawMessage,
+    checkbox: config.requireCheckbox,
+    prefill: link.prefill,
+    provider: 'provider' in channel ? channel.provider : undefined,
+    overrides: config.texts,
+  });
+  return {
+    consentId: randomId(),
+    ref,
     message,
     withdrawMessage,
-    prefill: link.prefill,
-    ...(config.purpose ? { purpose: config.purpose } : {}),
-    ...(config.controller ? { controller: config.controller } : {}),
-    ...(config.texts ? { overrides: config.texts } : {}),
-  });
-  return { consentId: randomId(), ref, message, withdrawMessage, link, notice };
+    link,
+    notice,
+    shown: fillNotice(notice, { message, ref }),
+  };
 }

@@ -41,7 +41,7 @@ export async function warmFlow(
   // Once per page: the caches it fills are shared by every widget on it.
   if (!channel || warmed) return;
   warmed = true;
-  const { notice, link } = await prepareFlow(config, channel, {
+  const { shown: notice, link } = await prepareFlow(config, channel, {
     withdraw: false,
     locale: lang,
     platform: 'other',

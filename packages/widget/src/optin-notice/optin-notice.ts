@@ -418,7 +418,7 @@ export class OptinNotice extends LitElement {
   private _renderNotice(s: NoticeStrings, channel: ChannelMeta, notice: RenderedNotice) {
     const gated = this.requireCheckbox && !this._checked;
     // The accessibility contract says the confirm names the channel; keep that under overrides too.
-    const confirm = notice.confirmLabel.includes(channel.name)
+    const confirm = names(notice.confirmLabel, channel.name)
       ? notice.confirmLabel
       : `${notice.confirmLabel} (${channel.name})`;
     return html`<div class="body" part="body">
@@ -471,7 +471,7 @@ export class OptinNotice extends LitElement {
    * as consenting (GDPR Art. 7(3)).
    */
   private _renderWithdraw(s: NoticeStrings, channel: ChannelMeta, link: DeepLink, notice: RenderedNotice) {
-    const confirm = notice.confirmLabel.includes(channel.name)
+    const confirm = names(notice.confirmLabel, channel.name)
       ? notice.confirmLabel
       : s.withdrawConfirm(channel.name);
     return html`<div class="body" part="body">
@@ -485,7 +485,8 @@ export class OptinNotice extends LitElement {
   }
 
   private _renderLink(s: NoticeStrings, channel: ChannelMeta, link: DeepLink) {
-    const copy = link.prefill !== 'text';
+    // Telegram bots need no copy step: START sends `/start <payload>` itself (docs/notices.md).
+    const copy = link.prefill !== 'text' && channel.type !== 'telegram';
     const qr = this._showsQr;
     // On desktop a web link opens in a new tab so the site stays; app schemes (sms:, viber:) never do.
     const newTab = this.desktop && webHref(link.href) !== null;
@@ -552,3 +553,9 @@ export class OptinNotice extends LitElement {
       </footer>`;
   }
 }
+
+/** Whether a label names the channel, in any spelling ("Open email app" names "E-Mail"). */
+const names = (label: string, channel: string): boolean => {
+  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return letters(label).includes(letters(channel));
+};
