@@ -31,6 +31,39 @@ describe('messenger-optin-receiver start', () => {
   });
 });
 
+describe('messenger-optin-receiver secrets', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+
+  it('refuses an admin token on the command line, where ps shows it', () => {
+    const started = run('start', '--admin-token', 'x'.repeat(40), '--data-dir', '/nonexistent/never');
+    expect(started.status).toBe(1);
+    expect(started.stderr).toContain('--admin-token is not taken on the command line');
+  });
+
+  it('refuses a rate limit that blocks everyone or never refills', () => {
+    for (const [value, message] of [
+      ['0/2', 'the burst must be a whole number of at least 1, got 0'],
+      ['1/0', 'the refill per second must be above 0, got 0'],
+    ] as const) {
+      const started = run('start', '--rate-limit', value, '--data-dir', '/nonexistent/never');
+      expect(started.status).toBe(1);
+      expect(started.stderr).toContain(message);
+    }
+  });
+
+  it('makes a signing key whose seed reads back as the same key', () => {
+    const made = run('keygen');
+    expect(made.status).toBe(0);
+    expect(made.stdout).toMatch(/^RECEIVER_SIGNING_KEY=[A-Za-z0-9_-]{43}\n/);
+    expect(made.stdout).toContain('-----BEGIN PUBLIC KEY-----');
+  });
+});
+
 describe('messenger-optin-receiver start on PGlite', () => {
   it('says in one line that PGlite does not fsync and production needs PostgreSQL', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'receiver-cli-test-'));
