@@ -4,10 +4,32 @@ import { type GetClientKey, addressBucket, createAddressHasher, socketAddress } 
 import { ingestAccess } from './http/ingest-access.js';
 import { type Logger, jsonLogger } from './http/logger.js';
 import { ClientLimits, type RateLimitOptions } from './http/rate-limit.js';
+import type { InboundConfig } from './inbound/config.js';
+import type { ChangeHook } from './inbound/process.js';
+import { inboundAdminRoutes, inboundConfirmRoute } from './inbound/admin-routes.js';
+import { inboundRoutes, repliesFor } from './inbound/routes.js';
+import { InboundStats } from './inbound/stats.js';
 import { adminRoutes } from './routes/admin.js';
+import { consoleRoutes } from './routes/console.js';
 import type { ReceiverEnv } from './routes/env.js';
 import { eventRoutes } from './routes/events.js';
+import { SqlStore } from './store/sql-store.js';
 import type { Store } from './store/types.js';
+
+/** Messenger webhooks (docs/inbound.md). */
+export interface InboundOptions {
+  /** From `resolveInboundConfig(readSettings(env, flags), …)`; undefined turns every inbound route off (404). */
+  config: InboundConfig | undefined;
+  /** Counters of GET /v1/inbound/stats; pass one to share it with the outbox worker. */
+  stats?: InboundStats;
+  /**
+   * Called inside each inbound transaction with the subscriptions whose state changed (confirmed,
+   * withdrawn, …), e.g. to queue CRM webhooks that commit or roll back with the change.
+   */
+  onChanges?: ChangeHook;
+  /** Called after a reply was queued, e.g. to wake the outbox worker. */
+  onReplyQueued?: () => void;
+}
 
 export interface ReceiverOptions {
   /** Where events are kept: `openStore({ dataDir })` (PGlite) or `openStore({ databaseUrl })`. */
@@ -39,6 +61,10 @@ export interface ReceiverOptions {
   getClientKey?: GetClientKey;
   /** Reported by GET /healthz. */
   version?: string;
+  /** Called when the console replays a webhook dead letter; the CLI kicks its worker with it. */
+  onWebhookQueued?: () => void;
+  /** Messenger webhooks and the subscriber admin API; needs a SqlStore. */
+  inbound?: InboundOptions;
 }
 
 /**
@@ -158,7 +184,48 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
       clientKey,
     }),
   );
+  const inbound = options.inbound;
+  if (inbound && !(store instanceof SqlStore))
+    throw new TypeError('inbound webhooks need the SQL store (openStore)');
+  const inboundStats = inbound?.stats ?? new InboundStats();
+  const inboundConfig = inbound?.config;
+  const inboundAdmin =
+    inbound && store instanceof SqlStore
+      ? {
+          client: store.client,
+          adminToken,
+          stats: inboundStats,
+          context: inboundConfig && {
+            client: store.client,
+            config: inboundConfig,
+            now,
+            repliesFor: (provider: string) => repliesFor(inboundConfig, provider),
+            onChanges: inbound.onChanges,
+          },
+        }
+      : undefined;
+  // Before the admin routes: a confirm with {"inboundId"} is the inbound link, anything else goes on.
+  if (inboundAdmin) app.route('/', inboundConfirmRoute(inboundAdmin));
   app.route('/', adminRoutes({ store, now, adminToken }));
+  app.route(
+    '/',
+    consoleRoutes({ store, now, adminToken, onWebhookQueued: options.onWebhookQueued }),
+  );
+  if (inbound && inboundAdmin) {
+    app.route(
+      '/',
+      inboundRoutes({
+        client: inboundAdmin.client,
+        config: inboundConfig,
+        now,
+        log,
+        stats: inboundStats,
+        onChanges: inbound.onChanges,
+        onReplyQueued: inbound.onReplyQueued,
+      }),
+    );
+    app.route('/', inboundAdminRoutes(inboundAdmin));
+  }
 
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError((error, c) => {

@@ -3,22 +3,38 @@ import { parseArgs } from 'node:util';
 import { createReceiver } from './app.js';
 import { exportChunks } from './export.js';
 import { headerClientKey } from './http/client-key.js';
+import {
+  InboundConfigError,
+  flagName,
+  inboundVariables,
+  readSettings,
+  resolveInboundConfig,
+} from './inbound/config.js';
+import { drainOutbox, startOutboxWorker } from './inbound/outbox.js';
+import { inboundProviders } from './inbound/providers.js';
+import { InboundStats } from './inbound/stats.js';
+import { registerWebhook } from './inbound/webhook-setup.js';
+import { SqlStore } from './store/sql-store.js';
 import { parseAllowedOrigin } from './http/cors.js';
 import { jsonLogger } from './http/logger.js';
 import { generateSigningKey, parsePublicKey, parseSigningKey } from './signing.js';
 import { type BucketOptions, type RateLimitOptions, checkBucket } from './http/rate-limit.js';
 import { startServer } from './server.js';
 import { type OpenStoreOptions, openStore } from './store/open.js';
+import { startWebhookWorker } from './webhooks/deliver.js';
+import { WEBHOOKS_USAGE, webhooksCommand } from './webhooks/cli.js';
 
 const USAGE = `messenger-optin-receiver <command> [options]
 
 Commands:
   start    serve POST /v1/events and the admin API
   verify   recompute every site's hash chain and check the archive; exit code 1 if anything is broken
-  export   write every stored entry to stdout (--format csv|json)
+  export   write every stored entry to stdout (--format csv|json|ndjson)
   heads    write every signed chain head to stdout (JSON), for a third party to keep
   keygen   make an Ed25519 signing key: RECEIVER_SIGNING_KEY and the public key for auditors
-
+  outbox drain             send the due inbound replies once (serverless: run it on a schedule)
+  webhook telegram|viber   register this receiver's webhook URL with the provider
+${WEBHOOKS_USAGE}
 Options:
   --data-dir <dir>         PGlite data directory (default .data/receiver); DATABASE_URL selects PostgreSQL
   --port <n>               (start) default 8787, 0 for a free port
@@ -34,13 +50,35 @@ Options:
   --rate-limit-bytes <n/s>   (start) body bytes per client address, default 2097152/65536
   --client-ip-header <h>   (start) behind a proxy: the header with the client's address, e.g.
                            x-forwarded-for (its last address), x-real-ip; default the socket's
-  --format <csv|json>      (export) default json
+  --format <csv|json|ndjson> (export) default json
   --sign-every <seconds>   (start) with RECEIVER_SIGNING_KEY: sign moved chain heads this often, default 300
   --public-key <file>      (verify) Ed25519 public key (PEM) to check the signed heads' signatures with
 
 Environment: DATABASE_URL, RECEIVER_ADMIN_TOKEN, RECEIVER_INGEST_TOKEN, RECEIVER_SIGNING_KEY
 (docs/receiver-security.md).
+
+Inbound (messenger webhooks, docs/inbound.md): every variable also as a flag, e.g.
+  --telegram-webhook-secret, --receiver-hash-key, --inbound-company (the flag wins over the
+  environment; prefer the environment for secrets, flags show in process lists)
 `;
+
+/** Every inbound variable as a kebab-case flag (the configuration table is the one list). */
+const inboundFlags = Object.fromEntries(
+  inboundVariables.map((variable) => [flagName(variable), { type: 'string' as const }]),
+);
+
+/** The variables that turn an inbound route on: each provider's key, and INBOUND_TOKEN. */
+const routeVariables = [
+  ...inboundProviders.map((provider) => provider.keyVariable),
+  'INBOUND_TOKEN' as const,
+];
+
+/** The inbound config, or an exit with the reason when the settings are refused. */
+function inboundConfig(flags: Record<string, unknown>) {
+  const { config, warnings } = resolveInboundConfig(readSettings(process.env, flags), routeVariables);
+  for (const warning of warnings) log({ level: 'warn', msg: warning });
+  return config;
+}
 
 const log = jsonLogger((line) => process.stderr.write(line));
 
@@ -102,7 +140,10 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       'sign-every': { type: 'string' },
       'public-key': { type: 'string' },
+      event: { type: 'string', multiple: true },
+      'include-address': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      ...inboundFlags,
     },
   });
   const command = positionals[0];
@@ -148,7 +189,8 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'export') {
     const format = values.format ?? 'json';
-    if (format !== 'csv' && format !== 'json') throw new Error('--format must be csv or json');
+    if (format !== 'csv' && format !== 'json' && format !== 'ndjson')
+      throw new Error('--format must be csv, json or ndjson');
     const store = await openStore(storeOptions(values['data-dir']));
     try {
       for await (const chunk of exportChunks(store.exportEntries(), format)) {
@@ -161,7 +203,43 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  if (command === 'webhooks') {
+    const store = await openStore(storeOptions(values['data-dir']));
+    try {
+      return await webhooksCommand(store.client, positionals.slice(1), values, (text) =>
+        process.stdout.write(text),
+      );
+    } finally {
+      await store.close();
+    }
+  }
+
+  if (command === 'outbox') {
+    if (positionals[1] !== 'drain') throw new Error('usage: messenger-optin-receiver outbox drain');
+    const config = inboundConfig(values);
+    if (!config) throw new Error('no inbound provider is configured: nothing to send');
+    const store = await openStore(storeOptions(values['data-dir']));
+    try {
+      const report = await drainOutbox({ client: store.client, config, log });
+      process.stdout.write(`${JSON.stringify(report)}\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  }
+
+  if (command === 'webhook') {
+    const provider = positionals[1];
+    if (provider !== 'telegram' && provider !== 'viber')
+      throw new Error('usage: messenger-optin-receiver webhook telegram|viber');
+    const result = await registerWebhook(provider, readSettings(process.env, values));
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result.ok ? 0 : 1;
+  }
+
   if (command === 'start') {
+    // Refused before the database opens: a half-configured inbound route must not start.
+    const inbound = inboundConfig(values);
     // Normalised as browsers send Origin (a trailing / or an upper-case host would never match).
     const origins = (values['allowed-origin'] ?? []).map(parseAllowedOrigin);
     if (values['admin-token'] !== undefined)
@@ -175,7 +253,8 @@ async function main(argv: string[]): Promise<number> {
       ? parseSigningKey(process.env['RECEIVER_SIGNING_KEY'])
       : undefined;
     const signEverySeconds = Number(values['sign-every'] ?? 300);
-    if (!(signEverySeconds >= 1)) throw new Error(`--sign-every must be a number of seconds, got ${values['sign-every']}`);
+    if (!(signEverySeconds >= 1))
+      throw new Error(`--sign-every must be a number of seconds, got ${values['sign-every']}`);
     const clientIpHeader = values['client-ip-header'];
     const options = storeOptions(values['data-dir']);
     if (!('databaseUrl' in options))
@@ -184,8 +263,24 @@ async function main(argv: string[]): Promise<number> {
         msg: 'PGlite does not fsync: an OS crash or power loss can lose the last acknowledged events; use PostgreSQL (DATABASE_URL) in production',
       });
     const store = await openStore(options);
+    // CRM webhooks go out from the receiver process; a replay in /admin kicks it at once.
+    const webhooks = startWebhookWorker({
+      db: store.client,
+      onError: (error) =>
+        log({
+          level: 'error',
+          msg: 'webhook delivery failed',
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+    });
+    const inboundStats = new InboundStats();
+    const worker =
+      inbound && store instanceof SqlStore
+        ? startOutboxWorker({ client: store.client, config: inbound, stats: inboundStats, log })
+        : undefined;
     const app = createReceiver({
       store,
+      onWebhookQueued: () => void webhooks.kick(),
       allowedOrigins: origins.includes('*') ? '*' : origins,
       ...(adminToken ? { adminToken } : {}),
       ...(ingestToken ? { ingestToken } : {}),
@@ -193,6 +288,11 @@ async function main(argv: string[]): Promise<number> {
       ...(clientIpHeader ? { getClientKey: headerClientKey(clientIpHeader) } : {}),
       logger: log,
       version: packageVersion(),
+      inbound: {
+        config: inbound,
+        stats: inboundStats,
+        ...(worker ? { onReplyQueued: () => worker.wake() } : {}),
+      },
     });
     const server = await startServer({
       app,
@@ -213,6 +313,9 @@ async function main(argv: string[]): Promise<number> {
       ingestToken: ingestToken ? 'on' : 'off',
       signedHeads: signingKey ? `every ${signEverySeconds} s, key ${signingKey.keyId}` : 'off',
       admin: adminToken ? 'on' : 'off',
+      inbound: inbound
+        ? routeVariables.filter((variable) => inbound.settings[variable] !== undefined).join(' ')
+        : 'off',
     });
     // Signed heads go to the log too: a copy outside the database, where a rewrite cannot reach.
     const sign = async () => {
@@ -230,7 +333,7 @@ async function main(argv: string[]): Promise<number> {
       const stop = (signal: string) => {
         log({ level: 'info', msg: 'shutting down', signal });
         clearInterval(signer);
-        void sign()
+        void Promise.all([webhooks.stop(), worker?.stop(), sign()])
           .then(() => server.close())
           .then(resolve);
       };
@@ -250,6 +353,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof InboundConfigError) process.stderr.write(`refusing to start: ${error.message}\n`);
     log({ level: 'error', msg: error instanceof Error ? error.message : String(error) });
     process.exitCode = 1;
   },

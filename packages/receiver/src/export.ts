@@ -1,6 +1,11 @@
 import type { EntryView } from './store/types.js';
 
-export type ExportFormat = 'csv' | 'json';
+export const exportFormats = ['csv', 'json', 'ndjson'] as const;
+/** csv: RFC 4180 with a header row; json: one array; ndjson: one JSON object per line. */
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** A column of a CSV export: its header and how to read it from a row. */
+export type Column<T> = [name: string, pick: (row: T) => unknown];
 
 /** Cells starting with these are formulas to Excel / LibreOffice / Sheets (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -20,7 +25,7 @@ const get = (record: Record<string, unknown>, ...path: string[]): unknown =>
     record,
   );
 
-const COLUMNS: Array<[string, (entry: EntryView) => unknown]> = [
+const COLUMNS: Array<Column<EntryView>> = [
   ['site', (e) => e.site],
   ['seq', (e) => e.seq],
   ['kind', (e) => e.kind],
@@ -55,21 +60,96 @@ export function csvRow(entry: EntryView): string {
   return `${COLUMNS.map(([, pick]) => csvCell(pick(entry))).join(',')}\r\n`;
 }
 
-/** The export as text chunks, one entry at a time: a JSON array or CSV with a header row. */
-export async function* exportChunks(
-  entries: AsyncIterable<EntryView>,
+/** Rows as text chunks, one row at a time, in any export format; CSV reads `columns`. */
+export async function* formatChunks<T>(
+  rows: AsyncIterable<T>,
   format: ExportFormat,
+  columns: ReadonlyArray<Column<T>>,
 ): AsyncGenerator<string> {
   if (format === 'csv') {
-    yield CSV_HEADER;
-    for await (const entry of entries) yield csvRow(entry);
+    yield `${columns.map(([name]) => name).join(',')}\r\n`;
+    for await (const row of rows) yield `${columns.map(([, pick]) => csvCell(pick(row))).join(',')}\r\n`;
+    return;
+  }
+  if (format === 'ndjson') {
+    for await (const row of rows) yield `${JSON.stringify(row)}\n`;
     return;
   }
   let first = true;
   yield '[';
-  for await (const entry of entries) {
-    yield `${first ? '' : ','}\n${JSON.stringify(entry)}`;
+  for await (const row of rows) {
+    yield `${first ? '' : ','}\n${JSON.stringify(row)}`;
     first = false;
   }
   yield first ? ']\n' : '\n]\n';
+}
+
+/** The chain export as text chunks: a JSON array, NDJSON, or CSV with a header row. */
+export function exportChunks(
+  entries: AsyncIterable<EntryView>,
+  format: ExportFormat,
+): AsyncGenerator<string> {
+  return formatChunks(entries, format, COLUMNS);
+}
+
+/** Which entries an export keeps (each optional; `to` exclusive). */
+export interface EntryFilter {
+  site?: string | undefined;
+  channel?: string | undefined;
+  type?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+/** Keeps the entries that match; the chain is read in order anyway, so this streams too. */
+export async function* filterEntries(
+  entries: AsyncIterable<EntryView>,
+  filter: EntryFilter,
+): AsyncGenerator<EntryView> {
+  const from = filter.from?.getTime() ?? -Infinity;
+  const to = filter.to?.getTime() ?? Infinity;
+  for await (const entry of entries) {
+    if (filter.site !== undefined && entry.site !== filter.site) continue;
+    if (filter.type !== undefined && entry.type !== filter.type) continue;
+    if (filter.channel !== undefined && entry.record['channel'] !== filter.channel) continue;
+    const at = Date.parse(entry.receivedAt);
+    if (at < from || at >= to) continue;
+    yield entry;
+  }
+}
+
+const contentTypes: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+};
+
+/**
+ * A streamed download: chunks are pulled as the client reads, so an export of millions of rows
+ * needs no more memory than one page of them.
+ */
+export function exportResponse(
+  chunks: AsyncGenerator<string>,
+  format: ExportFormat,
+  filename: string,
+): Response {
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      'Content-Type': contentTypes[format],
+      'Content-Disposition': `attachment; filename="${filename}.${format}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { exportChunks } from '../export.js';
+import { parsePeriod } from '../console/filters.js';
+import { type ExportFormat, exportChunks, exportFormats, exportResponse, filterEntries } from '../export.js';
 import { checkBearer } from '../http/auth.js';
 import { BodyTooLargeError, readBodyLimited } from '../http/body.js';
 import { type Issue, unstorableStrings } from '../ingest.js';
@@ -142,28 +143,22 @@ export function adminRoutes({ store, now, adminToken }: AdminRouteOptions): Hono
 
   app.get('/v1/export', (c) => {
     const format = c.req.query('format') ?? 'json';
-    if (format !== 'csv' && format !== 'json') {
-      return c.json({ error: 'invalid_format', message: 'format must be csv or json' }, 400);
+    if (!(exportFormats as readonly string[]).includes(format)) {
+      return c.json({ error: 'invalid_format', message: 'format must be csv, json or ndjson' }, 400);
     }
-    const chunks = exportChunks(store.exportEntries(), format);
-    const encoder = new TextEncoder();
-    // Streamed page by page: an export of millions of entries needs no more memory than one page.
-    const stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    });
+    const period = parsePeriod(c.req.query());
+    if (!period.ok) return c.json({ error: 'invalid_query', issues: period.issues }, 400);
+    const type = c.req.query('type');
+    const entries =
+      type === undefined && Object.values(period.value).every((value) => value === undefined)
+        ? store.exportEntries()
+        : filterEntries(store.exportEntries(), { ...period.value, type });
     const stamp = now().toISOString().slice(0, 10);
-    return c.body(stream, 200, {
-      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="consent-log-${stamp}.${format}"`,
-      'Cache-Control': 'no-store',
-    });
+    return exportResponse(
+      exportChunks(entries, format as ExportFormat),
+      format as ExportFormat,
+      `consent-log-${stamp}`,
+    );
   });
 
   return app;

@@ -49,7 +49,7 @@ export interface EntryRow {
   site: string;
   seq: number | string | bigint;
   kind: EntryView['kind'];
-  consent_id: string;
+  consent_id: string | null;
   type: string;
   received_at: Date | string;
   payload: string;
@@ -74,7 +74,7 @@ function hasContent(personal: PersonalContent | undefined): personal is Personal
  * serializes appends per site across requests and across receiver processes. ON CONFLICT DO UPDATE
  * locks and returns the current head in one round trip.
  */
-async function lockSite(tx: SqlQueryable, site: string): Promise<Head> {
+export async function lockSite(tx: SqlQueryable, site: string): Promise<Head> {
   const { rows } = await tx.query<{ head_seq: number | string; head_hash: string }>(
     `INSERT INTO sites (site, head_seq, head_hash) VALUES ($1, 0, $2)
      ON CONFLICT (site) DO UPDATE SET site = excluded.site RETURNING head_seq, head_hash`,
@@ -85,7 +85,7 @@ async function lockSite(tx: SqlQueryable, site: string): Promise<Head> {
   return { seq: Number(row.head_seq), hash: row.head_hash };
 }
 
-async function saveHead(tx: SqlQueryable, site: string, head: Head): Promise<void> {
+export async function saveHead(tx: SqlQueryable, site: string, head: Head): Promise<void> {
   await tx.query('UPDATE sites SET head_seq = $2, head_hash = $3 WHERE site = $1', [
     site,
     head.seq,
@@ -448,7 +448,10 @@ export class SqlStore implements Store {
   async getConsent(consentId: string): Promise<ProofBundle | undefined> {
     const { rows } = await this.client.query<EntryRow>(
       `SELECT ${ENTRY_COLUMNS} FROM entries e LEFT JOIN personal_data p ON p.entry_id = e.entry_id
-       WHERE e.consent_id = $1 ORDER BY e.site, e.seq`,
+       WHERE e.consent_id = $1
+          OR (e.type = 'message_received' AND e.inbound_id IN
+                (SELECT inbound_id FROM entries WHERE consent_id = $1 AND inbound_id IS NOT NULL))
+       ORDER BY e.site, e.seq`,
       [consentId],
     );
     if (rows.length === 0) return undefined;
@@ -508,6 +511,7 @@ export class SqlStore implements Store {
       sites: [...new Set(views.map((view) => view.site))],
       events: views.filter((view) => view.kind === 'event'),
       confirmations: views.filter((view) => view.kind === 'confirmation'),
+      inbound: views.filter((view) => view.kind === 'inbound'),
       erasure: erased ? { erasedAt: isoString(erased.erased_at), entryId: erased.entry_id } : null,
       notices,
       chain: { ok: broken.length === 0, checked: rows.length, broken },

@@ -67,8 +67,9 @@ export interface EntryView {
   site: string;
   seq: number;
   entryId: string;
-  kind: 'event' | 'confirmation' | 'erasure';
-  consentId: string;
+  kind: 'event' | 'confirmation' | 'erasure' | 'inbound';
+  /** Null for inbound entries about no single consent (docs/inbound.md). */
+  consentId: string | null;
   type: string;
   receivedAt: string;
   /** The stored record with its personal content put back (unless erased). */
@@ -93,6 +94,11 @@ export interface ProofBundle {
   sites: string[];
   events: EntryView[];
   confirmations: EntryView[];
+  /**
+   * What the messengers said about this consent: the messages that confirmed or withdrew it and
+   * the confirmed / withdrawn entries (docs/inbound.md).
+   */
+  inbound: EntryView[];
   erasure: { erasedAt: string; entryId: string } | null;
   notices: ArchivedNotice[];
   chain: { ok: boolean; checked: number; broken: BrokenLink[] };

@@ -1,0 +1,157 @@
+import type { SqlQueryable } from '../store/sql-client.js';
+import {
+  type FunnelStep,
+  type Period,
+  type SubscriberState,
+  funnelSteps,
+  subscriberStates,
+} from './filters.js';
+
+export type FunnelCounts = Record<FunnelStep, number>;
+
+export interface ChannelStats {
+  channel: string;
+  /** Consents that reached each step within the period (each counted once, at its first time). */
+  funnel: FunnelCounts;
+  /** Each step divided by the step before it that has data (widget_shown is often off); null when 0. */
+  conversion: Record<Exclude<FunnelStep, 'widget_shown'>, number | null>;
+  /** Subscribers who subscribed within the period, by their state now. */
+  subscribers: Record<SubscriberState, number>;
+}
+
+export interface StatsReport {
+  from: string | null;
+  to: string | null;
+  channels: ChannelStats[];
+  total: Omit<ChannelStats, 'channel'>;
+}
+
+const column: Record<FunnelStep, string> = {
+  widget_shown: 'widget_shown_at',
+  notice_shown: 'notice_shown_at',
+  consent_given: 'consent_given_at',
+  link_opened: 'link_opened_at',
+  confirmed: 'confirmed_at',
+  withdrawn: 'withdrawn_at',
+};
+
+/** The period as SQL parameters $1..$4: open ends become ±infinity, so one plan serves all. */
+export function periodParams(period: Period): unknown[] {
+  return [
+    period.from?.toISOString() ?? '-infinity',
+    period.to?.toISOString() ?? 'infinity',
+    period.channel ?? null,
+    period.site ?? null,
+  ];
+}
+
+export const PERIOD_WHERE = `channel IS NOT NULL AND ($3::text IS NULL OR channel = $3) AND ($4::text IS NULL OR site = $4)`;
+const inPeriod = (col: string) => `${col} >= $1::timestamptz AND ${col} < $2::timestamptz`;
+
+const STATS_SQL = `SELECT channel,
+  ${funnelSteps.map((step) => `count(*) FILTER (WHERE ${inPeriod(column[step])}) AS ${step}`).join(',\n  ')},
+  ${subscriberStates.map((state) => `count(*) FILTER (WHERE ${inPeriod('subscribed_at')} AND state = '${state}') AS state_${state}`).join(',\n  ')}
+FROM consent_states WHERE ${PERIOD_WHERE}
+GROUP BY channel ORDER BY channel`;
+
+const ratio = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
+
+/** Conversion from the previous step that has data (impressions are off on most sites). */
+export function conversion(funnel: FunnelCounts): ChannelStats['conversion'] {
+  const result = {} as ChannelStats['conversion'];
+  for (let index = 1; index < funnelSteps.length; index++) {
+    const step = funnelSteps[index] as Exclude<FunnelStep, 'widget_shown'>;
+    let before = index - 1;
+    while (before > 0 && funnel[funnelSteps[before] as FunnelStep] === 0) before--;
+    result[step] = ratio(funnel[step], funnel[funnelSteps[before] as FunnelStep]);
+  }
+  return result;
+}
+
+type StatsRow = { channel: string } & Record<FunnelStep | `state_${SubscriberState}`, number | string>;
+
+/** Per channel: the funnel of the period and the subscribers it brought, by state. */
+export async function readStats(db: SqlQueryable, period: Period): Promise<StatsReport> {
+  const { rows } = await db.query<StatsRow>(STATS_SQL, periodParams(period));
+  const zeroFunnel = Object.fromEntries(funnelSteps.map((step) => [step, 0])) as FunnelCounts;
+  const zeroStates = Object.fromEntries(subscriberStates.map((state) => [state, 0])) as Record<
+    SubscriberState,
+    number
+  >;
+  const total = { funnel: { ...zeroFunnel }, subscribers: { ...zeroStates } };
+  const channels = rows.map((row): ChannelStats => {
+    const funnel = { ...zeroFunnel };
+    for (const step of funnelSteps) {
+      funnel[step] = Number(row[step]);
+      total.funnel[step] += funnel[step];
+    }
+    const subscribers = { ...zeroStates };
+    for (const state of subscriberStates) {
+      subscribers[state] = Number(row[`state_${state}`]);
+      total.subscribers[state] += subscribers[state];
+    }
+    return { channel: row.channel, funnel, conversion: conversion(funnel), subscribers };
+  });
+  return {
+    from: period.from?.toISOString() ?? null,
+    to: period.to?.toISOString() ?? null,
+    channels,
+    total: { ...total, conversion: conversion(total.funnel) },
+  };
+}
+
+export const seriesBuckets = ['day', 'week', 'month'] as const;
+export type SeriesBucket = (typeof seriesBuckets)[number];
+
+export interface SeriesPoint {
+  /** Start of the bucket, UTC. */
+  at: string;
+  consents: number;
+  confirmed: number;
+  withdrawn: number;
+}
+
+export interface SeriesReport {
+  bucket: SeriesBucket;
+  channels: Array<{ channel: string; points: SeriesPoint[] }>;
+}
+
+const SERIES_SQL = `SELECT channel, what, to_char(date_trunc($5, at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS.000"Z"') AS bucket, count(*) AS n
+FROM (
+  SELECT channel, 'consents' AS what, consent_given_at AS at FROM consent_states WHERE ${PERIOD_WHERE} AND ${inPeriod('consent_given_at')}
+  UNION ALL
+  SELECT channel, 'confirmed', confirmed_at FROM consent_states WHERE ${PERIOD_WHERE} AND ${inPeriod('confirmed_at')}
+  UNION ALL
+  SELECT channel, 'withdrawn', withdrawn_at FROM consent_states WHERE ${PERIOD_WHERE} AND ${inPeriod('withdrawn_at')}
+) t GROUP BY 1, 2, 3 ORDER BY 1, 3`;
+
+/** Consents, confirmations (opt-ins) and withdrawals per bucket and channel; empty buckets omitted. */
+export async function readSeries(
+  db: SqlQueryable,
+  period: Period,
+  bucket: SeriesBucket,
+): Promise<SeriesReport> {
+  const { rows } = await db.query<{
+    channel: string;
+    what: keyof SeriesPoint;
+    bucket: string;
+    n: number | string;
+  }>(SERIES_SQL, [...periodParams(period), bucket]);
+  const byChannel = new Map<string, Map<string, SeriesPoint>>();
+  for (const row of rows) {
+    const points = byChannel.get(row.channel) ?? new Map<string, SeriesPoint>();
+    byChannel.set(row.channel, points);
+    const at = row.bucket;
+    const point = points.get(at) ?? { at, consents: 0, confirmed: 0, withdrawn: 0 };
+    (point as unknown as Record<string, number | string>)[row.what] = Number(row.n);
+    points.set(at, point);
+  }
+  return {
+    bucket,
+    channels: [...byChannel].map(([channel, points]) => ({
+      channel,
+      points: [...points.values()].sort((a, b) => a.at.localeCompare(b.at)),
+    })),
+  };
+}

@@ -1,0 +1,225 @@
+import * as z from 'zod/mini';
+import type { Column } from '../export.js';
+import type { SqlQueryable } from '../store/sql-client.js';
+import {
+  type Parsed,
+  type Period,
+  type SubscriberState,
+  issuesOf,
+  parsePeriod,
+  subscriberStates,
+} from './filters.js';
+import { PERIOD_WHERE, periodParams } from './stats.js';
+
+/** One subscriber (a consent that was given or confirmed) as the list and the export show it. */
+export interface SubscriberRow {
+  consentId: string;
+  site: string;
+  channel: string;
+  state: SubscriberState;
+  /** The reference code; null after erasure. */
+  ref: string | null;
+  purpose: string | null;
+  noticeVersion: string | null;
+  subscribedAt: string;
+  consentGivenAt: string | null;
+  linkOpenedAt: string | null;
+  confirmedAt: string | null;
+  withdrawnAt: string | null;
+  erasedAt: string | null;
+}
+
+export interface SubscriberFilter extends Period {
+  state: SubscriberState | undefined;
+  /** Exact reference code, any case. */
+  ref: string | undefined;
+}
+
+export interface SubscriberPage {
+  items: SubscriberRow[];
+  /** Matches of the filter in all pages. */
+  total: number;
+  nextCursor: string | null;
+}
+
+const listQuerySchema = z.object({
+  state: z.optional(z.enum(subscriberStates)),
+  ref: z.optional(z.string().check(z.regex(/^[0-9A-Za-z]{4,8}$/, 'must be 4 to 8 letters or digits'))),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z.optional(z.string().check(z.regex(/^\d{1,3}$/, 'must be 1 to 200'))),
+});
+
+export const MAX_PAGE = 200;
+
+export interface ListRequest {
+  filter: SubscriberFilter;
+  cursor: Cursor | undefined;
+  limit: number;
+}
+
+interface Cursor {
+  at: string;
+  consentId: string;
+}
+
+const encodeCursor = (cursor: Cursor) =>
+  Buffer.from(`${cursor.at}|${cursor.consentId}`).toString('base64url');
+
+function decodeCursor(text: string): Cursor | undefined {
+  const [at, consentId] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  if (!at || !consentId || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(consentId))
+    return undefined;
+  return { at, consentId };
+}
+
+/** The list's query string: the period filters subscribedAt. */
+export function parseListQuery(query: Record<string, string | undefined>): Parsed<ListRequest> {
+  const period = parsePeriod({
+    from: query['from'],
+    to: query['to'],
+    channel: query['channel'],
+    site: query['site'],
+  });
+  if (!period.ok) return period;
+  const rest = z.safeParse(listQuerySchema, {
+    state: query['state'],
+    ref: query['ref'],
+    cursor: query['cursor'],
+    limit: query['limit'],
+  });
+  if (!rest.success) return { ok: false, issues: issuesOf(rest.error) };
+  const cursor = rest.data.cursor === undefined ? undefined : decodeCursor(rest.data.cursor);
+  if (rest.data.cursor !== undefined && !cursor)
+    return {
+      ok: false,
+      issues: [{ path: ['cursor'], code: 'custom', message: 'is not a cursor of this list' }],
+    };
+  const limit = Number(rest.data.limit ?? 25);
+  if (limit < 1 || limit > MAX_PAGE)
+    return { ok: false, issues: [{ path: ['limit'], code: 'custom', message: `must be 1 to ${MAX_PAGE}` }] };
+  return {
+    ok: true,
+    value: {
+      filter: { ...period.value, state: rest.data.state, ref: rest.data.ref?.toUpperCase() },
+      cursor,
+      limit,
+    },
+  };
+}
+
+const FILTER_WHERE = `subscribed_at IS NOT NULL AND ${PERIOD_WHERE}
+  AND subscribed_at >= $1::timestamptz AND subscribed_at < $2::timestamptz
+  AND ($5::text IS NULL OR state = $5)
+  AND ($6::text IS NULL OR consent_id IN (SELECT consent_id FROM personal_data WHERE ref = $6))`;
+
+const LIST_SQL = `SELECT consent_id, site, channel, state, purpose, notice_version, subscribed_at,
+  consent_given_at, link_opened_at, confirmed_at, withdrawn_at, erased_at,
+  (SELECT p.ref FROM personal_data p WHERE p.consent_id = s.consent_id AND p.ref IS NOT NULL LIMIT 1) AS ref
+FROM consent_states s
+WHERE ${FILTER_WHERE}
+  AND ($7::timestamptz IS NULL OR (subscribed_at, consent_id) < ($7::timestamptz, $8::uuid))
+ORDER BY subscribed_at DESC, consent_id DESC LIMIT $9`;
+
+const COUNT_SQL = `SELECT count(*) AS n FROM consent_states WHERE ${FILTER_WHERE}`;
+
+type Stamp = Date | string | null;
+interface ListRow {
+  consent_id: string;
+  site: string;
+  channel: string;
+  state: SubscriberState;
+  purpose: string | null;
+  notice_version: string | null;
+  subscribed_at: Date | string;
+  consent_given_at: Stamp;
+  link_opened_at: Stamp;
+  confirmed_at: Stamp;
+  withdrawn_at: Stamp;
+  erased_at: Stamp;
+  ref: string | null;
+}
+
+const iso = (value: Stamp): string | null => (value === null ? null : new Date(value).toISOString());
+
+function toRow(row: ListRow): SubscriberRow {
+  return {
+    consentId: row.consent_id,
+    site: row.site,
+    channel: row.channel,
+    state: row.state,
+    ref: row.ref,
+    purpose: row.purpose,
+    noticeVersion: row.notice_version,
+    subscribedAt: new Date(row.subscribed_at).toISOString(),
+    consentGivenAt: iso(row.consent_given_at),
+    linkOpenedAt: iso(row.link_opened_at),
+    confirmedAt: iso(row.confirmed_at),
+    withdrawnAt: iso(row.withdrawn_at),
+    erasedAt: iso(row.erased_at),
+  };
+}
+
+const filterParams = (filter: SubscriberFilter) => [
+  ...periodParams(filter),
+  filter.state ?? null,
+  filter.ref ?? null,
+];
+
+async function readPage(db: SqlQueryable, request: ListRequest): Promise<SubscriberRow[]> {
+  const { rows } = await db.query<ListRow>(LIST_SQL, [
+    ...filterParams(request.filter),
+    request.cursor?.at ?? null,
+    request.cursor?.consentId ?? null,
+    request.limit,
+  ]);
+  return rows.map(toRow);
+}
+
+/** One page, newest subscriber first, with the total and the cursor of the next page. */
+export async function listSubscribers(db: SqlQueryable, request: ListRequest): Promise<SubscriberPage> {
+  const [items, count] = await Promise.all([
+    readPage(db, request),
+    db.query<{ n: number | string }>(COUNT_SQL, filterParams(request.filter)),
+  ]);
+  const last = items.at(-1);
+  return {
+    items,
+    total: Number(count.rows[0]?.n ?? 0),
+    nextCursor:
+      last && items.length === request.limit
+        ? encodeCursor({ at: last.subscribedAt, consentId: last.consentId })
+        : null,
+  };
+}
+
+/** Every match, page by page (bounded memory), for the export. */
+export async function* allSubscribers(
+  db: SqlQueryable,
+  filter: SubscriberFilter,
+): AsyncGenerator<SubscriberRow> {
+  let cursor: Cursor | undefined;
+  for (;;) {
+    const items = await readPage(db, { filter, cursor, limit: 1000 });
+    yield* items;
+    const last = items.at(-1);
+    if (!last || items.length < 1000) return;
+    cursor = { at: last.subscribedAt, consentId: last.consentId };
+  }
+}
+
+/** The subscriber export's CSV columns (JSON and NDJSON carry the row as it is). */
+export const subscriberColumns: ReadonlyArray<Column<SubscriberRow>> = [
+  ['consent_id', (row) => row.consentId],
+  ['site', (row) => row.site],
+  ['channel', (row) => row.channel],
+  ['state', (row) => row.state],
+  ['ref', (row) => row.ref],
+  ['purpose', (row) => row.purpose],
+  ['notice_version', (row) => row.noticeVersion],
+  ['subscribed_at', (row) => row.subscribedAt],
+  ['consent_given_at', (row) => row.consentGivenAt],
+  ['link_opened_at', (row) => row.linkOpenedAt],
+  ['confirmed_at', (row) => row.confirmedAt],
+  ['withdrawn_at', (row) => row.withdrawnAt],
+  ['erased_at', (row) => row.erasedAt],
+];
