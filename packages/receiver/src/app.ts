@@ -207,10 +207,7 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
   // Before the admin routes: a confirm with {"inboundId"} is the inbound link, anything else goes on.
   if (inboundAdmin) app.route('/', inboundConfirmRoute(inboundAdmin));
   app.route('/', adminRoutes({ store, now, adminToken }));
-  app.route(
-    '/',
-    consoleRoutes({ store, now, adminToken, onWebhookQueued: options.onWebhookQueued }),
-  );
+  app.route('/', consoleRoutes({ store, now, adminToken, onWebhookQueued: options.onWebhookQueued }));
   if (inbound && inboundAdmin) {
     app.route(
       '/',
