@@ -1,5 +1,5 @@
 import { epoch, id, obj, parseObject, str } from './read.js';
-import { attempt, classifyStatus, jsonPost, readJson } from './send-http.js';
+import { attempt, classifyStatus, jsonPost, readJson, retryAfterMs } from './send-http.js';
 import { safeEqual } from './signatures.js';
 import type { InboundEvent, InboundProvider, ParsedRequest } from './types.js';
 
@@ -78,11 +78,12 @@ export const telegram: InboundProvider = {
         if (response.status === 429) {
           // Telegram says how long to wait in the body, not in a header.
           const body = await readJson(response);
-          const seconds = Number(obj(body?.['parameters'])?.['retry_after']);
+          const seconds = Number(obj(body?.['parameters'])?.['retry_after'] ?? Number.NaN);
+          const after = Number.isFinite(seconds) ? seconds * 1000 : retryAfterMs(response);
           return {
             status: 'retry',
             error: 'telegram answered 429',
-            ...(Number.isFinite(seconds) ? { retryAfterMs: seconds * 1000 } : {}),
+            ...(after === undefined ? {} : { retryAfterMs: after }),
           };
         }
         return classifyStatus(response, 'telegram');

@@ -8,7 +8,16 @@ import { body as viberStarted } from '../fixtures/inbound/viber/conversation-sta
 import { body as viber } from '../fixtures/inbound/viber/message.js';
 import { body as whatsapp } from '../fixtures/inbound/whatsapp/text.js';
 import { storeKinds } from '../stores.js';
-import { type Harness, SETTINGS, count, giveConsent, makeHarness, routeOf, signed } from './harness.js';
+import {
+  HASH_KEY,
+  type Harness,
+  SETTINGS,
+  count,
+  giveConsent,
+  makeHarness,
+  routeOf,
+  signed,
+} from './harness.js';
 
 const fixtures: Array<[string, string]> = [
   ['telegram', telegram],
@@ -56,7 +65,7 @@ describe.each(storeKinds)('webhook answers on $name', (kind) => {
   });
 
   it.skipIf(kind.skipReason)('answers 404 for an unconfigured provider', async () => {
-    const bare = makeHarness(store, { RECEIVER_HASH_KEY: SETTINGS.RECEIVER_HASH_KEY, INBOUND_TOKEN: 'x' });
+    const bare = makeHarness(store, { RECEIVER_HASH_KEY: HASH_KEY, INBOUND_TOKEN: 'x' });
     for (const [provider, body] of fixtures)
       expect((await bare.app.request(routeOf(provider), signed(provider, body))).status, provider).toBe(404);
     expect((await bare.app.request('/v1/inbound/meta?hub.mode=subscribe')).status).toBe(404);
