@@ -17,6 +17,7 @@ import { registerWebhook } from './inbound/webhook-setup.js';
 import { SqlStore } from './store/sql-store.js';
 import { parseAllowedOrigin } from './http/cors.js';
 import { jsonLogger } from './http/logger.js';
+import { generateSigningKey, parsePublicKey, parseSigningKey } from './signing.js';
 import { type BucketOptions, type RateLimitOptions, checkBucket } from './http/rate-limit.js';
 import { startServer } from './server.js';
 import { type OpenStoreOptions, openStore } from './store/open.js';
@@ -28,8 +29,10 @@ const USAGE = `messenger-optin-receiver <command> [options]
 
 Commands:
   start    serve POST /v1/events and the admin API
-  verify   recompute every site's hash chain; exit code 1 if one is broken
+  verify   recompute every site's hash chain and check the archive; exit code 1 if anything is broken
   export   write every stored entry to stdout (--format csv|json|ndjson)
+  heads    write every signed chain head to stdout (JSON), for a third party to keep
+  keygen   make an Ed25519 signing key: RECEIVER_SIGNING_KEY and the public key for auditors
   outbox drain             send the due inbound replies once (serverless: run it on a schedule)
   webhook telegram|viber   register this receiver's webhook URL with the provider
 ${WEBHOOKS_USAGE}  retention run            erase what the retention rules say is due now (start also runs it every 6 h):
@@ -52,6 +55,11 @@ Options:
   --client-ip-header <h>   (start) behind a proxy: the header with the client's address, e.g.
                            x-forwarded-for (its last address), x-real-ip; default the socket's
   --format <csv|json|ndjson> (export) default json
+  --sign-every <seconds>   (start) with RECEIVER_SIGNING_KEY: sign moved chain heads this often, default 300
+  --public-key <file>      (verify) Ed25519 public key (PEM) to check the signed heads' signatures with
+
+Environment: DATABASE_URL, RECEIVER_ADMIN_TOKEN, RECEIVER_INGEST_TOKEN, RECEIVER_SIGNING_KEY
+(docs/receiver-security.md).
 
 Inbound (messenger webhooks, docs/inbound.md): every variable also as a flag, e.g.
   --telegram-webhook-secret, --receiver-hash-key, --inbound-company (the flag wins over the
@@ -134,6 +142,8 @@ async function main(argv: string[]): Promise<number> {
       'rate-limit-bytes': { type: 'string' },
       'client-ip-header': { type: 'string' },
       format: { type: 'string' },
+      'sign-every': { type: 'string' },
+      'public-key': { type: 'string' },
       event: { type: 'string', multiple: true },
       'include-address': { type: 'boolean' },
       'retention-unconfirmed-days': { type: 'string' },
@@ -148,10 +158,34 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
 
-  if (command === 'verify') {
+  if (command === 'keygen') {
+    const { seed, key } = generateSigningKey();
+    process.stdout.write(
+      `RECEIVER_SIGNING_KEY=${seed}\n\n# The public key (keep it, and give it to whoever checks the signed heads):\n${key.publicKeyPem}`,
+    );
+    return 0;
+  }
+
+  if (command === 'heads') {
     const store = await openStore(storeOptions(values['data-dir']));
     try {
-      const report = await store.verify();
+      process.stdout.write(`${JSON.stringify(await store.signedHeads(), null, 2)}\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  }
+
+  if (command === 'verify') {
+    const signingKey = process.env['RECEIVER_SIGNING_KEY'];
+    const publicKey = values['public-key']
+      ? parsePublicKey(readFileSync(values['public-key'], 'utf8'))
+      : signingKey
+        ? parseSigningKey(signingKey).publicKey
+        : undefined;
+    const store = await openStore(storeOptions(values['data-dir']));
+    try {
+      const report = await store.verify({ publicKey });
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return report.ok ? 0 : 1;
     } finally {
@@ -242,6 +276,12 @@ async function main(argv: string[]): Promise<number> {
     const adminToken = readSecret(values['admin-token-file'], 'RECEIVER_ADMIN_TOKEN');
     const ingestToken = readSecret(values['ingest-token-file'], 'RECEIVER_INGEST_TOKEN');
     const rateLimit = parseRateLimit(values);
+    const signingKey = process.env['RECEIVER_SIGNING_KEY']
+      ? parseSigningKey(process.env['RECEIVER_SIGNING_KEY'])
+      : undefined;
+    const signEverySeconds = Number(values['sign-every'] ?? 300);
+    if (!(signEverySeconds >= 1))
+      throw new Error(`--sign-every must be a number of seconds, got ${values['sign-every']}`);
     const clientIpHeader = values['client-ip-header'];
     const options = storeOptions(values['data-dir']);
     if (!('databaseUrl' in options))
@@ -310,15 +350,29 @@ async function main(argv: string[]): Promise<number> {
           ? '(none: only senders with the ingest token)'
           : '(none: open to any sender without Origin)'),
       ingestToken: ingestToken ? 'on' : 'off',
+      signedHeads: signingKey ? `every ${signEverySeconds} s, key ${signingKey.keyId}` : 'off',
       admin: adminToken ? 'on' : 'off',
       inbound: inbound
         ? routeVariables.filter((variable) => inbound.settings[variable] !== undefined).join(' ')
         : 'off',
     });
+    // Signed heads go to the log too: a copy outside the database, where a rewrite cannot reach.
+    const sign = async () => {
+      if (!signingKey) return;
+      try {
+        for (const head of await store.signHeads(signingKey, new Date()))
+          log({ level: 'info', msg: 'signed chain head', ...head });
+      } catch (error) {
+        log({ level: 'error', msg: 'signing chain heads failed', error: (error as Error).name });
+      }
+    };
+    const signer = signingKey ? setInterval(() => void sign(), signEverySeconds * 1000) : undefined;
+    signer?.unref();
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         log({ level: 'info', msg: 'shutting down', signal });
-        void Promise.all([webhooks.stop(), worker?.stop(), retentionJob.stop()])
+        clearInterval(signer);
+        void Promise.all([webhooks.stop(), worker?.stop(), retentionJob.stop(), sign()])
           .then(() => server.close())
           .then(resolve);
       };

@@ -22,7 +22,17 @@ export { startServer } from './server.js';
 export type { RunningServer, StartServerOptions } from './server.js';
 export { jsonLogger } from './http/logger.js';
 export type { Logger, LogEntry } from './http/logger.js';
-export type { RateLimitOptions } from './http/rate-limit.js';
+export type { BucketOptions, RateLimitOptions } from './http/rate-limit.js';
+export {
+  generateSigningKey,
+  headMessage,
+  parsePublicKey,
+  parseSigningKey,
+  verifyHeadSignature,
+} from './signing.js';
+export type { HeadToSign, SigningKey } from './signing.js';
+export type { SignedHead } from './store/signed-heads.js';
+export { FolderLockedError } from './store/folder-lock.js';
 export { headerClientKey } from './http/client-key.js';
 export type { GetClientKey } from './http/client-key.js';
 export { exportChunks } from './export.js';

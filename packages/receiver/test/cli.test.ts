@@ -22,13 +22,46 @@ describe('messenger-optin-receiver start', () => {
         '--data-dir',
         '/nonexistent/never',
       ],
-      { cwd: repoRoot, encoding: 'utf8', timeout: 20_000 },
+      { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 },
     );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
       '--allowed-origin \\"https://shop.example/news\\" is not an origin; write scheme and host (and port), e.g. https://shop.example',
     );
-  });
+  }, 150_000);
+});
+
+describe('messenger-optin-receiver secrets', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+
+  it('refuses an admin token on the command line, where ps shows it', () => {
+    const started = run('start', '--admin-token', 'x'.repeat(40), '--data-dir', '/nonexistent/never');
+    expect(started.status).toBe(1);
+    expect(started.stderr).toContain('--admin-token is not taken on the command line');
+  }, 150_000);
+
+  it('refuses a rate limit that blocks everyone or never refills', () => {
+    for (const [value, message] of [
+      ['0/2', 'the burst must be a whole number of at least 1, got 0'],
+      ['1/0', 'the refill per second must be above 0, got 0'],
+    ] as const) {
+      const started = run('start', '--rate-limit', value, '--data-dir', '/nonexistent/never');
+      expect(started.status).toBe(1);
+      expect(started.stderr).toContain(message);
+    }
+  }, 150_000);
+
+  it('makes a signing key whose seed reads back as the same key', () => {
+    const made = run('keygen');
+    expect(made.status).toBe(0);
+    expect(made.stdout).toMatch(/^RECEIVER_SIGNING_KEY=[A-Za-z0-9_-]{43}\n/);
+    expect(made.stdout).toContain('-----BEGIN PUBLIC KEY-----');
+  }, 150_000);
 });
 
 describe('messenger-optin-receiver start on PGlite', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerClientKey, socketAddress } from './client-key.js';
+import { addressBucket, headerClientKey, socketAddress } from './client-key.js';
 
 const env = { incoming: { socket: { remoteAddress: '10.0.0.2' } } };
 const request = (headers: Record<string, string>) => new Request('http://receiver/v1/events', { headers });
@@ -19,5 +19,20 @@ describe('client keys', () => {
   it('falls back to the socket address without the header', () => {
     expect(headerClientKey('x-forwarded-for')(request({}), env)).toBe('10.0.0.2');
     expect(headerClientKey('x-forwarded-for')(request({ 'x-forwarded-for': ' ' }), env)).toBe('10.0.0.2');
+  });
+});
+
+describe('addressBucket', () => {
+  it.each([
+    ['198.51.100.7', '198.51.100.7'],
+    ['::ffff:198.51.100.7', '198.51.100.7'],
+    ['2001:db8:1:2::1', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002:ffff:0:0:9', '2001:db8:1:2::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['64:ff9b::198.51.100.7', '64:ff9b:0:0::/64'],
+    ['a custom key', 'a custom key'],
+  ])('%s is counted as %s', (address, bucket) => {
+    expect(addressBucket(address)).toBe(bucket);
   });
 });

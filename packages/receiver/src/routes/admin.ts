@@ -56,6 +56,10 @@ export function adminRoutes({ store, now, adminToken }: AdminRouteOptions): Hono
   app.use('/v1/consents', requireToken);
   app.use('/v1/consents/*', requireToken);
   app.use('/v1/export', requireToken);
+  app.use('/v1/heads', requireToken);
+
+  // Signed chain heads, for a third party to keep (docs/receiver-security.md#signed-chain-heads).
+  app.get('/v1/heads', async (c) => c.json({ heads: await store.signedHeads() }));
 
   app.get('/v1/consents', async (c) => {
     const ref = z.safeParse(refSchema, (c.req.query('ref') ?? '').toUpperCase());

@@ -16,23 +16,9 @@ import type {
   NoticePhase,
   RenderedNotice,
 } from './types.js';
+import { linkHref, webHref } from './link-href.js';
 
 type QrRenderer = (value: string, label: string) => TemplateResult;
-
-/** Only web links become anchors; anything else (a `javascript:` URL that slipped through) stays text. */
-function webHref(href: string): string | null {
-  try {
-    const url = new URL(href);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Deep links are web or app links (sms:, viber:, mailto:); never script or data URLs. */
-function linkHref(href: string): string | null {
-  return /^\s*(javascript|data|vbscript):/i.test(href) ? null : href;
-}
 
 /**
  * The data-use notice of one channel, as a modal dialog: a popover next to the channel button
