@@ -59,7 +59,7 @@ function semanticIssues(event: ConsentEvent, context: ParseContext): Issue[] {
   const notice = event.notice;
   const missing = (path: string[], why: string) =>
     issues.push({ path, code: 'custom', message: `is required for ${event.type}: ${why}` });
-  // A consent record must show what the visitor saw and what they did (spec: consent-events.md);
+  // A consent record must show what the visitor saw and what they did (docs/consent-records.md);
   // an event without it proves nothing and is refused rather than stored as if it did.
   if (event.type === 'notice_shown' && notice?.text === undefined)
     missing(['notice', 'text'], 'the receiver archives the text the visitor saw');

@@ -120,20 +120,23 @@ describe.each(storeKinds)('admin API on $name', (kind) => {
     expect(await unscoped.json()).toMatchObject({ error: 'invalid_scope' });
   });
 
-  it.skipIf(kind.skipReason)('flags two pending consents with one code as ambiguous, and guesses neither', async () => {
-    const first = makeFlow({ ref: 'C0LL1D', message: 'Start News Firma C0LL1D' });
-    const second = makeFlow({ ref: 'C0LL1D', message: 'Start News Firma C0LL1D' });
-    const elsewhere = makeFlow({ ref: 'C0LL1D', message: 'Start News Firma C0LL1D', channel: 'telegram' });
-    await ingest([...first, ...second, ...elsewhere]);
-    const answer = await lookup('C0LL1D');
-    expect(answer.ambiguous).toBe(true);
-    expect(answer.consents.map((each) => [each.consentId, each.ambiguous])).toEqual([
-      [first[0]?.consentId, true],
-      [second[0]?.consentId, true],
-    ]);
-    // The telegram consent with the same code is alone in its scope.
-    expect(await lookup('C0LL1D', SITE, 'telegram')).toMatchObject({ ambiguous: false });
-  });
+  it.skipIf(kind.skipReason)(
+    'flags two pending consents with one code as ambiguous, and guesses neither',
+    async () => {
+      const first = makeFlow({ ref: 'C0LL1D', message: 'Start News Firma C0LL1D' });
+      const second = makeFlow({ ref: 'C0LL1D', message: 'Start News Firma C0LL1D' });
+      const elsewhere = makeFlow({ ref: 'C0LL1D', message: 'Start News Firma C0LL1D', channel: 'telegram' });
+      await ingest([...first, ...second, ...elsewhere]);
+      const answer = await lookup('C0LL1D');
+      expect(answer.ambiguous).toBe(true);
+      expect(answer.consents.map((each) => [each.consentId, each.ambiguous])).toEqual([
+        [first[0]?.consentId, true],
+        [second[0]?.consentId, true],
+      ]);
+      // The telegram consent with the same code is alone in its scope.
+      expect(await lookup('C0LL1D', SITE, 'telegram')).toMatchObject({ ambiguous: false });
+    },
+  );
 
   it.skipIf(kind.skipReason)(
     'records the double opt-in confirmation once and says whether the ref matches',

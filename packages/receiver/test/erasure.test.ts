@@ -23,7 +23,11 @@ async function visitorFlow(ref: string) {
   const notice = await renderNotice(config);
   const message = composeMessage({ keyword: 'Start {purpose}', purpose: 'News', company: 'Firma GmbH', ref });
   // What the visitor saw holds the message; what is archived does not.
-  expect(fillNotice(notice, { message, ref }).firstLayer.map((block) => block.text).join(' ')).toContain(message);
+  expect(
+    fillNotice(notice, { message, ref })
+      .firstLayer.map((block) => block.text)
+      .join(' '),
+  ).toContain(message);
   const { id, locale, version, sha256, text } = notice;
   const consentId = randomUUID();
   const common = { consentId, ref, message, notice: { id, locale, version, sha256 } };
@@ -60,7 +64,13 @@ describe.each(storeKinds)('erasure on $name', (kind) => {
   beforeAll(async () => {
     if (kind.skipReason) return;
     store = await kind.open();
-    app = createReceiver({ store, allowedOrigins: [SITE], adminToken: TOKEN, logger: false, rateLimit: false });
+    app = createReceiver({
+      store,
+      allowedOrigins: [SITE],
+      adminToken: TOKEN,
+      logger: false,
+      rateLimit: false,
+    });
   });
   afterAll(async () => {
     await store?.close();
@@ -79,7 +89,10 @@ describe.each(storeKinds)('erasure on $name', (kind) => {
       expect(before).toContain(erased.message);
       expect(before).toContain('K7Q2X9');
 
-      const answer = await app.request(`/v1/consents/${erased.consentId}`, { method: 'DELETE', headers: admin });
+      const answer = await app.request(`/v1/consents/${erased.consentId}`, {
+        method: 'DELETE',
+        headers: admin,
+      });
       expect(answer.status).toBe(200);
       const after = await wholeDatabase(store);
       expect(after).not.toContain(erased.message);

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-// Theming is custom properties and ::part only (style.md). The notice dialog (optin-notice/)
+// Theming is custom properties and ::part only (docs/architecture.md#rules-every-part-keeps). The notice dialog (optin-notice/)
 // reads the same property names, so one declaration on the page themes both.
 export const styles = css`
   :host {

@@ -14,7 +14,6 @@ import type {
   AppendResult,
   ArchivedNotice,
   ConfirmResult,
-  ConsentSummary,
   EntryView,
   EraseResult,
   NewConfirmation,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /**
- * Consent event schema v1 (spec: consent-events.md). The SDK records these, the receiver validates
+ * Consent event schema v1 (docs/consent-records.md). The SDK records these, the receiver validates
  * them with this same schema. Objects are strict: an unknown field is more likely a bug (or
  * personal data creeping in) than a feature.
  */

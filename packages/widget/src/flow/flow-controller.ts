@@ -1,5 +1,5 @@
 // The lazy chunk behind the first tap: the notice dialog, message and link building, notice texts,
-// the consent reporter. Nothing here is on the first-paint path (spec: performance.md).
+// the consent reporter. Nothing here is on the first-paint path (docs/architecture.md#sizes).
 import '../optin-notice/define-notice.js';
 import { noticeStyles } from '../optin-notice/optin-notice.styles.js';
 import {
@@ -67,7 +67,7 @@ const loadReporter = () => import('../reporter/start-reporter.js');
 
 /**
  * Called when the browser is idle after the first paint: fetches what the first tap will need, so
- * the notice paints without waiting for the network (performance.md: "prefetch it when idle").
+ * the notice paints without waiting for the network (docs/architecture.md#sizes).
  */
 export function prefetchFlow({ lang, endpoint }: { lang: string; endpoint: boolean }): void {
   const ignore = () => undefined;
@@ -123,7 +123,7 @@ export async function warmFlow(
 }
 
 /**
- * Runs the visitor's flow (architecture.md): tap → notice (`notice_shown`) → confirm →
+ * Runs the visitor's flow (docs/architecture.md): tap → notice (`notice_shown`) → confirm →
  * `optin-consent` (cancelable) → `consent_given`, outbox first → link: navigation, or the dialog's
  * link phase (QR on desktop, copy for channels without text prefill).
  */
@@ -288,7 +288,7 @@ export class FlowController implements ReactiveController {
       });
       this._host.dispatchEvent(consent);
       if (consent.defaultPrevented) return this._close();
-      // Outbox first: consent is recorded before the messenger opens (product.md, flow step 3).
+      // Outbox first: consent is recorded before the messenger opens (docs/architecture.md#a-visitors-tap, step 3).
       this._given.set(channel, flow.consentId);
       await this._recordFlow(flow, 'consent_given', { action });
     } else {

@@ -1,5 +1,5 @@
 /**
- * 'ios' where SMS links need `&body=` (channels.md). Since iPadOS 13, Safari on an iPad sends a Mac
+ * 'ios' where SMS links need `&body=` (docs/channels.md). Since iPadOS 13, Safari on an iPad sends a Mac
  * user agent by default; its touch screen tells it apart, as no Mac has one.
  */
 export function platformOf(userAgent: string, maxTouchPoints: number): 'ios' | 'other' {

@@ -33,14 +33,14 @@ export interface PrepareOptions {
 
 /**
  * Message, link and notice for one tap, all from the SDK: the widget builds no URL and no text
- * itself (architecture.md).
+ * itself (docs/architecture.md).
  */
 export async function prepareFlow(
   config: WidgetConfig,
   channel: ChannelConfig,
   { withdraw, locale, platform }: PrepareOptions,
 ): Promise<PreparedFlow> {
-  // The Stop message carries no code, so a withdrawal has none either (consent-events.md: `ref` is
+  // The Stop message carries no code, so a withdrawal has none either (docs/consent-records.md: `ref` is
   // the code put into the message).
   const ref = withdraw || config.reference === 'none' ? '' : createRef(config.referenceLength);
   const { purpose, company } = config;

@@ -3,7 +3,7 @@ import { autoUpdate } from './auto-update.js';
 import { containingBlockOrigin, fixedPlatform } from './fixed-platform.js';
 import type { NoticeLayout } from './types.js';
 
-/** Below this viewport width the notice is a bottom sheet (spec: product.md, flow step 2). */
+/** Below this viewport width the notice is a bottom sheet (docs/architecture.md#a-visitors-tap). */
 export const SHEET_BELOW_PX = 480;
 /** Gap between the channel button and the popover, and the popover and the viewport edge. */
 const GAP_PX = 8;
