@@ -50,23 +50,12 @@ function unstorableStrings(value: unknown, path: Array<string | number>, issues:
   }
 }
 
-/**
- * Checks beyond the schema: the evidence each type must carry, storable strings, the notice text
- * against its hash, the origin.
- */
+/** Checks beyond the schema, which need the request or the store: storable strings, the notice text against its hash, the origin. */
 function semanticIssues(event: ConsentEvent, context: ParseContext): Issue[] {
   const issues: Issue[] = [];
   const notice = event.notice;
-  const missing = (path: string[], why: string) =>
-    issues.push({ path, code: 'custom', message: `is required for ${event.type}: ${why}` });
-  // A consent record must show what the visitor saw and what they did (docs/consent-records.md);
-  // an event without it proves nothing and is refused rather than stored as if it did.
-  if (event.type === 'notice_shown' && notice?.text === undefined)
-    missing(['notice', 'text'], 'the receiver archives the text the visitor saw');
-  if ((event.type === 'consent_given' || event.type === 'withdrawal_requested') && !notice)
-    missing(['notice'], 'it names the notice the visitor confirmed');
-  if (event.type === 'consent_given' && !event.action)
-    missing(['action'], 'how the visitor agreed (button, checkbox+button, keyboard)');
+  // The evidence each type needs is the schema's (evidenceRules); here only what needs the request
+  // or the store: strings PostgreSQL can store, the archived text's hash, the sending origin.
   unstorableStrings(event, [], issues);
   if (notice?.text !== undefined && sha256Hex(notice.text) !== notice.sha256) {
     issues.push({
