@@ -6,7 +6,7 @@ import {
   renderNotice,
   renderWithdrawNotice,
 } from '@messenger-optin/sdk';
-import type { ChannelConfig, DeepLink, RenderedNotice, WidgetConfig } from '@messenger-optin/sdk';
+import type { ChannelConfig, DeepLink, Platform, RenderedNotice, WidgetConfig } from '@messenger-optin/sdk';
 import { randomId } from './random-id.js';
 
 /** Everything one visitor's flow for one channel needs, computed once per tap. */
@@ -28,7 +28,7 @@ export interface PrepareOptions {
   withdraw: boolean;
   /** Language tag for the notice (the SDK falls back to en for unknown ones). */
   locale: string;
-  platform: 'ios' | 'other';
+  platform: Platform;
 }
 
 /**
