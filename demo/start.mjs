@@ -16,7 +16,7 @@ const repoRoot = new URL('../', import.meta.url).pathname;
 const port = Number(process.env.DEMO_PORT ?? 5173);
 const host = process.env.DEMO_HOST ?? '127.0.0.1';
 const dataDir = resolve(repoRoot, process.env.DEMO_DATA_DIR ?? '.data/demo');
-const adminToken = process.env.DEMO_ADMIN_TOKEN || `demo-${randomBytes(18).toString('base64url')}`;
+const adminToken = process.env.DEMO_ADMIN_TOKEN || `demo-${randomBytes(24).toString('base64url')}`;
 
 const bundle = `${repoRoot}packages/widget/dist/cdn/messenger-optin.js`;
 if (!existsSync(bundle)) {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,7 +22,7 @@ export interface RunningDemo {
  */
 export async function startDemo({ timeoutMs = 20_000 } = {}): Promise<RunningDemo> {
   const dataDir = mkdtempSync(join(tmpdir(), 'optin-demo-'));
-  const adminToken = `e2e-${Math.random().toString(36).slice(2)}`;
+  const adminToken = `e2e-${randomBytes(24).toString('base64url')}`;
   const child: ChildProcess = spawn(process.execPath, ['demo/start.mjs'], {
     cwd: repoRoot,
     env: { ...process.env, DEMO_PORT: '0', DEMO_DATA_DIR: dataDir, DEMO_ADMIN_TOKEN: adminToken },

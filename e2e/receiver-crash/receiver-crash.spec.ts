@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ test('receiver SIGKILLed mid-stream and restarted: every event stored exactly on
   const receiver = new ReceiverProcess({
     port: await freePort(),
     dataDir,
-    adminToken: `crash-${Math.random().toString(36).slice(2)}`,
+    adminToken: `crash-${randomBytes(24).toString('base64url')}`,
     allowedOrigin: new URL(baseURL ?? 'http://127.0.0.1:4173').origin,
   });
   try {

@@ -44,9 +44,9 @@ export class ReceiverProcess {
       process.execPath,
       [
         ...[bin, 'start', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir],
-        ...['--allowed-origin', allowedOrigin, '--admin-token', adminToken],
+        ...['--allowed-origin', allowedOrigin],
       ],
-      { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: repoRoot, env: { ...env, RECEIVER_ADMIN_TOKEN: adminToken }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.child = child;
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { corsHeaders, isOriginAllowed, preflightHeaders, type AllowedOrigins } from './http/cors.js';
-import { type GetClientKey, createAddressHasher, socketAddress } from './http/client-key.js';
+import { type GetClientKey, addressBucket, createAddressHasher, socketAddress } from './http/client-key.js';
+import { ingestAccess } from './http/ingest-access.js';
 import { type Logger, jsonLogger } from './http/logger.js';
-import { type RateLimitOptions, TokenBucketLimiter } from './http/rate-limit.js';
+import { ClientLimits, type RateLimitOptions } from './http/rate-limit.js';
 import type { InboundConfig } from './inbound/config.js';
 import type { ChangeHook } from './inbound/process.js';
 import { inboundAdminRoutes, inboundConfirmRoute } from './inbound/admin-routes.js';
@@ -35,16 +36,22 @@ export interface ReceiverOptions {
   store: Store;
   /**
    * Origins whose pages may post events (exact match, e.g. `https://shop.example`). Requests with
-   * another Origin get 403. `'*'` allows every origin and must be set explicitly. Requests without
-   * an Origin header (servers, curl) are not browser requests and are let through.
+   * another Origin get 403, and events for a site outside the list are refused whoever sends them.
+   * `'*'` allows every origin and must be set explicitly. Requests without an Origin header
+   * (servers) need `ingestToken` once there is an allowlist (docs/receiver-security.md).
    * @default []
    */
   allowedOrigins?: AllowedOrigins;
-  /** Bearer token for the admin API; without one the admin API refuses every request. */
+  /**
+   * Bearer token of senders that are not browsers (no Origin header). Required for them once an
+   * allowlist is set; at least 32 bytes.
+   */
+  ingestToken?: string;
+  /** Bearer token for the admin API, at least 32 bytes; without one the admin API refuses every request. */
   adminToken?: string;
-  /** Token bucket per client (origin + hashed address) on POST /v1/events; `false` turns it off. */
+  /** Token buckets per client address on POST /v1/events (requests, events, bytes); `false` turns them off. */
   rateLimit?: RateLimitOptions | false;
-  /** Largest accepted request body. @default 1048576 (1 MB) */
+  /** Largest accepted body of POST /v1/events. @default 73728 (72 KiB) */
   maxBodyBytes?: number;
   /** Server clock; receivedAt comes from here. @default () => new Date() */
   now?: () => Date;
@@ -60,7 +67,23 @@ export interface ReceiverOptions {
   inbound?: InboundOptions;
 }
 
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The SDK sends batches of at most 60,000 bytes; a single event can be larger (a notice_shown whose
+ * 20,000-character text is all 3-byte UTF-8, ~67 KB in all) and is sent alone. 72 KiB holds that
+ * event and nothing much bigger (docs/receiver-security.md#limits).
+ */
+export const DEFAULT_MAX_BODY_BYTES = 72 * 1024;
+
+/** Shortest accepted admin and ingest token: 32 bytes, guessing it is hopeless. */
+export const MIN_TOKEN_BYTES = 32;
+
+function checkToken(name: string, token: string | undefined): string | undefined {
+  if (token !== undefined && new TextEncoder().encode(token).length < MIN_TOKEN_BYTES)
+    throw new Error(
+      `${name} is shorter than ${MIN_TOKEN_BYTES} bytes; make one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))"`,
+    );
+  return token;
+}
 
 /** The receiver as a web-standard app: `app.fetch(request)` runs on Node, serverless and edge. */
 export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
@@ -68,9 +91,30 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
   const allowedOrigins = options.allowedOrigins ?? [];
   const now = options.now ?? (() => new Date());
   const log: Logger = options.logger === false ? () => {} : (options.logger ?? jsonLogger());
-  const limiter = options.rateLimit === false ? undefined : new TokenBucketLimiter(options.rateLimit);
+  const limits = options.rateLimit === false ? undefined : new ClientLimits(options.rateLimit);
   const getClientKey = options.getClientKey ?? socketAddress;
   const hashAddress = createAddressHasher();
+  const adminToken = checkToken('the admin token', options.adminToken);
+  const ingestToken = checkToken('the ingest token', options.ingestToken);
+  let warnedNoAddress = false;
+  /**
+   * The rate-limit key: the client's address (its /64 for IPv6), hashed. Not the Origin, which a
+   * client chooses. Where the runtime gives no address (edge runtimes without getClientKey) the
+   * Origin is all there is: it can only be an allowed one (others are refused first), so a client
+   * rotating it has as many buckets as the allowlist has entries.
+   */
+  const clientKey = (request: Request, env: unknown): string => {
+    const address = getClientKey(request, env);
+    if (address !== undefined && address !== '') return hashAddress(addressBucket(address));
+    if (!warnedNoAddress) {
+      warnedNoAddress = true;
+      log({
+        level: 'warn',
+        msg: 'no client address: rate limits apply per Origin; pass getClientKey (e.g. the platform header with the client address)',
+      });
+    }
+    return `no-address|${request.headers.get('origin') ?? ''}`;
+  };
 
   const app = new Hono<ReceiverEnv>();
 
@@ -90,7 +134,8 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
     });
   });
 
-  app.use(async (c, next) => {
+  // CORS for the browser route only: the admin API is for servers and answers no preflight.
+  app.use('/v1/events', async (c, next) => {
     const origin = c.req.header('origin');
     if (origin === undefined) return next();
     if (!isOriginAllowed(origin, allowedOrigins)) {
@@ -126,13 +171,17 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
       store,
       now,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      limit: limiter
-        ? (request, env) => {
-            const address = getClientKey(request, env);
-            const key = `${request.headers.get('origin') ?? ''}|${address === undefined ? '' : hashAddress(address)}`;
-            return limiter.take(key, now().getTime());
-          }
-        : undefined,
+      access: (request) =>
+        ingestAccess(
+          request.headers.get('origin') ?? undefined,
+          request.headers.get('authorization') ?? undefined,
+          {
+            allowedOrigins,
+            ingestToken,
+          },
+        ),
+      limits,
+      clientKey,
     }),
   );
   const inbound = options.inbound;
@@ -144,7 +193,7 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
     inbound && store instanceof SqlStore
       ? {
           client: store.client,
-          adminToken: options.adminToken,
+          adminToken,
           stats: inboundStats,
           context: inboundConfig && {
             client: store.client,
@@ -157,11 +206,8 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
       : undefined;
   // Before the admin routes: a confirm with {"inboundId"} is the inbound link, anything else goes on.
   if (inboundAdmin) app.route('/', inboundConfirmRoute(inboundAdmin));
-  app.route('/', adminRoutes({ store, now, adminToken: options.adminToken }));
-  app.route(
-    '/',
-    consoleRoutes({ store, now, adminToken: options.adminToken, onWebhookQueued: options.onWebhookQueued }),
-  );
+  app.route('/', adminRoutes({ store, now, adminToken }));
+  app.route('/', consoleRoutes({ store, now, adminToken, onWebhookQueued: options.onWebhookQueued }));
   if (inbound && inboundAdmin) {
     app.route(
       '/',

@@ -40,8 +40,8 @@ describe('ChainVerifier', () => {
     head = { seq: rows.length, hash: rows.at(-1)?.hash ?? GENESIS_HASH },
   ) => {
     const verifier = new ChainVerifier();
-    for (const row of rows) if (!verifier.push(row)) break;
-    return verifier.finish(head);
+    for (const row of rows) verifier.push(row);
+    return verifier.finish(head)[0];
   };
 
   it('accepts an intact chain', () => {
@@ -63,6 +63,16 @@ describe('ChainVerifier', () => {
     expect(run(gap)).toMatchObject({ seq: 3, reason: expect.stringContaining('expected seq 2') });
     const full = chain(4);
     expect(run(full.slice(0, 3), { seq: 4, hash: full[3]!.hash })?.reason).toContain('entries removed');
+  });
+
+  it('names every break, not only the first, and each changed row once', () => {
+    const rows = chain(6);
+    rows[1] = { ...rows[1]!, payload: canonicalJson({ seq: 99 }) };
+    rows[4] = { ...rows[4]!, payload: canonicalJson({ seq: 98 }) };
+    const verifier = new ChainVerifier();
+    for (const row of rows) verifier.push(row);
+    expect(verifier.finish({ seq: 6, hash: rows[5]!.hash }).map((link) => link.seq)).toEqual([2, 5]);
+    expect(verifier.brokenCount).toBe(2);
   });
 
   it('catches a record re-hashed without fixing the next link', () => {

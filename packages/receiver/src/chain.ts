@@ -70,49 +70,55 @@ export interface BrokenLink {
   reason: string;
 }
 
+/** Breaks listed per site in a report; all are counted. */
+export const MAX_REPORTED_BREAKS = 100;
+
 /**
- * Walks one site's rows in seq order and returns the first broken link, or undefined. Stateful so
- * a store can feed it page by page without holding a whole chain in memory.
+ * Walks one site's rows in seq order and collects every broken link, not only the first: after a
+ * break it goes on from the row as stored, so each changed, removed or inserted row is named once.
+ * Stateful so a store can feed it page by page without holding a whole chain in memory.
  */
 export class ChainVerifier {
   private expectedSeq = 1;
   private prevHash = GENESIS_HASH;
-  private broken: BrokenLink | undefined;
+  readonly broken: BrokenLink[] = [];
+  brokenCount = 0;
   entries = 0;
 
+  /** A finding about a row or the chain, in the order they were found. */
+  report(link: BrokenLink): void {
+    this.brokenCount += 1;
+    if (this.broken.length < MAX_REPORTED_BREAKS) this.broken.push(link);
+  }
+
   /**
-   * Returns false once a link is broken (the caller can stop reading). `problem` is a finding about
-   * the row that needs more than the chain (e.g. its erasable content), reported in chain order.
+   * Checks one row. `problem` is a finding about the row that needs more than the chain (its
+   * erasable content, its indexed columns), reported in chain order.
    */
-  push(row: ChainRow, problem?: string): boolean {
-    if (this.broken) return false;
+  push(row: ChainRow, problem?: string): void {
     this.entries += 1;
-    const at = { seq: row.seq, entryId: row.entryId };
-    if (row.seq !== this.expectedSeq) {
-      this.broken = { ...at, reason: `expected seq ${this.expectedSeq}, found ${row.seq} (entries missing)` };
-    } else if (row.prevHash !== this.prevHash) {
-      this.broken = { ...at, reason: 'prev_hash does not match the hash of the entry before it' };
-    } else if (entryHash(row.prevHash, row.payload, row.receivedAt) !== row.hash) {
-      this.broken = { ...at, reason: 'hash does not match the stored record (record changed)' };
-    } else if (problem !== undefined) {
-      this.broken = { ...at, reason: problem };
-    }
-    if (this.broken) return false;
-    this.expectedSeq += 1;
+    const reason =
+      row.seq !== this.expectedSeq
+        ? `expected seq ${this.expectedSeq}, found ${row.seq} (entries missing)`
+        : row.prevHash !== this.prevHash
+          ? 'prev_hash does not match the hash of the entry before it'
+          : entryHash(row.prevHash, row.payload, row.receivedAt) !== row.hash
+            ? 'hash does not match the stored record (record changed)'
+            : problem;
+    if (reason !== undefined) this.report({ seq: row.seq, entryId: row.entryId, reason });
+    this.expectedSeq = row.seq + 1;
     this.prevHash = row.hash;
-    return true;
   }
 
   /** Checks the site head (the sites row) against the last entry: catches removed tail entries. */
-  finish(head: { seq: number; hash: string }): BrokenLink | undefined {
-    if (this.broken) return this.broken;
+  finish(head: { seq: number; hash: string }): BrokenLink[] {
     const lastSeq = this.expectedSeq - 1;
     if (head.seq !== lastSeq || head.hash !== this.prevHash) {
-      this.broken = {
+      this.report({
         seq: head.seq,
         entryId: '',
         reason: `chain head says seq ${head.seq}, entries end at seq ${lastSeq} (entries removed or head changed)`,
-      };
+      });
     }
     return this.broken;
   }

@@ -17,7 +17,7 @@ import { registerWebhook } from './inbound/webhook-setup.js';
 import { SqlStore } from './store/sql-store.js';
 import { parseAllowedOrigin } from './http/cors.js';
 import { jsonLogger } from './http/logger.js';
-import type { RateLimitOptions } from './http/rate-limit.js';
+import { type BucketOptions, type RateLimitOptions, checkBucket } from './http/rate-limit.js';
 import { startServer } from './server.js';
 import { type OpenStoreOptions, openStore } from './store/open.js';
 import { startWebhookWorker } from './webhooks/deliver.js';
@@ -37,8 +37,14 @@ Options:
   --port <n>               (start) default 8787, 0 for a free port
   --host <addr>            (start) default 127.0.0.1
   --allowed-origin <url>   (start) may be repeated; '*' allows every origin
-  --admin-token <token>    (start) or RECEIVER_ADMIN_TOKEN; without one the admin API is off
-  --rate-limit <n/s|off>   (start) burst and refill per second per client, e.g. 120/2 (default), or off
+  --admin-token-file <f>   (start) file holding the admin token (or RECEIVER_ADMIN_TOKEN; at least 32
+                           bytes); without one the admin API is off. Never on the command line: ps shows it
+  --ingest-token-file <f>  (start) file holding the token of senders without Origin (servers), or
+                           RECEIVER_INGEST_TOKEN; with an allowlist they need it
+  --rate-limit <n/s|off>   (start) requests per client address: burst/refill per second, e.g. 120/2
+                           (default), or off (all three limits)
+  --rate-limit-events <n/s>  (start) events per client address, default 1000/20
+  --rate-limit-bytes <n/s>   (start) body bytes per client address, default 2097152/65536
   --client-ip-header <h>   (start) behind a proxy: the header with the client's address, e.g.
                            x-forwarded-for (its last address), x-real-ip; default the socket's
   --format <csv|json|ndjson> (export) default json
@@ -74,12 +80,32 @@ function storeOptions(dataDir: string | undefined): OpenStoreOptions {
   return { dataDir: dataDir ?? '.data/receiver' };
 }
 
-function parseRateLimit(value: string | undefined): RateLimitOptions | false | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'off') return false;
+function parseBucket(flag: string, value: string): BucketOptions {
   const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(value);
-  if (!match) throw new Error(`--rate-limit must look like 120/2 or off, got ${value}`);
-  return { capacity: Number(match[1]), refillPerSecond: Number(match[2]) };
+  if (!match) throw new Error(`${flag} must look like 120/2 (burst/refill per second), got ${value}`);
+  return checkBucket(flag, { capacity: Number(match[1]), refillPerSecond: Number(match[2]) });
+}
+
+function parseRateLimit(values: {
+  'rate-limit'?: string | undefined;
+  'rate-limit-events'?: string | undefined;
+  'rate-limit-bytes'?: string | undefined;
+}): RateLimitOptions | false {
+  if (values['rate-limit'] === 'off') return false;
+  const requests = values['rate-limit'] && parseBucket('--rate-limit', values['rate-limit']);
+  const events = values['rate-limit-events'];
+  const bytes = values['rate-limit-bytes'];
+  return {
+    ...(requests || {}),
+    ...(events ? { events: parseBucket('--rate-limit-events', events) } : {}),
+    ...(bytes ? { bytes: parseBucket('--rate-limit-bytes', bytes) } : {}),
+  };
+}
+
+/** A secret from its file (trailing newline dropped) or from the environment. */
+function readSecret(file: string | undefined, envName: string): string | undefined {
+  if (file !== undefined) return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  return process.env[envName] || undefined;
 }
 
 function packageVersion(): string {
@@ -97,7 +123,11 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string' },
       'allowed-origin': { type: 'string', multiple: true },
       'admin-token': { type: 'string' },
+      'admin-token-file': { type: 'string' },
+      'ingest-token-file': { type: 'string' },
       'rate-limit': { type: 'string' },
+      'rate-limit-events': { type: 'string' },
+      'rate-limit-bytes': { type: 'string' },
       'client-ip-header': { type: 'string' },
       format: { type: 'string' },
       event: { type: 'string', multiple: true },
@@ -178,8 +208,13 @@ async function main(argv: string[]): Promise<number> {
     const inbound = inboundConfig(values);
     // Normalised as browsers send Origin (a trailing / or an upper-case host would never match).
     const origins = (values['allowed-origin'] ?? []).map(parseAllowedOrigin);
-    const adminToken = values['admin-token'] ?? process.env['RECEIVER_ADMIN_TOKEN'];
-    const rateLimit = parseRateLimit(values['rate-limit']);
+    if (values['admin-token'] !== undefined)
+      throw new Error(
+        '--admin-token is not taken on the command line, where ps shows it to every user: set RECEIVER_ADMIN_TOKEN or use --admin-token-file',
+      );
+    const adminToken = readSecret(values['admin-token-file'], 'RECEIVER_ADMIN_TOKEN');
+    const ingestToken = readSecret(values['ingest-token-file'], 'RECEIVER_INGEST_TOKEN');
+    const rateLimit = parseRateLimit(values);
     const clientIpHeader = values['client-ip-header'];
     const options = storeOptions(values['data-dir']);
     if (!('databaseUrl' in options))
@@ -208,7 +243,8 @@ async function main(argv: string[]): Promise<number> {
       onWebhookQueued: () => void webhooks.kick(),
       allowedOrigins: origins.includes('*') ? '*' : origins,
       ...(adminToken ? { adminToken } : {}),
-      ...(rateLimit !== undefined ? { rateLimit } : {}),
+      ...(ingestToken ? { ingestToken } : {}),
+      rateLimit,
       ...(clientIpHeader ? { getClientKey: headerClientKey(clientIpHeader) } : {}),
       logger: log,
       version: packageVersion(),
@@ -229,7 +265,12 @@ async function main(argv: string[]): Promise<number> {
       msg: 'listening',
       url: server.url,
       database: 'databaseUrl' in options ? 'postgresql' : 'pglite',
-      allowedOrigins: origins.join(' ') || '(none: only requests without Origin)',
+      allowedOrigins:
+        origins.join(' ') ||
+        (ingestToken
+          ? '(none: only senders with the ingest token)'
+          : '(none: open to any sender without Origin)'),
+      ingestToken: ingestToken ? 'on' : 'off',
       admin: adminToken ? 'on' : 'off',
       inbound: inbound
         ? routeVariables.filter((variable) => inbound.settings[variable] !== undefined).join(' ')

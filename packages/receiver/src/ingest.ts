@@ -17,7 +17,21 @@ export interface Rejected {
 
 export type ParsedBatch =
   | { ok: true; events: NewEvent[]; rejected: Rejected[] }
-  | { ok: false; error: 'not_an_array' | 'no_valid_events'; issues: Issue[]; rejected: Rejected[] };
+  | {
+      ok: false;
+      error: 'not_an_array' | 'no_valid_events' | 'too_many_events';
+      issues: Issue[];
+      rejected: Rejected[];
+    };
+
+/**
+ * Most events in one request: the SDK sends at most 50 (its batch size). A larger array is refused
+ * unread, so a flood of tiny items cannot make a huge answer (docs/receiver-security.md).
+ */
+export const MAX_BATCH_EVENTS = 50;
+/** Issues reported per refused item, and in all for a refused request: the answer stays small. */
+export const MAX_ISSUES_PER_ITEM = 10;
+export const MAX_ISSUES = 50;
 
 export interface ParseContext {
   /** Server time: authoritative, also used to measure the client's clock skew. */
@@ -27,6 +41,11 @@ export interface ParseContext {
    * rejected: otherwise one site could write into another site's chain.
    */
   origin?: string | undefined;
+  /**
+   * The sites this receiver keeps chains for (the origin allowlist), unless it takes every origin.
+   * An event for another site is rejected whoever sends it, with or without an Origin header.
+   */
+  sites?: readonly string[] | undefined;
 }
 
 const toIssue = (issue: z.core.$ZodIssue): Issue => ({
@@ -36,10 +55,11 @@ const toIssue = (issue: z.core.$ZodIssue): Issue => ({
 });
 
 // PostgreSQL text cannot hold U+0000, and a lone surrogate would come back from the database as
-// U+FFFD and break its record's commitment; both are refused up front instead.
+// U+FFFD and break its record's commitment; both are refused up front instead. Every string that
+// reaches the chain goes through this check (events here, confirmations in routes/admin.ts).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function unstorableStrings(value: unknown, path: Array<string | number>, issues: Issue[]): void {
+export function unstorableStrings(value: unknown, path: Array<string | number>, issues: Issue[]): void {
   if (typeof value === 'string') {
     if (value.includes('\u0000'))
       issues.push({ path, code: 'custom', message: 'contains U+0000, which cannot be stored' });
@@ -50,12 +70,14 @@ function unstorableStrings(value: unknown, path: Array<string | number>, issues:
   }
 }
 
-/** Checks beyond the schema, which need the request or the store: storable strings, the notice text against its hash, the origin. */
-function semanticIssues(event: ConsentEvent, context: ParseContext): Issue[] {
+/**
+ * Checks beyond the schema that need the store: strings PostgreSQL can store, the notice text
+ * against its hash, no visitor data in the archive.
+ */
+function semanticIssues(event: ConsentEvent): Issue[] {
   const issues: Issue[] = [];
   const notice = event.notice;
-  // The evidence each type needs is the schema's (evidenceRules); here only what needs the request
-  // or the store: strings PostgreSQL can store, the archived text's hash, the sending origin.
+  // The evidence each type needs is the schema's (evidenceRules, docs/consent-records.md).
   unstorableStrings(event, [], issues);
   if (notice?.text !== undefined && sha256Hex(notice.text) !== notice.sha256) {
     issues.push({
@@ -76,13 +98,6 @@ function semanticIssues(event: ConsentEvent, context: ParseContext): Issue[] {
         "contains the visitor's message or reference code; send the template with {message} and {ref} in their place (the archive must hold nothing erasure cannot remove)",
     });
   }
-  if (context.origin !== undefined && event.page.origin !== context.origin) {
-    issues.push({
-      path: ['page', 'origin'],
-      code: 'custom',
-      message: 'differs from the Origin header of the request',
-    });
-  }
   return issues;
 }
 
@@ -91,6 +106,18 @@ function carriesVisitorData(text: string, event: ConsentEvent): boolean {
   if (event.message && text.includes(event.message)) return true;
   return event.ref !== undefined && new RegExp(`(^|[^0-9A-Za-z])${event.ref}($|[^0-9A-Za-z])`).test(text);
 }
+
+/** Checks that depend on the request rather than the event: who may write into which chain. */
+function requestIssues(event: ConsentEvent, context: ParseContext): Issue[] {
+  const at = (message: string): Issue => ({ path: ['page', 'origin'], code: 'custom', message });
+  if (context.origin !== undefined && event.page.origin !== context.origin)
+    return [at('differs from the Origin header of the request')];
+  if (context.sites !== undefined && !context.sites.includes(event.page.origin))
+    return [at(`is not an allowed origin of this receiver (${context.sites.join(', ') || 'none'})`)];
+  return [];
+}
+
+const capped = (issues: Issue[], most: number): Issue[] => issues.slice(0, most);
 
 /** The stored form: personal content (message, ref) and the notice text go elsewhere. */
 export function toNewEvent(event: ConsentEvent, receivedAt: Date): NewEvent {
@@ -136,27 +163,39 @@ export function toNewEvent(event: ConsentEvent, receivedAt: Date): NewEvent {
 export function parseBatch(body: unknown, context: ParseContext): ParsedBatch {
   if (!Array.isArray(body)) {
     const result = z.safeParse(consentEventBatchSchema, body);
-    const issues = result.success ? [] : result.error.issues.map(toIssue);
+    const issues = result.success ? [] : capped(result.error.issues.map(toIssue), MAX_ISSUES);
     return { ok: false, error: 'not_an_array', issues, rejected: [] };
+  }
+  if (body.length > MAX_BATCH_EVENTS) {
+    const message = `the batch has ${body.length} events; send at most ${MAX_BATCH_EVENTS} per request`;
+    return {
+      ok: false,
+      error: 'too_many_events',
+      issues: [{ path: [], code: 'too_big', message }],
+      rejected: [],
+    };
   }
   const events: NewEvent[] = [];
   const rejected: Rejected[] = [];
   body.forEach((item: unknown, index) => {
     const result = z.safeParse(consentEventSchema, item);
     if (!result.success) {
-      rejected.push({ index, issues: result.error.issues.map(toIssue) });
+      rejected.push({ index, issues: capped(result.error.issues.map(toIssue), MAX_ISSUES_PER_ITEM) });
       return;
     }
-    const issues = semanticIssues(result.data, context);
-    if (issues.length > 0) rejected.push({ index, issues });
+    const issues = [...semanticIssues(result.data), ...requestIssues(result.data, context)];
+    if (issues.length > 0) rejected.push({ index, issues: capped(issues, MAX_ISSUES_PER_ITEM) });
     else events.push(toNewEvent(result.data, context.receivedAt));
   });
   if (events.length === 0) {
     const issues =
       body.length === 0
         ? [{ path: [], code: 'too_small', message: 'the batch is empty; send at least one event' }]
-        : rejected.flatMap((item) =>
-            item.issues.map((issue) => ({ ...issue, path: [item.index, ...issue.path] })),
+        : capped(
+            rejected.flatMap((item) =>
+              item.issues.map((issue) => ({ ...issue, path: [item.index, ...issue.path] })),
+            ),
+            MAX_ISSUES,
           );
     return { ok: false, error: 'no_valid_events', issues, rejected };
   }

@@ -6,7 +6,7 @@ import type { ProofBundle } from '../src/store/types.js';
 import { NOTICE_SHA, NOTICE_TEXT, SITE, makeEvent, makeFlow, post } from './events.js';
 import { storeKinds } from './stores.js';
 
-const TOKEN = 'test-admin-token-0123456789';
+const TOKEN = 'test-admin-token-0123456789-abcdefghij';
 const admin = { authorization: `Bearer ${TOKEN}` };
 
 describe.each(storeKinds)('admin API on $name', (kind) => {

@@ -10,6 +10,13 @@ import { storeKinds } from './stores.js';
 // tested here, not against a test server that accepts anything.
 const pglite = storeKinds[0]!;
 
+/** The page's request as the browser sends it: with the page's Origin. */
+function fromPage(url: string | URL | Request, init?: RequestInit): Request {
+  const headers = new Headers(init?.headers);
+  headers.set('origin', SITE);
+  return new Request(url, { ...init, headers });
+}
+
 describe('the SDK reporter against the receiver', () => {
   let store: SqlStore;
   let app: ReturnType<typeof createReceiver>;
@@ -28,7 +35,7 @@ describe('the SDK reporter against the receiver', () => {
       endpoint: 'https://receiver.example/v1/events',
       storage: 'memory',
       widgetVersion: '0.1.0',
-      fetch: (url, init) => Promise.resolve(app.fetch(new Request(url, init))),
+      fetch: (url, init) => Promise.resolve(app.fetch(fromPage(url, init))),
       onDrop: (events, reason) => drops.push({ events, reason }),
     });
     const consentId = '7b0a8a5e-8f1e-4c39-9d7c-3f1f6a0c2b11';

@@ -19,6 +19,13 @@ export interface StoreKind {
 
 const databaseUrls = new WeakMap<SqlStore, string>();
 
+/** The URL of a PostgreSQL test store's database, for a second connection of a test's own. */
+export function databaseUrlOf(store: SqlStore): string {
+  const url = databaseUrls.get(store);
+  if (!url) throw new Error('not a PostgreSQL test store');
+  return url;
+}
+
 /** A new database on the test server, so suites never see each other's rows. */
 async function createDatabase(adminUrl: string): Promise<string> {
   const name = `receiver_${randomBytes(6).toString('hex')}`;

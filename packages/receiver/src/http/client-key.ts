@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
 
 /** Returns the client's network address (or any per-client string), or undefined if unknown. */
 export type GetClientKey = (request: Request, env: unknown) => string | undefined;
@@ -21,6 +22,30 @@ export const socketAddress: GetClientKey = (_request, env) => {
 export function headerClientKey(header: string): GetClientKey {
   return (request, env) =>
     request.headers.get(header)?.split(',').pop()?.trim() || socketAddress(request, env);
+}
+
+/**
+ * The part of an address that names one client for rate limiting. IPv4: the address. IPv6: its /64
+ * prefix, because a single line or host usually gets a whole /64 and can pick any address in it
+ * (one bucket per address would give it 2^64 buckets). IPv4-mapped IPv6 (`::ffff:198.51.100.7`,
+ * what a dual-stack socket reports) is the IPv4 address. Anything else (a custom key) as it is.
+ */
+export function addressBucket(address: string): string {
+  const plain = address.trim().replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(plain);
+  if (mapped?.[1] && isIPv4(mapped[1])) return mapped[1];
+  if (!isIPv6(plain)) return plain;
+  const [head = '', tail] = plain.toLowerCase().split('::');
+  const groups = (part: string | undefined) =>
+    part ? part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : [];
+  const left = groups(head);
+  const right = groups(tail);
+  const full =
+    tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${full
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { parsePeriod } from '../console/filters.js';
 import { type ExportFormat, exportChunks, exportFormats, exportResponse, filterEntries } from '../export.js';
 import { checkBearer } from '../http/auth.js';
 import { BodyTooLargeError, readBodyLimited } from '../http/body.js';
+import { type Issue, unstorableStrings } from '../ingest.js';
 import type { Store } from '../store/types.js';
 import type { ReceiverEnv } from './env.js';
 
@@ -104,15 +105,10 @@ export function adminRoutes({ store, now, adminToken }: AdminRouteOptions): Hono
     }
     const input = z.safeParse(confirmationSchema, body);
     if (!input.success) return c.json({ error: 'invalid_confirmation', issues: issuesOf(input.error) }, 400);
-    if (input.data.message.includes('\u0000')) {
-      return c.json(
-        {
-          error: 'invalid_confirmation',
-          issues: [{ path: ['message'], code: 'custom', message: 'contains U+0000' }],
-        },
-        400,
-      );
-    }
+    // The same check as ingest: a lone surrogate would be stored as U+FFFD and break the chain.
+    const unstorable: Issue[] = [];
+    unstorableStrings(input.data, [], unstorable);
+    if (unstorable.length > 0) return c.json({ error: 'invalid_confirmation', issues: unstorable }, 400);
     const result = await store.confirm(
       {
         confirmationId: (input.data.confirmationId ?? crypto.randomUUID()).toLowerCase(),

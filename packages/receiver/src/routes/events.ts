@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { BodyTooLargeError, readBodyLimited } from '../http/body.js';
-import type { RateDecision } from '../http/rate-limit.js';
+import type { IngestAccess } from '../http/ingest-access.js';
+import type { ClientLimits, RateDecision } from '../http/rate-limit.js';
 import { parseBatch } from '../ingest.js';
 import type { Store } from '../store/types.js';
 import type { ReceiverEnv } from './env.js';
@@ -9,20 +10,38 @@ export interface EventRouteOptions {
   store: Store;
   now: () => Date;
   maxBodyBytes: number;
-  limit: ((request: Request, env: unknown) => RateDecision) | undefined;
+  /** Whether this request may write events, and for which sites. */
+  access: (request: Request) => IngestAccess;
+  limits: ClientLimits | undefined;
+  clientKey: (request: Request, env: unknown) => string;
 }
 
 // text/plain is what the SDK sends (a CORS-simple type, so no preflight); no type is read as JSON.
 const ACCEPTED_TYPES = new Set(['', 'application/json', 'text/plain']);
 
-export function eventRoutes({ store, now, maxBodyBytes, limit }: EventRouteOptions): Hono<ReceiverEnv> {
+export function eventRoutes({
+  store,
+  now,
+  maxBodyBytes,
+  access,
+  limits,
+  clientKey,
+}: EventRouteOptions): Hono<ReceiverEnv> {
   const app = new Hono<ReceiverEnv>();
 
   app.post('/v1/events', async (c) => {
-    const decision = limit?.(c.req.raw, c.env);
-    if (decision && !decision.allowed) {
+    const key = limits ? clientKey(c.req.raw, c.env) : '';
+    const tooMany = (decision: RateDecision | undefined) => {
+      if (!decision || decision.allowed) return undefined;
       c.header('Retry-After', String(decision.retryAfterSeconds));
       return c.json({ error: 'rate_limited', retryAfterSeconds: decision.retryAfterSeconds }, 429);
+    };
+    const limited = tooMany(limits?.request(key, now().getTime()));
+    if (limited) return limited;
+    const allowed = access(c.req.raw);
+    if (!allowed.ok) {
+      if (allowed.status === 401) c.header('WWW-Authenticate', 'Bearer realm="messenger-optin-receiver"');
+      return c.json({ error: allowed.error, message: allowed.message }, allowed.status);
     }
 
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -48,8 +67,15 @@ export function eventRoutes({ store, now, maxBodyBytes, limit }: EventRouteOptio
       return c.json({ error: 'invalid_json', issues: [{ path: [], code: 'invalid_json', message }] }, 400);
     }
 
+    const overBudget = tooMany(
+      limits?.content(key, now().getTime(), {
+        events: Array.isArray(body) ? body.length : 1,
+        bytes: bytes.byteLength,
+      }),
+    );
+    if (overBudget) return overBudget;
     const receivedAt = now();
-    const parsed = parseBatch(body, { receivedAt, origin: c.req.header('origin') });
+    const parsed = parseBatch(body, { receivedAt, origin: allowed.origin, sites: allowed.sites });
     const log = c.get('log');
     log.rejected = parsed.rejected.length;
     if (!parsed.ok)

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { lockFolder } from './folder-lock.js';
 import type { SqlClient, SqlQueryable } from './sql-client.js';
 
 /**
@@ -9,7 +10,15 @@ import type { SqlClient, SqlQueryable } from './sql-client.js';
  */
 export async function createPgliteClient(dataDir?: string): Promise<SqlClient> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  // One process per directory (docs/receiver-security.md#one-process-per-pglite-folder).
+  const release = dataDir ? lockFolder(dataDir) : () => {};
+  let db: PGlite;
+  try {
+    db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  } catch (error) {
+    release();
+    throw error;
+  }
   const wrap = (target: Pick<PGlite, 'query' | 'exec'>): SqlQueryable => ({
     async query<R>(text: string, params: readonly unknown[] = []) {
       const result = await target.query<R>(text, [...params]);
@@ -22,6 +31,12 @@ export async function createPgliteClient(dataDir?: string): Promise<SqlClient> {
   return {
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
   };
 }

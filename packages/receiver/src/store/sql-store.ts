@@ -1,15 +1,17 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { type KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import {
   type BrokenLink,
-  ChainVerifier,
   GENESIS_HASH,
   type PersonalContent,
   canonicalJson,
   entryHash,
   personalCommitment,
 } from '../chain.js';
+import type { SigningKey } from '../signing.js';
 import { migrate } from './migrate.js';
+import { type SignedHead, listSignedHeads, signHeads } from './signed-heads.js';
 import type { SqlClient, SqlQueryable } from './sql-client.js';
+import { verifyStore } from './verify.js';
 import type {
   AppendResult,
   ArchivedNotice,
@@ -21,7 +23,6 @@ import type {
   ProofBundle,
   RefLookup,
   RefScope,
-  SiteReport,
   Store,
   VerifyReport,
 } from './types.js';
@@ -44,7 +45,7 @@ interface NewEntry {
   personal: PersonalContent | undefined;
 }
 
-interface EntryRow {
+export interface EntryRow {
   entry_id: string;
   site: string;
   seq: number | string | bigint;
@@ -60,10 +61,10 @@ interface EntryRow {
   ref: string | null;
 }
 
-const ENTRY_COLUMNS = `e.entry_id, e.site, e.seq, e.kind, e.consent_id, e.type, e.received_at, e.payload,
+export const ENTRY_COLUMNS = `e.entry_id, e.site, e.seq, e.kind, e.consent_id, e.type, e.received_at, e.payload,
   e.prev_hash, e.hash, p.salt, p.message, p.ref`;
 
-const isoString = (value: Date | string): string => new Date(value).toISOString();
+export const isoString = (value: Date | string): string => new Date(value).toISOString();
 
 function hasContent(personal: PersonalContent | undefined): personal is PersonalContent {
   return personal !== undefined && (personal.message !== undefined || personal.ref !== undefined);
@@ -219,7 +220,7 @@ function checkRow(row: EntryRow): string | undefined {
 }
 
 /** Erasable content is outside the hash; its salted commitment inside the payload pins it. */
-function checkCommitment(row: EntryRow): string | undefined {
+export function checkCommitment(row: EntryRow): string | undefined {
   if (row.salt !== null) {
     const commitment = (JSON.parse(row.payload) as { personal?: unknown }).personal;
     const content = { message: row.message ?? undefined, ref: row.ref ?? undefined };
@@ -264,15 +265,11 @@ export class SqlStore implements Store {
     events: readonly NewEvent[],
     at: string,
   ): Promise<AppendResult> {
-    // Stored ids and erased consents in one round trip (each query costs ~1 ms of CPU on PGlite).
-    const { rows: found } = await tx.query<{ what: 'entry' | 'erased'; id: string }>(
-      `SELECT 'entry' AS what, entry_id::text AS id FROM entries WHERE entry_id = ANY($1::uuid[])
-       UNION ALL
-       SELECT 'erased', consent_id::text FROM erasures WHERE consent_id = ANY($2::uuid[])`,
-      [events.map((event) => event.eventId), [...new Set(events.map((event) => event.consentId))]],
+    const { rows: found } = await tx.query<{ id: string }>(
+      'SELECT entry_id::text AS id FROM entries WHERE entry_id = ANY($1::uuid[])',
+      [events.map((event) => event.eventId)],
     );
-    const seen = new Set(found.filter((row) => row.what === 'entry').map((row) => row.id));
-    const erased = new Set(found.filter((row) => row.what === 'erased').map((row) => row.id));
+    const seen = new Set(found.map((row) => row.id));
     let duplicates = 0;
     const fresh: NewEvent[] = [];
     for (const event of events) {
@@ -288,7 +285,11 @@ export class SqlStore implements Store {
       fresh.flatMap((event) => (event.notice ? [[event.notice.sha256, event.notice]] : [])),
     );
     if (notices.size > 0) {
-      const list = [...notices.values()];
+      // In one global order, like the sites below: two batches inserting the same new notices in
+      // opposite orders each waited for the other's row (deadlock, 40P01, a 500).
+      const list = [...notices.values()].sort((a, b) =>
+        a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0,
+      );
       await tx.query(
         `INSERT INTO notices (sha256, notice_id, locale, version, text, first_seen_at)
          SELECT *, $6::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
@@ -307,8 +308,19 @@ export class SqlStore implements Store {
     const bySite = new Map<string, NewEvent[]>();
     for (const event of fresh) bySite.set(event.site, [...(bySite.get(event.site) ?? []), event]);
     // Sites locked in one global order, so two batches spanning the same sites cannot deadlock.
-    for (const site of [...bySite.keys()].sort()) {
-      let head = await lockSite(tx, site);
+    const sites = [...bySite.keys()].sort();
+    const heads = new Map<string, Head>();
+    for (const site of sites) heads.set(site, await lockSite(tx, site));
+    // Erasures read under the site locks: an erasure takes the same lock, so one that committed
+    // before is seen here, and none can commit until this batch has. Read before the locks, an
+    // erasure committing in between let this batch store the erased message again.
+    const { rows: erasedRows } = await tx.query<{ id: string }>(
+      'SELECT consent_id::text AS id FROM erasures WHERE consent_id = ANY($1::uuid[])',
+      [[...new Set(fresh.map((event) => event.consentId))]],
+    );
+    const erased = new Set(erasedRows.map((row) => row.id));
+    for (const site of sites) {
+      let head = heads.get(site)!;
       const sealed = (bySite.get(site) ?? []).map((event) => {
         const item = seal(
           site,
@@ -420,7 +432,7 @@ export class SqlStore implements Store {
           consentId,
           type: 'erasure',
           channel: null,
-          record: { kind: 'erasure', consentId, erasedEntries: deleted.length },
+          record: { kind: 'erasure', consentId, entryId, erasedEntries: deleted.length },
           personal: undefined,
         },
         at,
@@ -561,50 +573,16 @@ export class SqlStore implements Store {
     }
   }
 
-  async verify(): Promise<VerifyReport> {
-    const { rows: sites } = await this.client.query<{
-      site: string;
-      head_seq: number | string;
-      head_hash: string;
-    }>('SELECT site, head_seq, head_hash FROM sites ORDER BY site');
-    const reports: SiteReport[] = [];
-    for (const site of sites) {
-      const verifier = new ChainVerifier();
-      let afterSeq = 0;
-      let intact = true;
-      while (intact) {
-        const { rows } = await this.client.query<EntryRow>(
-          `SELECT ${ENTRY_COLUMNS} FROM entries e LEFT JOIN personal_data p ON p.entry_id = e.entry_id
-           WHERE e.site = $1 AND e.seq > $2 ORDER BY e.seq LIMIT ${PAGE_SIZE}`,
-          [site.site, afterSeq],
-        );
-        for (const row of rows) {
-          intact = verifier.push(
-            {
-              seq: Number(row.seq),
-              entryId: row.entry_id,
-              payload: row.payload,
-              receivedAt: isoString(row.received_at),
-              prevHash: row.prev_hash,
-              hash: row.hash,
-            },
-            checkCommitment(row),
-          );
-          if (!intact) break;
-        }
-        const last = rows.at(-1);
-        if (!last || rows.length < PAGE_SIZE) break;
-        afterSeq = Number(last.seq);
-      }
-      const firstBroken = verifier.finish({ seq: Number(site.head_seq), hash: site.head_hash });
-      reports.push({
-        site: site.site,
-        entries: verifier.entries,
-        ok: !firstBroken,
-        ...(firstBroken ? { firstBroken } : {}),
-      });
-    }
-    return { ok: reports.every((report) => report.ok), sites: reports };
+  verify(options: { publicKey?: KeyObject | undefined } = {}): Promise<VerifyReport> {
+    return verifyStore(this.client, options);
+  }
+
+  signHeads(key: SigningKey, at: Date): Promise<SignedHead[]> {
+    return signHeads(this.client, key, at);
+  }
+
+  signedHeads(): Promise<SignedHead[]> {
+    return listSignedHeads(this.client);
   }
 
   async health(): Promise<void> {

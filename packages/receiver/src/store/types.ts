@@ -1,4 +1,7 @@
+import type { KeyObject } from 'node:crypto';
 import type { BrokenLink } from '../chain.js';
+import type { SigningKey } from '../signing.js';
+import type { SignedHead } from './signed-heads.js';
 
 /** What the app needs from a database. One SQL implementation serves PGlite and PostgreSQL. */
 export interface Store {
@@ -14,8 +17,12 @@ export interface Store {
   findConsentsByRef(ref: string, scope: RefScope): Promise<RefLookup>;
   /** Every entry in site and chain order, read page by page. */
   exportEntries(): AsyncIterable<EntryView>;
-  /** Recomputes every site's chain. */
-  verify(): Promise<VerifyReport>;
+  /** Recomputes every site's chain and checks the archive (docs/receiver-security.md#verify). */
+  verify(options?: { publicKey?: KeyObject | undefined }): Promise<VerifyReport>;
+  /** Signs the head of each site that moved since this key last signed it. */
+  signHeads(key: SigningKey, at: Date): Promise<SignedHead[]>;
+  /** Every signed head, for export to a third party. */
+  signedHeads(): Promise<SignedHead[]>;
   /** Throws when the database does not answer. */
   health(): Promise<void>;
   close(): Promise<void>;
@@ -128,9 +135,22 @@ export interface SiteReport {
   entries: number;
   ok: boolean;
   firstBroken?: BrokenLink;
+  /** Every break found, in chain order (the first 100). */
+  broken?: BrokenLink[];
+  /** How many breaks in all. */
+  brokenCount?: number;
 }
 
 export interface VerifyReport {
   ok: boolean;
   sites: SiteReport[];
+  /** Archived notice texts checked against their sha256. */
+  notices: { checked: number; ok: boolean; broken: Array<{ sha256: string; reason: string }> };
+  /** Signed heads checked against the chain (and their signatures when a public key was given). */
+  signedHeads: {
+    checked: number;
+    signaturesChecked: boolean;
+    ok: boolean;
+    broken: Array<{ site: string; seq: number; keyId: string; reason: string }>;
+  };
 }

@@ -12,7 +12,7 @@ import { InboundStats } from '../../src/inbound/stats.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { NOTICE_SHA, NOTICE_TEXT, SITE, makeEvent, post } from '../events.js';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789-abcdefghij';
 export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 export const HASH_KEY = 'test-hash-key-0123456789abcdef-0123';
 export const PUBLIC_URL = 'https://consent.firma.de';
