@@ -8,7 +8,7 @@ test.describe('notice dialog: reading and confirming', () => {
     await openNotice(page, { lang: 'de', requireCheckbox: true });
     const confirm = page.getByRole('button', { name: 'WhatsApp öffnen' });
     await expect(confirm).toBeDisabled();
-    await page.getByRole('checkbox', { name: 'Ich habe die Hinweise gelesen.' }).check();
+    await page.getByRole('checkbox', { name: /^Ja, ich möchte News/ }).check();
     await expect(confirm).toBeEnabled();
     await page.getByRole('checkbox').uncheck();
     await expect(confirm).toBeDisabled();

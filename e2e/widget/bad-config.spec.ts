@@ -9,6 +9,7 @@ test.describe.configure({ timeout: 90_000 });
 
 const valid: Record<string, string> = {
   company: 'Firma',
+  purpose: 'News',
   channels: '[{"type":"whatsapp","phone":"+49 170 1234567"}]',
   'privacy-policy': 'https://firma.example/privacy',
 };

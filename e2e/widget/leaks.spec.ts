@@ -62,6 +62,7 @@ async function cycle(page: Page, times: number) {
         updateComplete: Promise<unknown>;
       };
       element.setAttribute('company', 'Firma');
+      element.setAttribute('purpose', 'News');
       element.setAttribute('privacy-policy', 'https://firma.example/privacy');
       element.setAttribute(
         'channels',
@@ -119,6 +120,7 @@ test('removing the element while its notice is open releases the dialog, its pos
     await page.evaluate(() => {
       const element = document.createElement('messenger-optin');
       element.setAttribute('company', 'Firma');
+      element.setAttribute('purpose', 'News');
       element.setAttribute('privacy-policy', 'https://firma.example/privacy');
       element.setAttribute('channels', '[{"type":"whatsapp","phone":"+49 170 1234567"}]');
       document.getElementById('host')?.append(element);

@@ -13,6 +13,7 @@ test('config strings with markup show as text in the buttons and the notice', as
   await page.evaluate(() => {
     const element = document.createElement('messenger-optin');
     element.setAttribute('company', '<b>Firma</b> & Söhne');
+    element.setAttribute('purpose', 'News');
     element.setAttribute('privacy-policy', 'https://firma.example/privacy');
     element.setAttribute(
       'channels',

@@ -6,7 +6,7 @@ import type { SqlStore } from '../src/store/sql-store.js';
 import { SITE, makeEvent, post } from './events.js';
 import { storeKinds } from './stores.js';
 
-const TOKEN = 'test-admin-token-0123456789';
+const TOKEN = 'test-admin-token-0123456789abcdef-0123456789abcdef';
 const admin = { authorization: `Bearer ${TOKEN}` };
 
 /** One visitor's flow as the widget records it: the notice rendered by the real SDK. */

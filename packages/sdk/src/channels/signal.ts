@@ -43,8 +43,8 @@ export const signalProvider: ProviderFacts = {
   },
   countries: { en: 'to the USA', de: 'in die USA' },
   transfer: {
-    en: 'Signal processes data in the USA and names neither a transfer mechanism under Chapter V GDPR nor a representative in the EU. The transfer therefore rests on your express consent (Art. 49(1)(a) GDPR).',
-    de: 'Signal verarbeitet Daten in den USA und nennt weder eine Grundlage nach Kapitel V DSGVO noch einen Vertreter in der EU. Die Übermittlung stützt sich daher auf Ihre ausdrückliche Einwilligung (Art. 49 Abs. 1 lit. a DSGVO).',
+    en: 'Signal processes data in the USA and names neither a transfer mechanism under Chapter V GDPR (such as the EU-US Data Privacy Framework or standard contractual clauses) nor a representative in the EU. The transfer therefore rests on your express consent (Art. 49(1)(a) GDPR).',
+    de: 'Signal verarbeitet Daten in den USA und nennt weder eine Grundlage nach Kapitel V DSGVO (etwa das EU-US Data Privacy Framework oder Standardvertragsklauseln) noch einen Vertreter in der EU. Die Übermittlung stützt sich daher auf Ihre ausdrückliche Einwilligung (Art. 49 Abs. 1 lit. a DSGVO).',
   },
   identifier: {
     en: 'your Signal profile name and, only if you share it, your phone number',

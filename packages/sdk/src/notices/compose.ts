@@ -145,11 +145,22 @@ export function composeNotice(
         ? 'onSendCopy'
         : 'onSend';
   const title = text('title');
+  // The length rule (docs/notices.md, "First layer"): the frequency waits in Details, and where the
+  // first layer must also state a transfer risk (Signal), so does the provider's data list.
+  const frequency = values.frequency ?? '';
+  values.frequency = '';
+  const intro = text('intro');
+  values.frequency = frequency;
   const firstLayer: NoticeBlock[] = [
-    { text: join(text('intro'), text(ads ? 'ads' : 'noAds')) },
+    { text: join(intro, text(ads ? 'ads' : 'noAds')) },
     { text: join(text(what), text(ads ? 'consent' : 'consentNoAds'), text('extra')) },
-    { text: join(text('provider'), processors.length ? text('processorsHint') : '') },
-    ...(transferConsent ? [{ text: text('transferRisk') }] : []),
+    {
+      text: join(
+        text(transferConsent ? 'providerCompact' : 'provider'),
+        transferConsent ? text('transferRisk') : '',
+        processors.length ? text('processorsHint') : '',
+      ),
+    },
     unsubscribe ? { text: join(text('stop'), text('stopLink')), link: unsubscribe } : { text: text('stop') },
     privacy,
   ];

@@ -85,10 +85,14 @@ describe('renderNotice: every channel × locale', () => {
           /des Unternehmens|business’s|business's|hängt von diesen Anbietern ab/,
         );
       } else {
+        // Signal's first layer states the transfer risk, so its data list waits in Details (length rule).
+        const role = `${facts.provider[locale as 'de']} ${locale === 'de' ? 'erhält dabei als eigenständiger Verantwortlicher' : 'receives'}`;
+        const compact = `${facts.provider[locale as 'de']} ${locale === 'de' ? 'ist dabei eigenständiger Verantwortlicher' : 'is an independent controller here'}`;
         expect(text).toContain(
-          `${facts.provider[locale as 'de']} ${locale === 'de' ? 'erhält dabei als eigenständiger Verantwortlicher' : 'receives'} ${facts.providerData[locale as 'de']}`,
+          facts.transferConsent ? compact : `${role} ${facts.providerData[locale as 'de']}`,
         );
-        expect(text).toContain(facts.countries[locale as 'de']);
+        expect(details(notice)).toContain(facts.providerData[locale as 'de']);
+        if (!facts.transferConsent) expect(text).toContain(facts.countries[locale as 'de']);
         expect(details(notice)).toContain(facts.transfer[locale as 'de']);
         expect(details(notice)).toContain(facts.seat[locale as 'de']);
       }

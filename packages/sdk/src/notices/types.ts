@@ -139,6 +139,7 @@ export type NoticeTextKey =
   | 'consent'
   | 'consentNoAds'
   | 'provider'
+  | 'providerCompact'
   | 'countries'
   | 'processorsHint'
   | 'transferRisk'

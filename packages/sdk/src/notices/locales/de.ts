@@ -34,10 +34,12 @@ export const de: NoticeTemplates = {
     consentNoAds: '{act} willigen Sie ein, {purpose} von {company} {via} zu erhalten.',
     provider:
       '{providerName} erhält dabei als eigenständiger Verantwortlicher {providerData}, wie bei jeder Nutzung von {channel}. Daten gehen auch {countries} (Details).',
+    providerCompact:
+      '{providerName} ist dabei eigenständiger Verantwortlicher, wie bei jeder Nutzung von {channel}.',
     countries: '{countries}',
     processorsHint: 'Außerdem arbeiten Dienstleister für uns (Details).',
     transferRisk:
-      'Signal verarbeitet Ihre Daten in den USA und nennt dafür keine Garantie nach Kapitel V DSGVO (etwa das EU-US Data Privacy Framework oder Standardvertragsklauseln) und keinen Vertreter in der EU. Das Risiko: US-Behörden können auf Daten zugreifen, und Ihre Rechte sind dort schwerer durchzusetzen. Inhalte verschlüsselt Signal Ende-zu-Ende.',
+      'Signal verarbeitet Ihre Daten in den USA und nennt dafür keine Garantie nach Kapitel V DSGVO und keinen Vertreter in der EU. Das Risiko: US-Behörden können auf Daten zugreifen, und Ihre Rechte sind dort schwerer durchzusetzen. Inhalte verschlüsselt Signal Ende-zu-Ende.',
     stop: 'Abmelden geht jederzeit: Senden Sie einfach „{stop}“ {via}; das genügt.',
     stopLink: 'Oder tippen Sie hier auf „{unsubscribeLabel}“.',
     unsubscribeLabel: 'Abmelden',

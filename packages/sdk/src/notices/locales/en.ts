@@ -33,10 +33,11 @@ export const en: NoticeTemplates = {
     consentNoAds: '{act}, you agree to receive {purpose} from {company} {via}.',
     provider:
       '{providerName} receives {providerData} as an independent controller, as with any use of {channel}. Data also goes {countries} (Details).',
+    providerCompact: '{providerName} is an independent controller here, as with any use of {channel}.',
     countries: '{countries}',
     processorsHint: 'Service providers also work for us (Details).',
     transferRisk:
-      'Signal processes your data in the USA and names no safeguard under Chapter V GDPR (such as the EU-US Data Privacy Framework or standard contractual clauses) and no representative in the EU. The risk: US authorities can access data, and your rights are harder to enforce there. Signal encrypts content end to end.',
+      'Signal processes your data in the USA and names no safeguard under Chapter V GDPR and no representative in the EU. The risk: US authorities can access data, and your rights are harder to enforce there. Signal encrypts content end to end.',
     stop: 'You can unsubscribe at any time: just send "{stop}" {via}; that is enough.',
     stopLink: 'Or tap "{unsubscribeLabel}" here.',
     unsubscribeLabel: 'Unsubscribe',
