@@ -1,5 +1,5 @@
 // The readable half of the results: tables on stdout, with the spec's budgets and goals beside
-// the numbers (spec: performance.md).
+// the numbers (docs/architecture.md#sizes).
 import { kb, num, spread, table, verdict } from './format.mjs';
 
 export const goals = {

@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** Budgets from spec/performance.md (gzip, 1 KB = 1000 bytes like size-limit). */
+/** Budgets from docs/architecture.md#sizes (gzip, 1 KB = 1000 bytes like size-limit). */
 export const budgets = {
   critical: 12_000,
   everything: 30_000,

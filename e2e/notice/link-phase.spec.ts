@@ -28,7 +28,7 @@ test.describe('notice dialog: link phase', () => {
     const openHere = page.getByRole('link', { name: 'Open on this device' });
     await expect(openHere).toHaveAttribute('href', whatsappHref);
     await expect(openHere).toHaveAttribute('target', '_blank');
-    // Beside the QR code it is the secondary action (channels.md): outlined, not filled with the accent.
+    // Beside the QR code it is the secondary action (docs/channels.md): outlined, not filled with the accent.
     await expect(openHere).toHaveClass('button');
     await expect(openHere).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
     await expect(page.getByText('Scan with your phone to open WhatsApp.')).toBeVisible();

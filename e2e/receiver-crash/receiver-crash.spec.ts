@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ReceiverProcess, freePort } from './receiver-process.js';
 
-// Scenario 9 (consent-events.md): the receiver is killed mid-batch and restarted; every event the
+// Scenario 9 (docs/consent-records.md#failure-scenarios-the-tests-cover): the receiver is killed mid-batch and restarted; every event the
 // page recorded is stored exactly once. Bounded: 240 events, one crash, well under a minute.
 const TOTAL = 240;
 const PER_TICK = 8;

@@ -1,4 +1,4 @@
-// Scenarios 1–3 of consent-events.md: how the reporter treats the endpoint's answers.
+// Scenarios 1–3 of docs/consent-records.md#failure-scenarios-the-tests-cover: how the reporter treats the endpoint's answers.
 import { expect, test } from '@playwright/test';
 import {
   bucketFor,

@@ -1,4 +1,4 @@
-// Scenario 11 of consent-events.md: 10,000 events recorded in one burst.
+// Scenario 11 of docs/consent-records.md#failure-scenarios-the-tests-cover: 10,000 events recorded in one burst.
 import { expect, test } from '@playwright/test';
 import { bucketFor, drops, expectUnique, openReporter, outboxCount, watchErrors } from './support.js';
 

@@ -1,4 +1,4 @@
-// Scenario 10 of consent-events.md: the page's CSP blocks the endpoint (connect-src).
+// Scenario 10 of docs/consent-records.md#failure-scenarios-the-tests-cover: the page's CSP blocks the endpoint (connect-src).
 import { expect, test } from '@playwright/test';
 import {
   bucketFor,

@@ -1,4 +1,4 @@
-// Scenario 5 of consent-events.md: the visitor confirms and the page navigates away at once
+// Scenario 5 of docs/consent-records.md#failure-scenarios-the-tests-cover: the visitor confirms and the page navigates away at once
 // (the deep link). Delivered by keepalive or beacon, or on the next visit.
 import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
@@ -19,7 +19,7 @@ test('5: confirm, then the page navigates away at once → delivered', async ({ 
   const id = new URL(page.url()).hash.slice(1);
 
   // No visit back to the reporter page: the request had to outlive the navigation. The contract
-  // (docs/consent-events.md): nothing lost, stored once; the endpoint, like the receiver, keeps
+  // (docs/consent-records.md): nothing lost, stored once; the endpoint, like the receiver, keeps
   // the first copy of an eventId. A second copy on the wire while the page unloads cannot be
   // ruled out by any browser API, so it is counted (the bench reports its rate), not forbidden.
   const result = await expectUnique(request, bucket, 1);

@@ -1,4 +1,4 @@
-// Scenario 6 of consent-events.md: offline for a while, then `online`.
+// Scenario 6 of docs/consent-records.md#failure-scenarios-the-tests-cover: offline for a while, then `online`.
 import { expect, test } from '@playwright/test';
 import { bucketFor, expectUnique, openReporter, outboxCount, record, stats, watchErrors } from './support.js';
 

@@ -1,4 +1,4 @@
-// Scenario 4 of consent-events.md: a network error, then the visitor loads the page again.
+// Scenario 4 of docs/consent-records.md#failure-scenarios-the-tests-cover: a network error, then the visitor loads the page again.
 import { expect, test } from '@playwright/test';
 import {
   bucketFor,

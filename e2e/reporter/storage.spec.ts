@@ -1,4 +1,4 @@
-// Scenario 7 of consent-events.md: storage that throws. The reporter falls back and reports, the
+// Scenario 7 of docs/consent-records.md#failure-scenarios-the-tests-cover: storage that throws. The reporter falls back and reports, the
 // page sees no exception, and the events are still delivered.
 import { expect, test } from '@playwright/test';
 import { bucketFor, expectUnique, issues, openReporter, record, script, watchErrors } from './support.js';

@@ -1,4 +1,4 @@
-// Scenario 8 of consent-events.md: two tabs share one outbox; one sends at a time.
+// Scenario 8 of docs/consent-records.md#failure-scenarios-the-tests-cover: two tabs share one outbox; one sends at a time.
 import { expect, test } from '@playwright/test';
 import {
   bucketFor,
@@ -16,7 +16,7 @@ test.describe.configure({ timeout: 120_000 });
 // `exclusive`: whether the setup can promise that no event is on the wire twice. Web Locks can. The
 // localStorage lease (browsers without Web Locks) cannot: two tabs can both read a free lease
 // before either write lands (seen once in 20 runs), so there the test asserts the contract of
-// docs/consent-events.md (none lost, each stored once, the endpoint keeps the first copy) and
+// docs/consent-records.md (none lost, each stored once, the endpoint keeps the first copy) and
 // counts the copies.
 const setups = [
   { name: 'Web Locks and BroadcastChannel', remove: [], exclusive: true },

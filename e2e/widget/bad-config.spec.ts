@@ -5,7 +5,7 @@ import { expect, expectNoAxeViolations, recordPage } from './support.js';
 test.describe.configure({ timeout: 90_000 });
 
 // A site owner's mistake: one clear console error naming the attribute, one `optin-error` event,
-// nothing broken rendered, nothing thrown at the page (product.md, "What bad input gets").
+// nothing broken rendered, nothing thrown at the page (docs/architecture.md#rules-every-part-keeps, "What bad input gets").
 
 const valid: Record<string, string> = {
   company: 'Firma',

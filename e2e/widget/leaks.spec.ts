@@ -1,7 +1,7 @@
 import { test, type CDPSession, type Page } from '@playwright/test';
 import { expect, globalListeners } from './support.js';
 
-// Clean up what you start (style.md §8): mounting and removing the element leaves no listener on
+// Clean up what you start (docs/architecture.md#rules-every-part-keeps): mounting and removing the element leaves no listener on
 // window or document, no running observer, no growing heap.
 
 /** Observers that observe something and were not disconnected (wrapped before the page runs). */

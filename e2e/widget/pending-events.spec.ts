@@ -1,7 +1,7 @@
 import { test, type Page } from '@playwright/test';
 import { bucketName, expect, recordPage, storedEvents, useEndpoint } from './support.js';
 
-// consent-events.md: events that could not be delivered stay in the outbox, and "retries also run
+// docs/consent-records.md: events that could not be delivered stay in the outbox, and "retries also run
 // on the next page load". The visitor who gave consent usually does not tap again on the next visit,
 // so the widget must send what is pending without waiting for a tap.
 

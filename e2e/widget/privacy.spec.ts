@@ -4,7 +4,7 @@ import { expect, storedEvents } from './support.js';
 // Real Chromium on a shared 2-core machine: flows with lazy chunks and a counting endpoint take time.
 test.describe.configure({ timeout: 90_000 });
 
-// "Nothing is sent and nothing is stored before the visitor interacts" (product.md, flow step 1).
+// "Nothing is sent and nothing is stored before the visitor interacts" (docs/architecture.md#rules-every-part-keeps, "Privacy by default").
 
 async function storage(page: Page) {
   return page.evaluate(async () => ({

@@ -4,7 +4,7 @@ import { expect, recordPage } from './support.js';
 // Real Chromium on a shared 2-core machine: flows with lazy chunks and a counting endpoint take time.
 test.describe.configure({ timeout: 90_000 });
 
-// Strings from the config are rendered as text, never as HTML (product.md, "What bad input gets").
+// Strings from the config are rendered as text, never as HTML (docs/architecture.md#rules-every-part-keeps, "What bad input gets").
 
 test('config strings with markup show as text in the buttons and the notice', async ({ page }) => {
   const log = await recordPage(page);

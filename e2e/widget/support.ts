@@ -145,7 +145,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(violations).toEqual([]);
 }
 
-/** A reference code: Crockford base32 without I L O U (spec: channels.md). */
+/** A reference code: Crockford base32 without I L O U (docs/channels.md#reference-code). */
 export const refPattern = '[0-9A-HJKMNP-TV-Z]{6}';
 
 /** Listeners registered on window and document, by type, through the DevTools protocol. */

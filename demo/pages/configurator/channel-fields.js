@@ -1,4 +1,4 @@
-// The channels the configurator offers, with the one config field each needs (spec: channels.md).
+// The channels the configurator offers, with the one config field each needs (docs/channels.md#per-messenger).
 // `example` prefills the form so the preview works at once.
 export const channelFields = [
   {

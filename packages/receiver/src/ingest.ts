@@ -71,22 +71,13 @@ export function unstorableStrings(value: unknown, path: Array<string | number>, 
 }
 
 /**
- * Checks beyond the schema: the evidence each type must carry, storable strings, the notice text
- * against its hash, the origin.
+ * Checks beyond the schema that need the store: strings PostgreSQL can store, the notice text
+ * against its hash, no visitor data in the archive.
  */
 function semanticIssues(event: ConsentEvent): Issue[] {
   const issues: Issue[] = [];
   const notice = event.notice;
-  const missing = (path: string[], why: string) =>
-    issues.push({ path, code: 'custom', message: `is required for ${event.type}: ${why}` });
-  // A consent record must show what the visitor saw and what they did (spec: consent-events.md);
-  // an event without it proves nothing and is refused rather than stored as if it did.
-  if (event.type === 'notice_shown' && notice?.text === undefined)
-    missing(['notice', 'text'], 'the receiver archives the text the visitor saw');
-  if ((event.type === 'consent_given' || event.type === 'withdrawal_requested') && !notice)
-    missing(['notice'], 'it names the notice the visitor confirmed');
-  if (event.type === 'consent_given' && !event.action)
-    missing(['action'], 'how the visitor agreed (button, checkbox+button, keyboard)');
+  // The evidence each type needs is the schema's (evidenceRules, docs/consent-records.md).
   unstorableStrings(event, [], issues);
   if (notice?.text !== undefined && sha256Hex(notice.text) !== notice.sha256) {
     issues.push({
@@ -110,6 +101,12 @@ function semanticIssues(event: ConsentEvent): Issue[] {
   return issues;
 }
 
+/** Whether an archived text holds this event's message, or its code as a word of its own. */
+function carriesVisitorData(text: string, event: ConsentEvent): boolean {
+  if (event.message && text.includes(event.message)) return true;
+  return event.ref !== undefined && new RegExp(`(^|[^0-9A-Za-z])${event.ref}($|[^0-9A-Za-z])`).test(text);
+}
+
 /** Checks that depend on the request rather than the event: who may write into which chain. */
 function requestIssues(event: ConsentEvent, context: ParseContext): Issue[] {
   const at = (message: string): Issue => ({ path: ['page', 'origin'], code: 'custom', message });
@@ -121,12 +118,6 @@ function requestIssues(event: ConsentEvent, context: ParseContext): Issue[] {
 }
 
 const capped = (issues: Issue[], most: number): Issue[] => issues.slice(0, most);
-
-/** Whether an archived text holds this event's message, or its code as a word of its own. */
-function carriesVisitorData(text: string, event: ConsentEvent): boolean {
-  if (event.message && text.includes(event.message)) return true;
-  return event.ref !== undefined && new RegExp(`(^|[^0-9A-Za-z])${event.ref}($|[^0-9A-Za-z])`).test(text);
-}
 
 /** The stored form: personal content (message, ref) and the notice text go elsewhere. */
 export function toNewEvent(event: ConsentEvent, receivedAt: Date): NewEvent {

@@ -9,7 +9,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { toJSONSchema } from 'zod/mini';
 
 const dist = new URL('../dist/', import.meta.url);
-const { consentEventSchema, widgetConfigSchema } = await import(new URL('schema.js', dist).href);
+const { consentEventSchema, evidenceRules, widgetConfigSchema } = await import(
+  new URL('schema.js', dist).href
+);
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const files = {
@@ -26,6 +28,19 @@ const files = {
   },
 };
 
+/**
+ * The per-type evidence rules (a zod check, which JSON Schema cannot express by itself) as
+ * `if type is … then these fields are required`, from the same table the zod schema reads.
+ */
+function evidenceConditions(rules) {
+  const requiring = ([key, ...rest]) =>
+    rest.length ? { required: [key], properties: { [key]: requiring(rest) } } : { required: [key] };
+  return Object.entries(rules).map(([type, list]) => ({
+    if: { required: ['type'], properties: { type: { const: type } } },
+    then: { allOf: list.map(({ path }) => requiring(path)) },
+  }));
+}
+
 for (const [fileName, { schema, io, title }] of Object.entries(files)) {
   const { $schema, ...rest } = toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' });
   const json = {
@@ -33,6 +48,7 @@ for (const [fileName, { schema, io, title }] of Object.entries(files)) {
     $id: `https://unpkg.com/@messenger-optin/sdk@${version}/dist/${fileName}`,
     title,
     ...rest,
+    ...(schema === consentEventSchema ? { allOf: evidenceConditions(evidenceRules) } : {}),
   };
   writeFileSync(new URL(fileName, dist), `${JSON.stringify(json, null, 2)}\n`);
   console.log(`wrote dist/${fileName}`);

@@ -3,7 +3,7 @@ import type { ChannelConfig } from './channels/index.js';
 import { deepLink } from './deep-link.js';
 import { ConfigError } from './errors.js';
 
-/** The messages every channel is tried with, and their exact encoding (channels.md, rule 1). */
+/** The messages every channel is tried with, and their exact encoding (docs/channels.md#rules-for-every-channel, rule 1). */
 const messages = {
   plain: ['Start News Firma K7Q2', 'Start%20News%20Firma%20K7Q2'],
   'plus, ampersand, hash, equals, question mark': ['A+B & C #1 =2 ?', 'A%2BB%20%26%20C%20%231%20%3D2%20%3F'],
@@ -14,7 +14,7 @@ const messages = {
   "sub-delims encodeURIComponent keeps: ! ' ( ) *": ["Hi! It's (new) *", 'Hi%21%20It%27s%20%28new%29%20%2A'],
 } as const;
 
-/** Their payload slugs (channels.md, "Payload"). */
+/** Their payload slugs (docs/channels.md#the-payload). */
 const payloads: Record<keyof typeof messages, string> = {
   plain: 'Start_News_Firma_K7Q2',
   'plus, ampersand, hash, equals, question mark': 'A_B_C_1_2',

@@ -3,12 +3,12 @@ import type { ChannelConfig } from './channels/index.js';
 import type { AnyChannel, DeepLink, DeepLinkOptions } from './channels/types.js';
 import { ConfigError, issueAt, quote } from './errors.js';
 
-/** Links of 2,000 characters and more get cut by some browsers, QR scanners and messengers (channels.md, rule 3). */
+/** Links of 2,000 characters and more get cut by some browsers, QR scanners and messengers (docs/channels.md#rules-for-every-channel, rule 3). */
 export const MAX_LINK_LENGTH = 2000;
 
 /**
  * The link that opens `channel` with `message` prefilled, exactly per the channel table in
- * channels.md: `{ href, prefill, message, payload? }`. `message` comes back in NFC; it is what the
+ * docs/channels.md: `{ href, prefill, message, payload? }`. `message` comes back in NFC; it is what the
  * visitor should send, also where the link cannot prefill it (`prefill: 'none' | 'payload'`).
  *
  * Throws `ConfigError` for an unknown channel, an unusable config value (e.g. a phone number

@@ -1,5 +1,5 @@
 /**
- * The one encoding rule for every channel (spec: channels.md, rule 1).
+ * The one encoding rule for every channel (docs/channels.md#rules-for-every-channel, rule 1).
  *
  * Normalize to NFC so that "ü" typed on macOS (NFD: u + U+0308) and on Windows (NFC) yields the
  * same link and the same payload, then percent-encode UTF-8, leaving only RFC 3986 unreserved

@@ -14,7 +14,7 @@ export interface MessageParts {
 
 /**
  * The message the visitor sends, e.g. `Start News Firma K7Q2X9`: parts trimmed, NFC, joined by one
- * space, empty parts left out (spec: product.md, `keyword`).
+ * space, empty parts left out (docs/architecture.md#rules-every-part-keeps, "The message").
  */
 export function composeMessage({ keyword, purpose, company, ref }: MessageParts): string {
   // Only the first `{purpose}`: a message (and the notice that quotes it) stays bounded by the caps.

@@ -7,7 +7,7 @@ export const PAYLOAD_MAX_LENGTH = 64;
 
 /**
  * The payload slug given to bots (Telegram `start`, Messenger/Instagram `ref`, Viber `context`),
- * spec: channels.md, "Payload". Deterministic so that a server recomputes it from the message:
+ * docs/channels.md#the-payload. Deterministic so that a server recomputes it from the message:
  * `Start News Müller & Co K7Q2` → `Start_News_Mueller_Co_K7Q2`.
  *
  * "Punctuation" is read as Unicode punctuation and symbols (`\p{P}`, `\p{S}`), like POSIX

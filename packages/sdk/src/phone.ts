@@ -5,7 +5,7 @@ import type { FieldResult } from './errors.js';
 const withCode = 'write it with + and the country code, e.g. +49 170 1234567';
 
 /**
- * Reads a phone number as site owners write it (spec: channels.md, rule 2) without throwing, so
+ * Reads a phone number as site owners write it (docs/channels.md#rules-for-every-channel, rule 2) without throwing, so
  * that `deepLink` and the config schema report the very same sentence.
  */
 export function parsePhone(input: string): FieldResult {
@@ -28,7 +28,7 @@ export function parsePhone(input: string): FieldResult {
     return fail(
       `${shown} has no country code; ${
         number[0] === '0'
-          ? // The wording of the spec's own example (style.md): Germany's +49 as the likely fix, the
+          ? // The wording of the example in docs/architecture.md#rules-every-part-keeps: Germany's +49 as the likely fix, the
             // ellipsis saying "and the rest of your number, with your country code".
             `write it as +49 ${text.replace(/^[\s(]*0[\s)]*/, '')}…`
           : withCode

@@ -6,9 +6,16 @@ export {
   consentEventBatchSchema,
   consentEventSchema,
   consentEventTypes,
+  evidenceRules,
   noticeRefSchema,
 } from './schema/consent-event.js';
-export type { ConsentAction, ConsentEvent, ConsentEventType, NoticeRef } from './schema/consent-event.js';
+export type {
+  ConsentAction,
+  ConsentEvent,
+  ConsentEventType,
+  EvidencePath,
+  NoticeRef,
+} from './schema/consent-event.js';
 export { channelConfigSchema } from './schema/channels.js';
 export { parseWidgetConfig, widgetConfigSchema } from './schema/widget-config.js';
 export type { ParseResult, WidgetConfig, WidgetConfigInput } from './schema/widget-config.js';

@@ -115,6 +115,13 @@ describe('the built SDK in plain Node', () => {
     ]);
     expect(schemas.event.properties.schema?.const).toBe('messenger-optin/consent-event@1');
     expect(schemas.event.additionalProperties).toBe(false);
+    // The evidence each type needs, from the table the zod schema reads (evidenceRules).
+    const { allOf } = schemas.event as unknown as { allOf: { if: unknown; then: unknown }[] };
+    expect(allOf).toContainEqual({
+      if: { required: ['type'], properties: { type: { const: 'notice_shown' } } },
+      then: { allOf: [{ required: ['notice'], properties: { notice: { required: ['text'] } } }] },
+    });
+    expect(allOf).toHaveLength(3);
   });
 });
 

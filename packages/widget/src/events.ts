@@ -1,7 +1,7 @@
 import type { ChannelType } from '@messenger-optin/sdk';
 
 /**
- * The public DOM events of `<messenger-optin>` (spec: product.md, "DOM events"). One class per
+ * The public DOM events of `<messenger-optin>` (packages/widget/README.md#events). One class per
  * event so that `addEventListener('optin-consent', e => e.detail.href)` is typed in editors and
  * frameworks. All bubble and cross the shadow boundary (composed).
  */

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { themeTokens } from './theme/theme-tokens.js';
 
-// Theming is custom properties and ::part only (style.md). The tokens and their defaults are shared
+// Theming is custom properties and ::part only (docs/architecture.md#rules-every-part-keeps). The tokens and their defaults are shared
 // with the notice dialog (theme/theme-tokens.ts), so one declaration on the page themes both.
 //
 // The inline layout is a guest in the page's own box: no background of its own (the page shows

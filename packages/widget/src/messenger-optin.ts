@@ -385,7 +385,7 @@ export class MessengerOptin extends LitElement {
         if (config.endpoint && this.isConnected) {
           const flow = this._controller(FlowController);
           // Now, not at the first tap: events an earlier visit left in the outbox (the tab closed
-          // while they were on their way) go out on this page load (consent-events.md). The
+          // while they were on their way) go out on this page load (docs/consent-records.md). The
           // reporter only looks whether an outbox exists: without one nothing is created or sent.
           flow.resume(config);
           if (config.impressions) flow.impression(config);

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * zod must not reach the browser bundle again (spec: performance.md; the widget validates with the
+ * zod must not reach the browser bundle again (docs/architecture.md#sizes; the widget validates with the
  * SDK's zod-free `checkWidgetConfig`). This walks the value imports from every widget source file,
  * into the SDK's sources too, and fails on any path to `zod`: also one through an SDK module that
  * starts importing it, which a lint rule on the widget's own imports would miss.

@@ -68,7 +68,7 @@ export interface ChannelIcon {
   path: string;
 }
 
-/** The result of `deepLink` (spec: product.md, SDK). */
+/** The result of `deepLink` (packages/sdk/README.md). */
 export interface DeepLink {
   href: string;
   prefill: PrefillKind;

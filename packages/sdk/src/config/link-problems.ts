@@ -31,7 +31,7 @@ export function linkProblems(config: LinkInputs): Array<{ index: number; problem
           channel,
           composeMessage({ keyword, purpose: config.purpose, company: config.company, ref }),
         );
-        // The payload is cut at 64 characters (channels.md) and the code comes last, so a long
+        // The payload is cut at 64 characters (docs/channels.md) and the code comes last, so a long
         // company or keyword cuts it off: every visitor then sends the same payload and the bot
         // cannot tie a chat to its consent. Only the start message carries the code.
         sentences =

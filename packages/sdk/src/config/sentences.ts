@@ -1,6 +1,6 @@
 /**
  * The sentences of config issues, shared by the zod schema (via `explainIssue`) and by the zod-free
- * `checkWidgetConfig`, so that both say exactly the same thing (style.md, "Errors that say what to do").
+ * `checkWidgetConfig`, so that both say exactly the same thing (docs/architecture.md#rules-every-part-keeps, "Errors that say what to do").
  */
 import { quote } from '../errors.js';
 

@@ -34,7 +34,7 @@ interface WidgetConfigBase {
 }
 
 /**
- * The widget config (camelCase of the element's attributes, spec: product.md) with the defaults
+ * The widget config (camelCase of the element's attributes, packages/widget/README.md#attributes) with the defaults
  * applied: what `checkWidgetConfig` and `parseWidgetConfig` return.
  */
 export interface WidgetConfig extends WidgetConfigBase {

@@ -36,7 +36,12 @@ describe('uuid', () => {
 describe('completeEvent', () => {
   it('fills schema, id, time, page and widget version into a valid v1 event', () => {
     const event = completeEvent(
-      input('consent_given', { ref: 'K7Q2' }),
+      // consent_given carries its evidence (evidenceRules): the notice confirmed, and how.
+      input('consent_given', {
+        ref: 'K7Q2',
+        action: 'button',
+        notice: { id: 'whatsapp.en.v1', locale: 'en', version: '1', sha256: 'a'.repeat(64) },
+      }),
       uuid(),
       Date.UTC(2026, 0, 2, 3, 4, 5),
       '1.2.3',
@@ -49,6 +54,22 @@ describe('completeEvent', () => {
       page: { origin: 'https://shop.example', path: '/news' },
     });
     expect(consentEventSchema.safeParse(event).success).toBe(true);
+  });
+
+  it.each([
+    ['notice_shown', {}, ['notice', 'text']],
+    [
+      'notice_shown',
+      { notice: { id: 'x', locale: 'en', version: '1', sha256: 'a'.repeat(64) } },
+      ['notice', 'text'],
+    ],
+    ['consent_given', { action: 'button' }, ['notice']],
+    ['withdrawal_requested', {}, ['notice']],
+  ] as const)('refuses a %s without the evidence its type needs', (type, extra, path) => {
+    const event = completeEvent(input(type, extra), uuid(), Date.UTC(2026, 0, 2), '1.2.3');
+    const result = consentEventSchema.safeParse(event);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((issue) => issue.path)).toContainEqual(path);
   });
 
   it('never keeps a query string or fragment in the page path', () => {

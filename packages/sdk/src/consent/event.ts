@@ -1,4 +1,4 @@
-// Completing a recorded event: the fields the reporter owns (spec: consent-events.md, schema v1).
+// Completing a recorded event: the fields the reporter owns (docs/consent-records.md#the-event-schema-v1).
 import type { ConsentEvent } from '../schema/consent-event.js';
 import type { RecordInput } from './types.js';
 

@@ -1,4 +1,4 @@
-// The outbox: where an event waits until a 2xx (spec: consent-events.md, "Outbox first").
+// The outbox: where an event waits until a 2xx (docs/consent-records.md#delivery-contract-of-createconsentreporter, "Outbox first").
 // IndexedDB, else localStorage, else memory (entries marked `mem`). Every storage call may throw or reject
 // (QuotaExceededError, storage blocked in private modes, missing APIs): the chain catches it and
 // moves on to the next layer, so `record()` never fails because of storage.

@@ -1,5 +1,5 @@
 // createConsentReporter: wires the outbox, sender, retry rules and tab lock to storage, fetch and the
-// page lifecycle (spec: consent-events.md, "Delivery contract"). At-least-once while the browser
+// page lifecycle (docs/consent-records.md#delivery-contract-of-createconsentreporter). At-least-once while the browser
 // keeps its storage; the receiver dedupes on eventId.
 import type { ConsentEvent } from '../schema/consent-event.js';
 import { completeEvent, uuid } from './event.js';

@@ -1,4 +1,4 @@
-// Retry rules as pure functions (spec: consent-events.md, "Retry").
+// Retry rules as pure functions (docs/consent-records.md#delivery-contract-of-createconsentreporter, "Retry").
 
 /**
  * Whether an attempt that ended with `status` should be retried. Done (not retried): every 2xx

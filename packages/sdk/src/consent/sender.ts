@@ -1,4 +1,4 @@
-// Turning outbox entries into requests (spec: consent-events.md, "Batching", "Leaving the page").
+// Turning outbox entries into requests (docs/consent-records.md#delivery-contract-of-createconsentreporter, "Batching", "Leaving the page").
 import type { ConsentEvent } from '../schema/consent-event.js';
 import type { Entry } from './types.js';
 

@@ -1,4 +1,4 @@
-// One sender at a time across tabs (spec: consent-events.md, "Tabs"). The outbox is shared by
+// One sender at a time across tabs (docs/consent-records.md#delivery-contract-of-createconsentreporter, "Tabs"). The outbox is shared by
 // every tab of the origin; a send pass holds an exclusive lock from reading the outbox to removing
 // what was delivered, so two tabs never send the same event at once.
 import { NAME as LOCK } from './outbox.js';

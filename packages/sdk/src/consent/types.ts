@@ -1,4 +1,4 @@
-// Types of the consent reporter (spec: consent-events.md, "Delivery contract"). Type-only imports:
+// Types of the consent reporter (docs/consent-records.md#delivery-contract-of-createconsentreporter). Type-only imports:
 // the reporter must not pull zod into the page (size budget 4 KB).
 import type { ConsentEvent } from '../schema/consent-event.js';
 

@@ -1,8 +1,8 @@
 import type { NoticeTemplates } from './types.js';
 
 /**
- * One lazy loader per shipped locale, so a page downloads only the texts it shows (spec:
- * performance.md, "notice texts of other locales" are lazy). Adding a locale: one file under
+ * One lazy loader per shipped locale, so a page downloads only the texts it shows (docs/architecture.md#sizes:
+ *, "notice texts of other locales" are lazy). Adding a locale: one file under
  * `locales/` and one line here.
  */
 const loaders = {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /**
- * Consent event schema v1 (spec: consent-events.md). The SDK records these, the receiver validates
+ * Consent event schema v1 (docs/consent-records.md). The SDK records these, the receiver validates
  * them with this same schema. Objects are strict: an unknown field is more likely a bug (or
  * personal data creeping in) than a feature.
  */
@@ -34,7 +34,27 @@ export const noticeRefSchema = z.strictObject({
   text: z.optional(z.string().check(z.maxLength(30_000))),
 });
 
-export const consentEventSchema = z.strictObject({
+/** Where a piece of evidence sits in an event. */
+export type EvidencePath = readonly ['notice'] | readonly ['notice', 'text'] | readonly ['action'];
+
+/**
+ * The evidence each event type must carry, and why (docs/consent-records.md#evidence-each-type-needs).
+ * An event without it proves nothing, so it is refused rather than stored as if it did. One table:
+ * the zod schema below checks it, the published JSON Schema states it (`if`/`then`, written by
+ * scripts/write-json-schemas.mjs from this table), and the receiver validates with the schema.
+ */
+export const evidenceRules: {
+  readonly [Type in ConsentEventType]?: readonly { path: EvidencePath; why: string }[];
+} = {
+  notice_shown: [{ path: ['notice', 'text'], why: 'the receiver archives the text the visitor saw' }],
+  consent_given: [
+    { path: ['notice'], why: 'it names the notice the visitor confirmed' },
+    { path: ['action'], why: 'how the visitor agreed (button, checkbox+button, keyboard)' },
+  ],
+  withdrawal_requested: [{ path: ['notice'], why: 'it names the notice the visitor confirmed' }],
+};
+
+const eventShape = z.strictObject({
   schema: z.literal(CONSENT_EVENT_SCHEMA),
   eventId: z.uuid(),
   consentId: z.uuid(),
@@ -73,6 +93,26 @@ export const consentEventSchema = z.strictObject({
   widget: z.strictObject({ version: z.string().check(z.maxLength(40)) }),
   purpose: z.optional(z.string().check(z.maxLength(200))),
 });
+
+/** Reads `path` from an event: `undefined` where a step is missing. */
+function evidenceAt(event: object, path: EvidencePath): unknown {
+  let value: unknown = event;
+  for (const key of path) value = (value as Record<string, unknown> | undefined)?.[key];
+  return value;
+}
+
+export const consentEventSchema = eventShape.check(
+  z.check((ctx) => {
+    for (const { path, why } of evidenceRules[ctx.value.type] ?? [])
+      if (evidenceAt(ctx.value, path) === undefined)
+        ctx.issues.push({
+          code: 'custom',
+          path: [...path],
+          message: `is required for ${ctx.value.type}: ${why}`,
+          input: ctx.value,
+        });
+  }),
+);
 
 export const consentEventBatchSchema = z.array(consentEventSchema);
 

@@ -102,7 +102,7 @@ describe.each([
     if (result.ok) return;
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]!.path).toBe('channels[1].phone');
-    // The spec's own example, to the letter (style.md, "Errors that say what to do").
+    // The example of docs/architecture.md#rules-every-part-keeps, to the letter.
     expect(result.issues[0]!.message).toBe(
       'channels[1].phone: "0170 123" has no country code; write it as +49 170 123…',
     );

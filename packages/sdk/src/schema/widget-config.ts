@@ -197,7 +197,7 @@ const widgetConfigShape = z.strictObject({
   ),
 });
 
-/** The widget config (camelCase of the element's attributes, spec: product.md). */
+/** The widget config (camelCase of the element's attributes, packages/widget/README.md#attributes). */
 export const widgetConfigSchema = widgetConfigShape.check(
   z.check(
     (ctx) => {

@@ -3,7 +3,7 @@ import { attributeName } from './attribute-name.js';
 import type { CheckedChannel, ConfigProblem, PreCheckResult } from './types.js';
 
 /**
- * The structural pre-check on the first-paint path (spec: performance.md). It decides whether the
+ * The structural pre-check on the first-paint path (docs/architecture.md#sizes). It decides whether the
  * buttons may paint: JSON parses, required fields are present, channel types are known, URLs are
  * http(s). Everything finer (phone numbers, user names, lengths) is the full validation's job,
  * which loads in parallel and must pass before any button acts.

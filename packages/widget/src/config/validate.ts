@@ -1,4 +1,4 @@
-// The full validation, loaded lazily beside the first paint (spec: performance.md). It must pass
+// The full validation, loaded lazily beside the first paint (docs/architecture.md#sizes). It must pass
 // before any button acts. `checkWidgetConfig` has the rules and sentences of the SDK's zod schema
 // without zod (a property test in the SDK holds the two together), so no zod reaches the browser.
 import { checkWidgetConfig } from '@messenger-optin/sdk';

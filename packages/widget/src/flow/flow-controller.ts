@@ -1,5 +1,5 @@
 // The lazy chunk behind the first tap: the notice dialog, message and link building, notice texts,
-// the consent reporter. Nothing here is on the first-paint path (spec: performance.md).
+// the consent reporter. Nothing here is on the first-paint path (docs/architecture.md#sizes).
 import '../optin-notice/define-notice.js';
 import {
   html,
@@ -69,7 +69,7 @@ interface ActiveFlow {
 const loadReporter = () => import('../reporter/start-reporter.js');
 
 /**
- * Runs the visitor's flow (architecture.md): tap → notice (`notice_shown`) → confirm →
+ * Runs the visitor's flow (docs/architecture.md): tap → notice (`notice_shown`) → confirm →
  * `optin-consent` (cancelable) → `consent_given`, outbox first → link: navigation, or the dialog's
  * link phase (QR on desktop, copy for channels without text prefill).
  */
@@ -235,7 +235,7 @@ export class FlowController implements ReactiveController {
       });
       this._host.element.dispatchEvent(consent);
       if (consent.defaultPrevented) return this._close();
-      // Outbox first: consent is recorded before the messenger opens (product.md, flow step 3).
+      // Outbox first: consent is recorded before the messenger opens (docs/architecture.md#a-visitors-tap, step 3).
       this._given.set(channel, flow.consentId);
       await this._recordFlow(flow, 'consent_given', { action });
     } else {

@@ -6,7 +6,7 @@ import {
   renderNotice,
   renderWithdrawNotice,
 } from '@messenger-optin/sdk';
-import type { ChannelConfig, DeepLink, RenderedNotice, WidgetConfig } from '@messenger-optin/sdk';
+import type { ChannelConfig, DeepLink, Platform, RenderedNotice, WidgetConfig } from '@messenger-optin/sdk';
 import { randomId } from './random-id.js';
 
 /** Everything one visitor's flow for one channel needs, computed once per tap. */
@@ -28,19 +28,19 @@ export interface PrepareOptions {
   withdraw: boolean;
   /** Language tag for the notice (the SDK falls back to en for unknown ones). */
   locale: string;
-  platform: 'ios' | 'other';
+  platform: Platform;
 }
 
 /**
  * Message, link and notice for one tap, all from the SDK: the widget builds no URL and no text
- * itself (architecture.md).
+ * itself (docs/architecture.md).
  */
 export async function prepareFlow(
   config: WidgetConfig,
   channel: ChannelConfig,
   { withdraw, locale, platform }: PrepareOptions,
 ): Promise<PreparedFlow> {
-  // The Stop message carries no code, so a withdrawal has none either (consent-events.md: `ref` is
+  // The Stop message carries no code, so a withdrawal has none either (docs/consent-records.md: `ref` is
   // the code put into the message).
   const ref = withdraw || config.reference === 'none' ? '' : createRef(config.referenceLength);
   const { purpose, company } = config;

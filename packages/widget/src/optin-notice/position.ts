@@ -1,7 +1,7 @@
 import { autoUpdate, computePosition, flip, offset, platform, shift, size } from '@floating-ui/dom';
 import type { NoticeLayout } from './types.js';
 
-/** Below this viewport width the notice is a bottom sheet (docs/widget.md, "Where the notice opens"). */
+/** Below this viewport width the notice is a bottom sheet (docs/architecture.md#a-visitors-tap). */
 export const SHEET_BELOW_PX = 480;
 /** Gap between the channel button and the popover, and the popover and the viewport edge. */
 const GAP_PX = 8;

@@ -3,7 +3,7 @@ import { qrMatrix } from './qr-matrix.js';
 import { QUIET_ZONE, qrPath } from './qr-path.js';
 
 /**
- * The QR code of a deep link, rendered locally (spec: channels.md, Desktop: no external service)
+ * The QR code of a deep link, rendered locally (docs/channels.md#desktop: no external service)
  * as an SVG with one path, built by Lit templates: no innerHTML, no data URL, so it works under
  * `require-trusted-types-for 'script'` and `img-src` restrictions. This module is its own lazy
  * chunk: the dialog imports it only when a desktop visitor reaches the link phase.
