@@ -22,6 +22,8 @@ const NOTICE_TEXT_MAX = 30_000;
 const NOTICE_BASE = 17_800;
 const NESTED_USES = 9;
 const NESTED_DEFAULT = 400;
+/** A top-level text can appear twice: in the first layer and again in Details (`intro`). */
+const TOP_LEVEL_USES = 2;
 
 /** Override keys of the nested values, in the order the notice fills them (compose.ts), and the
  * placeholder each fills (`advertisingDefault` fills `{advertising}`). */
@@ -78,7 +80,7 @@ export function noticeTextsProblem(texts: Record<string, string>): string | unde
       total += NESTED_USES * value;
     }
   }
-  for (const key in texts) if (!nested.includes(textOf(key))) total += size(texts[key]!);
+  for (const key in texts) if (!nested.includes(textOf(key))) total += TOP_LEVEL_USES * size(texts[key]!);
   return total > NOTICE_TEXT_MAX
     ? `can make a notice of ${total} characters, over the ${NOTICE_TEXT_MAX} a consent event can carry; shorten them`
     : undefined;
