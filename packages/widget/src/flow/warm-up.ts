@@ -10,7 +10,7 @@ const loadReporter = () => import('../reporter/start-reporter.js');
 
 /**
  * Called when the browser is idle after the first paint: fetches what the first tap will need, so
- * the notice paints without waiting for the network (performance.md: "prefetch it when idle").
+ * the notice paints without waiting for the network (docs/architecture.md#sizes).
  */
 export function prefetchFlow({ lang, endpoint }: { lang: string; endpoint: boolean }): void {
   const ignore = () => undefined;
