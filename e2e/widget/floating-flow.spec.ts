@@ -55,7 +55,7 @@ test('by mouse: launcher, channel, notice, consent, QR', async ({ page }) => {
   await dialog.getByRole('button', { name: /Threema/ }).click();
   await expect(dialog.getByRole('link', { name: 'Open on this device' })).toHaveAttribute(
     'href',
-    new RegExp(`^https://threema\\.id/ABCD1234\\?text=Start%20Shop%20Ltd%20${refPattern}$`),
+    new RegExp(`^https://threema\\.id/ABCD1234\\?text=Start%20News%20Shop%20Ltd%20${refPattern}$`),
   );
   await storedEvents(page, bucket, ['notice_shown', 'consent_given', 'link_opened']);
   expect((await log.events()).map((event) => event.type)).toEqual([
@@ -93,7 +93,7 @@ test('by keyboard only: open the panel, pick WhatsApp, confirm, close everything
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('link', { name: 'Open on this device' })).toHaveAttribute(
     'href',
-    new RegExp(`^https://wa\\.me/447700900123\\?text=Start%20Shop%20Ltd%20${refPattern}$`),
+    new RegExp(`^https://wa\\.me/447700900123\\?text=Start%20News%20Shop%20Ltd%20${refPattern}$`),
   );
   const stored = await storedEvents(page, bucket, ['consent_given']);
   expect(stored.find((event) => event.type === 'consent_given')?.action).toBe('keyboard');
@@ -120,7 +120,7 @@ test('the script tag alone mounts a floating launcher from its data-* attributes
   await dialog.getByRole('button', { name: /WhatsApp/ }).click();
   await expect(dialog.getByRole('link', { name: 'Auf diesem Gerät öffnen' })).toHaveAttribute(
     'href',
-    new RegExp(`^https://wa\\.me/49301234567\\?text=Start%20B%C3%A4ckerei%20Korn%20${refPattern}$`),
+    new RegExp(`^https://wa\\.me/49301234567\\?text=Start%20Brot%20B%C3%A4ckerei%20Korn%20${refPattern}$`),
   );
   expect(log.consoleErrors).toEqual([]);
   expect(await log.violations()).toEqual([]);
@@ -177,7 +177,7 @@ test('a <script type="application/json"> child configures the widget', async ({ 
   // A Telegram account that is not a bot takes the text prefilled.
   await expect(dialog.getByRole('link', { name: 'Auf diesem Gerät öffnen' })).toHaveAttribute(
     'href',
-    new RegExp(`^https://t\\.me/jsongmbh\\?text=Start%20JSON%20GmbH%20${refPattern}$`),
+    new RegExp(`^https://t\\.me/jsongmbh\\?text=Start%20News%20JSON%20GmbH%20${refPattern}$`),
   );
   expect(log.consoleErrors).toEqual([]);
 });

@@ -232,20 +232,20 @@ test('unsubscribe: the withdraw link with the Stop keyword, optin-withdraw and w
   await expect(page.getByRole('button', { name: /WhatsApp/ })).toHaveText('WhatsApp abmelden');
   await page.getByRole('button', { name: /WhatsApp/ }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('Stop Firma');
+  await expect(dialog).toContainText('Stop News Firma');
   await dialog.getByRole('button', { name: /WhatsApp/ }).click();
   await expect(dialog.getByRole('link', { name: 'Auf diesem Gerät öffnen' })).toHaveAttribute(
     'href',
-    'https://wa.me/491701234567?text=Stop%20Firma',
+    'https://wa.me/491701234567?text=Stop%20News%20Firma',
   );
   const withdraw = (await log.events()).find((event) => event.type === 'optin-withdraw');
   expect(withdraw?.detail).toEqual({
     channel: 'whatsapp',
-    href: 'https://wa.me/491701234567?text=Stop%20Firma',
+    href: 'https://wa.me/491701234567?text=Stop%20News%20Firma',
   });
   const stored = await storedEvents(page, bucket, ['notice_shown', 'withdrawal_requested']);
   const withdrawal = stored.find((event) => event.type === 'withdrawal_requested');
-  expect(withdrawal?.message).toBe('Stop Firma');
+  expect(withdrawal?.message).toBe('Stop News Firma');
   // The Stop message carries no reference code, so the event names none.
   expect(withdrawal).not.toHaveProperty('ref');
   expect(withdrawal?.notice?.id).toMatch(/^whatsapp\.de\.withdraw\.v/);
@@ -255,7 +255,7 @@ test('unsubscribe: the withdraw link with the Stop keyword, optin-withdraw and w
     consentId: withdrawal?.consentId,
     notice: { sha256: withdrawal?.notice?.sha256 },
   });
-  expect(shown?.notice?.text).toContain('Stop Firma');
+  expect(shown?.notice?.text).toContain('Stop News Firma');
   expect(
     createHash('sha256')
       .update(shown?.notice?.text ?? '')

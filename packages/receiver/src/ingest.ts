@@ -103,7 +103,9 @@ function semanticIssues(event: ConsentEvent): Issue[] {
 
 /** Whether an archived text holds this event's message, or its code as a word of its own. */
 function carriesVisitorData(text: string, event: ConsentEvent): boolean {
-  if (event.message && text.includes(event.message)) return true;
+  // A message without a reference code (a withdrawal's `Stop News Firma`, or `reference="none"`) is
+  // the same for every visitor of that config: it tells nothing about one of them.
+  if (event.ref && event.message && text.includes(event.message)) return true;
   return event.ref !== undefined && new RegExp(`(^|[^0-9A-Za-z])${event.ref}($|[^0-9A-Za-z])`).test(text);
 }
 
