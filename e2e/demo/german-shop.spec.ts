@@ -115,12 +115,16 @@ test('a visitor subscribes via WhatsApp on the German shop; the receiver holds t
   expect(notice.locale).toBe('de');
   expect(notice.text).toContain('Firma');
   expect(notice.text).toContain('WhatsApp');
-  expect(notice.text).toContain(consent.message);
+  // The archive keeps the template: the visitor's message stays behind the salted commitment.
+  expect(notice.text).toContain('{message}');
+  expect(notice.text).not.toContain(consent.message);
   expect(createHash('sha256').update(notice.text, 'utf8').digest('hex')).toBe(notice.sha256);
   expect(given?.record.notice?.sha256).toBe(notice.sha256);
 
   // The messaging system can find the consent by the code in the inbound message.
-  const byRef = await admin(request, demo, `/v1/consents?ref=${consent.ref}`);
+  // A code is unique within one site and channel, so the lookup names both.
+  const site = encodeURIComponent(new URL(demo.url).origin);
+  const byRef = await admin(request, demo, `/v1/consents?ref=${consent.ref}&site=${site}&channel=whatsapp`);
   expect(byRef.status()).toBe(200);
   expect(JSON.stringify(await byRef.json())).toContain(consent.consentId);
 

@@ -26,6 +26,8 @@ test('inline: list, notice, QR phase, copy phase', async ({ page }) => {
   await expect(dialog).toBeHidden();
 
   await page.getByRole('button', { name: /Signal/ }).click();
+  // Signal cannot prefill the message, so the ticked box is the act of consent.
+  await dialog.getByRole('checkbox').check();
   await dialog.getByRole('button', { name: /Signal/ }).click();
   await expect(dialog.getByRole('textbox')).toBeVisible();
   await expectNoAxeViolations(page);

@@ -129,6 +129,8 @@ test('Signal: a link without prefill, the message to copy, copying is recorded',
   const { log, bucket } = await openWidget(page, 'inline-signal');
   await page.getByRole('button', { name: /Signal/ }).click();
   const dialog = page.getByRole('dialog');
+  // Signal cannot prefill the message, so the ticked box is the act of consent (docs/notices.md).
+  await dialog.getByRole('checkbox').check();
   await dialog.getByRole('button', { name: /Signal/ }).click();
   await expect(dialog.getByRole('link', { name: 'Auf diesem Gerät öffnen' })).toHaveAttribute(
     'href',

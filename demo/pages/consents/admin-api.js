@@ -38,8 +38,17 @@ export function createAdminApi({
     },
     /** Consent summaries whose message carried this reference code. */
     async findByRef(ref) {
-      const body = await (await get(`/v1/consents?ref=${encodeURIComponent(ref)}`)).json();
-      return Array.isArray(body) ? body : (body.consents ?? []);
+      // A code is unique only within one site and channel, so the receiver looks it up in that scope:
+      // the demo shop is this origin, and its channels are the four of the shop pages.
+      const site = encodeURIComponent(location.origin);
+      const found = await Promise.all(
+        ['whatsapp', 'telegram', 'threema', 'signal'].map(async (channel) => {
+          const path = `/v1/consents?ref=${encodeURIComponent(ref)}&site=${site}&channel=${channel}`;
+          const body = await (await get(path)).json();
+          return Array.isArray(body) ? body : (body.consents ?? []);
+        }),
+      );
+      return found.flat();
     },
     /** The proof bundle of one consent: events, archived notice texts, chain check. */
     async proof(consentId) {
