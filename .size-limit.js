@@ -39,9 +39,10 @@ export default [
     path: inCdn(files.critical),
     disablePlugins: ['@size-limit/esbuild'],
     gzip: true,
-    // Budget 12 KB (goal 10). Session 7 measured 12.55 kB (from 13.46): Instagram's provider facts
-    // left (−1.6), the pre-check's sentences are the SDK's (+0.7). Over budget: the gate holds today's size.
-    limit: '12.6 KB',
+    // Budget 12 KB (goal 10). Session 7 measured 12.60 kB (from 13.46): Instagram's provider facts
+    // left (−1.6), the pre-check's sentences are the SDK's (+0.7), the shared locale rule (+0.05).
+    // Over budget: the gate holds today's size.
+    limit: '12.65 KB',
   },
   {
     // The first goal was 30 KB here (docs/architecture.md#sizes). It is 40.4 kB: Lit 6.3 + reporter 3.7 + QR 2.4 + Floating
@@ -66,7 +67,7 @@ export default [
     // languages, processors and provider checks, fillNotice: +3.9 kB in the lazy chunk) and the
     // channel registry, it measured 51.62 kB. Every legal statement was kept; the gate holds
     // today's size so it cannot grow unnoticed. Over the 40.5 KB budget: open work.
-    // Session 7: 51.1 kB (Instagram's provider facts no longer duplicated in the first-paint chunk).
-    limit: '51.15 KB',
+    // Session 7: 51.07 kB (Instagram's provider facts no longer duplicated in the first-paint chunk).
+    limit: '51.1 KB',
   },
 ];

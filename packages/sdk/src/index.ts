@@ -24,6 +24,8 @@ export {
 export type { ConfigKey } from './config/names-and-hints.js';
 export { endpointProblem, privacyPolicyProblem } from './config/url-problems.js';
 export { isWebUrl, parseUrl } from './web-url.js';
+export { uuid } from './uuid.js';
+export { matchLocale } from './locale-match.js';
 export type { ConfigIssue, FieldResult } from './errors.js';
 export { channelMeta, channelNames, channelProviders, channelTypes } from './channels/index.js';
 export { isTelegramBot } from './channels/telegram.js';
