@@ -32,6 +32,7 @@ export default [
     path: 'packages/sdk/dist/index.js',
     import: '{ createConsentReporter }',
     gzip: true,
+    // 3.99 kB in session 7 after the split into pending set, tab sync and page lifecycle (3.78 before).
     limit: '4 KB',
   },
   {

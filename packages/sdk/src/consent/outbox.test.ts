@@ -62,7 +62,7 @@ describe('chainStore', () => {
     const a = entry(1);
     await store.put([a]);
     expect(onFail).toHaveBeenCalledTimes(1);
-    expect(a.mem).toBeUndefined();
+    expect(a.memoryOnly).toBeUndefined();
     expect((await store.all()).map((e) => e.id)).toEqual([a.id]);
     await store.del([a.id]);
     expect(storage.data.has(NAME)).toBe(false);
@@ -73,14 +73,14 @@ describe('chainStore', () => {
     await full.put([c]);
     // both layers failed once (reported once each), then nothing is tried any more
     expect(onFail).toHaveBeenCalledTimes(3);
-    expect([b.mem, c.mem]).toEqual([1, 1]);
+    expect([b.memoryOnly, c.memoryOnly]).toEqual([true, true]);
   });
 
   it('without layers (storage: memory) marks every entry memory-only and touches nothing', async () => {
     const store = chainStore([], vi.fn());
     const a = entry(1);
     await store.put([a]);
-    expect(a.mem).toBe(1);
+    expect(a.memoryOnly).toBe(true);
     expect(await store.all()).toEqual([]);
   });
 
@@ -98,5 +98,16 @@ describe('chainStore', () => {
     const store = chainStore([{ all: async () => [], put, del: async () => {} }], vi.fn());
     await store.put([]);
     expect(put).not.toHaveBeenCalled();
+  });
+
+  it("reads entries an older build stored (`p` for the paced attempts) in today's names", async () => {
+    const storage = fakeStorage();
+    const older = entry(1, 100, { tries: 4 });
+    const newer = entry(2, 100, { tries: 2, paced: 1 });
+    storage.setItem(NAME, JSON.stringify([{ ...older, p: 3 }, newer]));
+    const [upgraded, current] = await chainStore([localStore(() => storage)], vi.fn()).all();
+    expect(upgraded).toEqual({ ...older, paced: 3 });
+    expect(upgraded).not.toHaveProperty('p');
+    expect(current).toEqual(newer);
   });
 });

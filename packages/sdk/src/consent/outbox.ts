@@ -1,5 +1,5 @@
 // The outbox: where an event waits until a 2xx (docs/consent-records.md#delivery-contract-of-createconsentreporter, "Outbox first").
-// IndexedDB, else localStorage, else memory (entries marked `mem`). Every storage call may throw or reject
+// IndexedDB, else localStorage, else memory (entries marked `memoryOnly`). Every storage call may throw or reject
 // (QuotaExceededError, storage blocked in private modes, missing APIs): the chain catches it and
 // moves on to the next layer, so `record()` never fails because of storage.
 import type { Entry } from './types.js';
@@ -57,7 +57,7 @@ export function idbStore(factory: () => IDBFactory = () => indexedDB): Store {
 /**
  * Writes go to the first layer that works; a failing layer is left for good (and reported). When
  * no layer is left (or there was none: `storage: 'memory'`), the entries are marked memory-only
- * (`mem`), so the reporter keeps them in memory and sends them from there. Reads merge every layer
+ * (`memoryOnly`), so the reporter keeps them in memory and sends them from there. Reads merge every layer
  * that answers, so events a former page load left in localStorage (when IndexedDB failed then) are
  * still found; deletes go to every layer. Never rejects.
  */
@@ -77,12 +77,24 @@ export function chainStore(layers: Store[], onFail: (error: unknown) => void): S
           current++;
           onFail(error);
         }
-      for (const entry of entries) entry.mem = 1;
+      for (const entry of entries) entry.memoryOnly = true;
     },
     // The same id in two layers is one entry: the reporter keys everything by id.
-    all: async () => (await each((layer) => layer.all())).flat(),
+    all: async () => (await each((layer) => layer.all())).flat().map(upgrade),
     del: async (ids) => void (await each((layer) => layer.del(ids))),
   };
+}
+
+/**
+ * An entry as a former version stored it, in today's names: the outbox outlives a deploy, so a
+ * page of the new version sends what a page of the old one left. Older builds named `paced` `p`.
+ */
+export function upgrade(entry: Entry & { p?: number }): Entry {
+  if (entry.p !== undefined) {
+    entry.paced = (entry.paced ?? 0) + entry.p;
+    delete entry.p;
+  }
+  return entry;
 }
 
 /**

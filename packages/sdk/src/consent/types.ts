@@ -102,12 +102,12 @@ export interface Entry {
   event: ConsentEvent;
   /** failed send attempts so far (`attempt` of the next one is tries + 1) */
   tries: number;
-  /** of those, answered with a Retry-After: they do not count toward `maxAttempts` */
-  p?: number;
+  /** of those, answered with a Retry-After: they do not count toward `maxAttempts` (older builds stored it as `p`) */
+  paced?: number;
   /** recording order (ms, made strictly increasing), for oldest-first drops and the age limit */
   at: number;
   /** JSON length of the event */
   size: number;
-  /** memory-only (impression events) */
-  mem?: 1;
+  /** kept in memory only (impression events, or no storage works); never stored */
+  memoryOnly?: true;
 }
