@@ -1,10 +1,13 @@
 import type { SqlQueryable } from '../store/sql-client.js';
 import {
   type FunnelStep,
+  type InboundState,
   type Period,
   type SubscriberState,
   funnelSteps,
+  inboundStates,
   subscriberStates,
+  webStates,
 } from './filters.js';
 
 export type FunnelCounts = Record<FunnelStep, number>;
@@ -15,8 +18,13 @@ export interface ChannelStats {
   funnel: FunnelCounts;
   /** Each step divided by the step before it that has data (widget_shown is often off); null when 0. */
   conversion: Record<Exclude<FunnelStep, 'widget_shown'>, number | null>;
-  /** Subscribers who subscribed within the period, by their state now. */
+  /**
+   * Subscribers who subscribed within the period, by their state now: web consents and people who
+   * wrote without one (docs/console.md#inbound-only-subscribers).
+   */
   subscribers: Record<SubscriberState, number>;
+  /** The part of `subscribers` without a web consent (never in the funnel, never in a site). */
+  inbound: Record<InboundState, number>;
 }
 
 export interface StatsReport {
@@ -50,8 +58,20 @@ const inPeriod = (col: string) => `${col} >= $1::timestamptz AND ${col} < $2::ti
 
 const STATS_SQL = `SELECT channel,
   ${funnelSteps.map((step) => `count(*) FILTER (WHERE ${inPeriod(column[step])}) AS ${step}`).join(',\n  ')},
-  ${subscriberStates.map((state) => `count(*) FILTER (WHERE ${inPeriod('subscribed_at')} AND state = '${state}') AS state_${state}`).join(',\n  ')}
+  ${webStates.map((state) => `count(*) FILTER (WHERE ${inPeriod('subscribed_at')} AND state = '${state}') AS state_${state}`).join(',\n  ')}
 FROM consent_states WHERE ${PERIOD_WHERE}
+GROUP BY channel ORDER BY channel`;
+
+/**
+ * People who wrote without a web consent have no site: a site filter ($4) leaves them out. The
+ * period is their first opt-in message, like subscribedAt of a web consent.
+ */
+export const INBOUND_WHERE = `$4::text IS NULL AND ($3::text IS NULL OR channel = $3)
+  AND subscribed_at >= $1::timestamptz AND subscribed_at < $2::timestamptz`;
+
+const INBOUND_STATS_SQL = `SELECT channel,
+  ${inboundStates.map((state) => `count(*) FILTER (WHERE state = '${state}') AS state_${state}`).join(',\n  ')}
+FROM console_inbound_subscribers WHERE ${INBOUND_WHERE}
 GROUP BY channel ORDER BY channel`;
 
 const ratio = (part: number, whole: number): number | null =>
@@ -70,29 +90,57 @@ export function conversion(funnel: FunnelCounts): ChannelStats['conversion'] {
 }
 
 type StatsRow = { channel: string } & Record<FunnelStep | `state_${SubscriberState}`, number | string>;
+type InboundRow = { channel: string } & Record<`state_${InboundState}`, number | string>;
+
+const zeros = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
 /** Per channel: the funnel of the period and the subscribers it brought, by state. */
 export async function readStats(db: SqlQueryable, period: Period): Promise<StatsReport> {
-  const { rows } = await db.query<StatsRow>(STATS_SQL, periodParams(period));
-  const zeroFunnel = Object.fromEntries(funnelSteps.map((step) => [step, 0])) as FunnelCounts;
-  const zeroStates = Object.fromEntries(subscriberStates.map((state) => [state, 0])) as Record<
-    SubscriberState,
-    number
-  >;
-  const total = { funnel: { ...zeroFunnel }, subscribers: { ...zeroStates } };
-  const channels = rows.map((row): ChannelStats => {
-    const funnel = { ...zeroFunnel };
-    for (const step of funnelSteps) {
-      funnel[step] = Number(row[step]);
-      total.funnel[step] += funnel[step];
+  const params = periodParams(period);
+  const [web, inbound] = await Promise.all([
+    db.query<StatsRow>(STATS_SQL, params),
+    db.query<InboundRow>(INBOUND_STATS_SQL, params),
+  ]);
+  const byChannel = new Map<string, Omit<ChannelStats, 'conversion'>>();
+  const line = (channel: string) => {
+    let found = byChannel.get(channel);
+    if (!found) {
+      found = {
+        channel,
+        funnel: zeros(funnelSteps),
+        subscribers: zeros(subscriberStates),
+        inbound: zeros(inboundStates),
+      };
+      byChannel.set(channel, found);
     }
-    const subscribers = { ...zeroStates };
-    for (const state of subscriberStates) {
-      subscribers[state] = Number(row[`state_${state}`]);
-      total.subscribers[state] += subscribers[state];
+    return found;
+  };
+  for (const row of web.rows) {
+    const target = line(row.channel);
+    for (const step of funnelSteps) target.funnel[step] = Number(row[step]);
+    for (const state of webStates) target.subscribers[state] = Number(row[`state_${state}`]);
+  }
+  for (const row of inbound.rows) {
+    const target = line(row.channel);
+    for (const state of inboundStates) {
+      target.inbound[state] = Number(row[`state_${state}`]);
+      target.subscribers[state] += target.inbound[state];
     }
-    return { channel: row.channel, funnel, conversion: conversion(funnel), subscribers };
-  });
+  }
+  const channels = [...byChannel.values()]
+    .sort((a, b) => (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0))
+    .map((item): ChannelStats => ({ ...item, conversion: conversion(item.funnel) }));
+  const total = {
+    funnel: zeros(funnelSteps),
+    subscribers: zeros(subscriberStates),
+    inbound: zeros(inboundStates),
+  };
+  for (const item of channels) {
+    for (const step of funnelSteps) total.funnel[step] += item.funnel[step];
+    for (const state of subscriberStates) total.subscribers[state] += item.subscribers[state];
+    for (const state of inboundStates) total.inbound[state] += item.inbound[state];
+  }
   return {
     from: period.from?.toISOString() ?? null,
     to: period.to?.toISOString() ?? null,
