@@ -9,7 +9,14 @@ import {
   parsePeriod,
   subscriberStates,
 } from './filters.js';
-import { INBOUND_WHERE, PERIOD_WHERE, periodParams } from './stats.js';
+import {
+  DAILY_WHERE,
+  INBOUND_WHERE,
+  PERIOD_WHERE,
+  type RollupOption,
+  dayParams,
+  periodParams,
+} from './stats.js';
 
 /**
  * One subscriber as the list and the export show it: a web consent that was given or confirmed
@@ -148,6 +155,23 @@ const LIST_SQL = `SELECT * FROM (
 const COUNT_SQL = `SELECT (SELECT count(*) FROM consent_states WHERE ${FILTER_WHERE})
   + (SELECT count(*) FROM console_inbound_subscribers WHERE ${INBOUND_FILTER_WHERE}) AS n`;
 
+/**
+ * The same total from the daily rollup (whole days, no ref search): web consents by the day they
+ * subscribed and their state now are exactly its state_* metrics.
+ */
+const DAILY_COUNT_SQL = `SELECT (SELECT coalesce(sum(n), 0) FROM console_daily
+    WHERE day >= $1::date AND day < $2::date AND ${DAILY_WHERE}
+      AND metric IN ('state_pending', 'state_confirmed', 'state_withdrawn')
+      AND ($5::text IS NULL OR metric = 'state_' || $5))
+  + (SELECT count(*) FROM console_inbound_subscribers WHERE ${INBOUND_FILTER_WHERE.replaceAll('$1::timestamptz', '$7::timestamptz').replaceAll('$2::timestamptz', '$8::timestamptz')}) AS n`;
+
+function countQuery(filter: SubscriberFilter, options: RollupOption): [string, unknown[]] {
+  const days = filter.ref === undefined && options.rollup !== false ? dayParams(filter) : undefined;
+  if (!days) return [COUNT_SQL, filterParams(filter)];
+  const [from, to] = periodParams(filter);
+  return [DAILY_COUNT_SQL, [...days, filter.state ?? null, null, from, to]];
+}
+
 type Stamp = Date | string | null;
 interface ListRow {
   kind: 'web' | 'inbound';
@@ -212,10 +236,14 @@ async function readPage(db: SqlQueryable, request: ListRequest): Promise<Subscri
 }
 
 /** One page, newest subscriber first, with the total and the cursor of the next page. */
-export async function listSubscribers(db: SqlQueryable, request: ListRequest): Promise<SubscriberPage> {
+export async function listSubscribers(
+  db: SqlQueryable,
+  request: ListRequest,
+  options: RollupOption = {},
+): Promise<SubscriberPage> {
   const [items, count] = await Promise.all([
     readPage(db, request),
-    db.query<{ n: number | string }>(COUNT_SQL, filterParams(request.filter)),
+    db.query<{ n: number | string }>(...countQuery(request.filter, options)),
   ]);
   const last = items.at(-1);
   return {
