@@ -69,6 +69,7 @@ export default [
     // languages, processors and provider checks, fillNotice: +3.9 kB in the lazy chunk) and the
     // channel registry, it measured 51.62 kB. Every legal statement was kept; the gate holds
     // today's size so it cannot grow unnoticed. Over the 40.5 KB budget: open work.
-    limit: '51.7 KB',
+    // Session 7: 51.84 kB, +0.22 kB for refusing an http: endpoint on an https page (mixed content).
+    limit: '51.85 KB',
   },
 ];
