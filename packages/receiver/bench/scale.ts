@@ -5,6 +5,8 @@
 // once, `verify` green, and a wire-duplicate round (each batch sent twice, to two processes at once
 // when there are two) stored once. Prints one JSON line per process count and a Markdown table.
 //   node --import tsx packages/receiver/bench/scale.ts [--requests 2000] [--connections 8] [--processes 1,2,4]
+// `--sites per-process` gives each process its own site (Origin), as several shops on one receiver
+// database: their chains do not share a lock. Default: one site for all, the worst case.
 // `--trigger 003` first puts back the console trigger of 003_console.sql (no daily rollup), to
 // measure what the rollup costs per event.
 // Starts a private PostgreSQL (Debian's binaries, fsync on) unless DATABASE_URL names a server to
@@ -23,6 +25,7 @@ const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '2000' },
     trigger: { type: 'string' },
+    sites: { type: 'string', default: 'one' },
     connections: { type: 'string', default: '8' },
     batch: { type: 'string', default: '5' },
     processes: { type: 'string', default: '1,2,4' },
@@ -34,6 +37,9 @@ const CONNECTIONS = Number(values.connections);
 const BATCH = Number(values.batch);
 const DUPLICATE_BATCHES = Number(values.duplicates);
 const ORIGIN = 'https://bench.example';
+const PER_PROCESS = values.sites === 'per-process';
+/** The site process `index` takes events for. */
+const originOf = (index: number) => (PER_PROCESS ? `https://bench${index}.example` : ORIGIN);
 
 /** user + system CPU seconds of a /proc/<pid>/stat line, with reaped children's when asked. */
 function statCpu(stat: string, withChildren: boolean): number {
@@ -83,14 +89,17 @@ async function createDatabase(serverUrl: string): Promise<string> {
   return url.toString();
 }
 
-/** Each batch sent twice at once, to two different processes when there are two. */
+/**
+ * Each batch sent twice at once, to two different processes when there are two (with a site per
+ * process: twice to the same one, the only one that takes its site).
+ */
 async function wireDuplicates(urls: string[]) {
   let accepted = 0;
   let duplicates = 0;
-  const post = async (url: string, body: string) => {
+  const post = async (url: string, body: string, origin: string) => {
     const response = await fetch(`${url}/v1/events`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: ORIGIN },
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin },
       body,
     });
     if (response.status !== 200)
@@ -100,10 +109,12 @@ async function wireDuplicates(urls: string[]) {
     duplicates += answer.duplicates;
   };
   for (let index = 0; index < DUPLICATE_BATCHES; index++) {
-    const body = JSON.stringify(makeBatch(BATCH, ORIGIN));
-    const first = urls[index % urls.length] as string;
-    const second = urls[(index + 1) % urls.length] as string;
-    await Promise.all([post(first, body), post(second, body)]);
+    const target = index % urls.length;
+    const origin = originOf(target);
+    const body = JSON.stringify(makeBatch(BATCH, origin));
+    const first = urls[target] as string;
+    const second = PER_PROCESS ? first : (urls[(index + 1) % urls.length] as string);
+    await Promise.all([post(first, body, origin), post(second, body, origin)]);
   }
   return { sent: 2 * DUPLICATE_BATCHES * BATCH, accepted, duplicates };
 }
@@ -125,16 +136,16 @@ async function measure(serverUrl: string, processCount: number) {
   // One at a time: the first migrates, the others find it done (the migration lock makes either safe).
   const receivers = [];
   for (let index = 0; index < processCount; index++)
-    receivers.push(await startReceiverProcess({ databaseUrl, origin: ORIGIN }));
+    receivers.push(await startReceiverProcess({ databaseUrl, origin: originOf(index) }));
   try {
     const urls = receivers.map((receiver) => receiver.url);
     const perProcess = Math.max(1, Math.round(CONNECTIONS / processCount));
     const spread = (requests: number) =>
       Promise.all(
-        urls.map((url) =>
+        urls.map((url, index) =>
           runLoad({
             url,
-            origin: ORIGIN,
+            origin: originOf(index),
             amount: Math.ceil(requests / processCount),
             connections: perProcess,
             batchSize: BATCH,
@@ -170,6 +181,7 @@ async function measure(serverUrl: string, processCount: number) {
       processes: processCount,
       connections: perProcess * processCount,
       trigger: values.trigger === '003' ? '003 (no rollup)' : 'current',
+      sites: PER_PROCESS ? processCount : 1,
       durationSeconds: round(seconds, 1),
       accepted,
       storedOnce: stored === accepted,
@@ -215,10 +227,10 @@ try {
 console.log(
   '\n| processes | events/s | p99 ms | receiver CPU ms/event | PostgreSQL CPU ms/event | stored once | wire duplicates stored once | verify |',
 );
-console.log('| --: | --: | --: | --: | --: | :-: | :-: | :-: |');
+console.log('| --: | --: | --: | --: | --: | --: | :-: | :-: | :-: |');
 for (const row of rows)
   console.log(
-    `| ${row.processes} | ${row.eventsPerSecond} | ${row.p99Ms} | ${row.receiverCpuMsPerEvent} | ${row.postgresCpuMsPerEvent} | ${row.storedOnce ? 'yes' : 'NO'} | ${row.wireDuplicates.storedOnce ? 'yes' : 'NO'} | ${row.verified ? 'green' : 'BROKEN'} |`,
+    `| ${row.processes} | ${row.sites} | ${row.eventsPerSecond} | ${row.p99Ms} | ${row.receiverCpuMsPerEvent} | ${row.postgresCpuMsPerEvent} | ${row.storedOnce ? 'yes' : 'NO'} | ${row.wireDuplicates.storedOnce ? 'yes' : 'NO'} | ${row.verified ? 'green' : 'BROKEN'} |`,
   );
 const failed = rows.some((row) => !row.storedOnce || !row.wireDuplicates.storedOnce || !row.verified);
 process.exitCode = failed ? 1 : 0;
