@@ -125,8 +125,16 @@ test('widget consent → messenger message confirms → Stop withdraws → erasu
   expect(bundle.chain.ok).toBe(true);
   await expectNoAxeViolations(log);
 
-  // 4. `Stop` from WhatsApp withdraws that subscription at once and is answered.
-  await phone.getByRole('group', { name: 'Send a keyword' }).getByRole('button', { name: 'Stop' }).click();
+  // 4. A rights keyword is recorded as a request and acknowledged; the subscriber is flagged.
+  const keywords = phone.getByRole('group', { name: 'Send a keyword' });
+  await keywords.getByRole('button', { name: 'Auskunft' }).click();
+  await expect(chat.locator('li[data-direction="received"]').last()).toContainText(
+    'Ihre Auskunftsanfrage ist eingegangen',
+  );
+  await expect(subscriber(whatsapp.consentId)).toContainText('open_rights_request', { timeout: 15_000 });
+
+  // 5. `Stop` from WhatsApp withdraws that subscription at once and is answered.
+  await keywords.getByRole('button', { name: 'Stop' }).click();
   await expect(chat.locator('li[data-direction="received"]').last()).toContainText('Sie sind abgemeldet');
   await expect(row(whatsapp.consentId)).toHaveAttribute('data-state', 'withdrawn', { timeout: 15_000 });
   await expect(subscriber(whatsapp.consentId)).toHaveAttribute('data-state', 'withdrawn');
@@ -142,7 +150,7 @@ test('widget consent → messenger message confirms → Stop withdraws → erasu
     })
     .toEqual(['message_received', 'confirmed', 'message_received', 'withdrawn']);
 
-  // 5. Erasure of the WhatsApp subscriber: the address is gone, the chain still verifies.
+  // 6. Erasure of the WhatsApp subscriber: the address is gone, the chain still verifies.
   log.once('dialog', (dialog) => void dialog.accept());
   await subscriber(whatsapp.consentId)
     .getByRole('button', { name: /Erase the personal data/ })
