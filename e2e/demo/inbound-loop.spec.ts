@@ -74,7 +74,7 @@ test('widget consent → messenger message confirms → Stop withdraws → erasu
   await expect(phone.getByLabel('Message')).toHaveValue(`/start ${payload}`);
   await phone.getByLabel('Your Telegram chat id').fill(TELEGRAM_CHAT);
   await phone.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(chat.locator('li[data-direction="received"]')).toContainText(
+  await expect(chat.locator('li[data-direction="received"]').last()).toContainText(
     'Danke! Sie erhalten ab jetzt News und Angebote von Firma über Telegram.',
   );
 
@@ -85,7 +85,7 @@ test('widget consent → messenger message confirms → Stop withdraws → erasu
   await expect(phone.getByLabel('Message')).toHaveValue(`Start News Firma ${whatsapp.ref}`);
   await phone.getByLabel('Your WhatsApp number').fill(`+${WHATSAPP_NUMBER}`);
   await phone.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(chat.locator('li[data-direction="received"]')).toContainText('über WhatsApp');
+  await expect(chat.locator('li[data-direction="received"]').last()).toContainText('über WhatsApp');
   await expectNoAxeViolations(page);
 
   // 3. The consent log (a second tab) shows both confirmed, and the subscribers.
@@ -204,7 +204,7 @@ test('the demo phone works at phone width, by keyboard, and refuses requests fro
   await expect(phone.getByLabel('Message')).toBeFocused();
   await page.keyboard.type('Hallo, habt ihr heute offen?');
   await page.keyboard.press('Enter');
-  await expect(phone.getByRole('log').locator('li[data-direction="sent"]')).toHaveText(
+  await expect(phone.getByRole('log').locator('li[data-direction="sent"]').last()).toHaveText(
     /Hallo, habt ihr heute offen\?/,
   );
   await expect(phone.getByRole('status')).toContainText('signed WhatsApp webhook');
