@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 const cdn = 'packages/widget/dist/cdn';
 const files = existsSync(`${cdn}/files.json`)
   ? JSON.parse(readFileSync(`${cdn}/files.json`, 'utf8'))
-  : { critical: ['messenger-optin.js'], lazy: [] };
+  : { critical: ['messenger-optin.js'], beforeFirstTap: ['messenger-optin.js'], lazy: [] };
 const inCdn = (list) => list.map((file) => `${cdn}/${file}`);
 
 export default [
@@ -26,8 +26,9 @@ export default [
     import: '{ channelMeta }',
     gzip: true,
     // Was 1.2 KB; 1.74 kB after session 5 (names joined the display facts in the registry). Held
-    // at today's size; open work to shrink.
-    limit: '1.75 KB',
+    // at today's size; open work to shrink. 1.76 kB since the icons have a module of their own
+    // (the widget loads them after paint without the channel modules).
+    limit: '1.77 KB',
   },
   {
     name: 'sdk: createConsentReporter alone (tree-shaken)',
@@ -43,8 +44,18 @@ export default [
     gzip: true,
     // Budget 12 KB (goal 10). Session 5 measured 13.46 kB: one broken channel no longer hides the
     // good ones (per-channel checks on the first-paint path), the launcher label, the registry's
-    // channel names. Over budget: the gate holds today's size; splitting it is open work.
-    limit: '13.5 KB',
+    // channel names. Session 7: 12.12 kB, two channel modules rollup had kept in the entry (the
+    // SDK's sources counted as having side effects) now load with the flow. Just over budget.
+    limit: '12.15 KB',
+  },
+  {
+    // What a visitor who never taps downloads: the entry and the `after-paint` chunk with the
+    // channel icons; the flow loads on intent (docs/architecture.md#loading). Budget 16 KB.
+    name: 'widget: before first tap',
+    path: inCdn(files.beforeFirstTap ?? files.critical),
+    disablePlugins: ['@size-limit/esbuild'],
+    gzip: true,
+    limit: '16 KB',
   },
   {
     // The first goal was 30 KB here (docs/architecture.md#sizes). It is 40.4 kB: Lit 6.3 + reporter 3.7 + QR 2.4 + Floating
@@ -69,6 +80,8 @@ export default [
     // languages, processors and provider checks, fillNotice: +3.9 kB in the lazy chunk) and the
     // channel registry, it measured 51.62 kB. Every legal statement was kept; the gate holds
     // today's size so it cannot grow unnoticed. Over the 40.5 KB budget: open work.
-    limit: '51.7 KB',
+    // Session 7: 51.58 kB with the flow loaded on intent (the icons and the outbox look in chunks
+    // of their own).
+    limit: '51.6 KB',
   },
 ];

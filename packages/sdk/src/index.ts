@@ -10,6 +10,7 @@ export { checkWidgetConfig } from './config/check-widget-config.js';
 export type { ParseResult, WidgetConfig, WidgetConfigInput } from './config/types.js';
 export type { ConfigIssue, FieldResult } from './errors.js';
 export { channelMeta, channelNames, channelProviders, channelTypes } from './channels/index.js';
+export { channelIcons } from './channels/icons.js';
 export { isTelegramBot } from './channels/telegram.js';
 export type { ChannelConfig, ChannelConfigOf, ChannelType } from './channels/index.js';
 export type {
@@ -24,6 +25,7 @@ export type {
   ProviderFacts,
 } from './channels/types.js';
 export { createConsentReporter } from './consent/reporter.js';
+export { storedOutboxExists } from './consent/stored-outbox.js';
 export type {
   ConsentReporter,
   DropReason,
