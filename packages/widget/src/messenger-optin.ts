@@ -456,11 +456,9 @@ export class MessengerOptin extends LitElement {
             flow.warmFlow(config, this.renderRoot, anchor, lang).catch(() => undefined);
         });
       })
-      // Not reported here: the visitor has not asked for anything yet. The tap tries again and
-      // reports what fails then.
-      .catch(() => {
-        if (this._intent === version) this._intent = 0;
-      });
+      // Not reported, and not retried on every pointer move: the visitor has not asked for
+      // anything yet. The tap tries again and reports what fails then.
+      .catch(() => undefined);
   };
 
   /** Removes the buttons and reports once: one console error, one `optin-error` event. */
