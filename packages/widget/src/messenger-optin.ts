@@ -19,23 +19,14 @@ import type { FlowController } from './flow/flow-controller.js';
 import { uiLocale, uiStrings } from './i18n/strings.js';
 import { renderLauncher } from './launcher/launcher.js';
 import { listenForLightDismiss } from './light-dismiss.js';
+import { loadOnce } from './load-once.js';
 import { styles } from './messenger-optin.styles.js';
 
 // The two lazy chunks (docs/architecture.md#loading). `after-paint` (the channel icons) loads once
 // the buttons are painted; `on-intent` (full validation, notice, flow) on the visitor's first sign
-// of intent, or when the reporter must start without a tap. One promise per chunk for all callers:
-// a second `import()` of a loaded module still resolves a task later, and the tap must not wait for
-// that. A failed load is forgotten, so the next call (the next tap) tries again.
-const once = <T>(load: () => Promise<T>) => {
-  let loading: Promise<T> | undefined;
-  return () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
-};
-const loadAfterPaint = once((): Promise<typeof AfterPaint> => import('./after-paint.js'));
-const loadOnIntent = once((): Promise<typeof OnIntent> => import('./on-intent.js'));
+// of intent, or when the reporter must start without a tap.
+const loadAfterPaint = loadOnce((): Promise<typeof AfterPaint> => import('./after-paint.js'));
+const loadOnIntent = loadOnce((): Promise<typeof OnIntent> => import('./on-intent.js'));
 /** The first signs that a visitor may tap: the flow chunk starts loading on any of them. */
 const intentEvents = ['pointerover', 'pointerdown', 'touchstart', 'focusin'] as const;
 /** A tap that waits longer than this for the flow chunk marks its button busy. */
