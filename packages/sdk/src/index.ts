@@ -28,6 +28,7 @@ export { uuid } from './uuid.js';
 export { matchLocale } from './locale-match.js';
 export type { ConfigIssue, FieldResult } from './errors.js';
 export { channelMeta, channelNames, channelProviders, channelTypes } from './channels/index.js';
+export { channelIcons } from './channels/icons.js';
 export { isTelegramBot } from './channels/telegram.js';
 export type { ChannelConfig, ChannelConfigOf, ChannelType } from './channels/index.js';
 export type {
@@ -42,6 +43,7 @@ export type {
   ProviderFacts,
 } from './channels/types.js';
 export { createConsentReporter } from './consent/reporter.js';
+export { storedOutboxExists } from './consent/stored-outbox.js';
 export type {
   ConsentReporter,
   DropReason,
