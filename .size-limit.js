@@ -80,8 +80,8 @@ export default [
     // languages, processors and provider checks, fillNotice: +3.9 kB in the lazy chunk) and the
     // channel registry, it measured 51.62 kB. Every legal statement was kept; the gate holds
     // today's size so it cannot grow unnoticed. Over the 40.5 KB budget: open work.
-    // Session 7: 51.58 kB with the flow loaded on intent (the icons and the outbox look in chunks
-    // of their own).
-    limit: '51.6 KB',
+    // Session 7: +0.22 kB for refusing an http: endpoint on an https page (mixed content); the
+    // flow loaded on intent (the icons and the outbox look in chunks of their own).
+    limit: '51.8 KB',
   },
 ];

@@ -7,7 +7,15 @@ interface Fill {
   company: string;
   purpose: string | undefined;
   channel: string;
+  /** Only for confirm_request: the one-time confirmation link (e-mail). */
+  confirmLink?: string;
 }
+
+/** Appended to confirm_request when there is a link; answering "Ja"/"Yes" still works. */
+const LINK_SENTENCE: Record<ReplyLocale, (link: string) => string> = {
+  de: (link) => ` Oder bestätigen Sie über diesen Link (7 Tage gültig): ${link}`,
+  en: (link) => ` Or confirm with this link (valid for 7 days): ${link}`,
+};
 
 const CHANNEL_NAMES: Record<string, string> = {
   whatsapp: 'WhatsApp',
@@ -22,7 +30,7 @@ const CHANNEL_NAMES: Record<string, string> = {
   email: 'E-Mail',
 };
 
-const TEXTS: Record<ReplyLocale, Record<ReplyKind, (fill: Required<Fill>) => string>> = {
+const TEXTS: Record<ReplyLocale, Record<ReplyKind, (fill: Required<Omit<Fill, 'confirmLink'>>) => string>> = {
   de: {
     confirmation: ({ purpose, company, channel }) =>
       `Danke! Sie erhalten ab jetzt ${purpose} von ${company} über ${channel}. Abmelden: jederzeit „Stop“ senden.`,
@@ -58,9 +66,12 @@ export function replyLocale(noticeLocale: string | null | undefined, fallback: R
 }
 
 export function replyText(kind: ReplyKind, locale: ReplyLocale, fill: Fill): string {
-  return TEXTS[locale][kind]({
+  const text = TEXTS[locale][kind]({
     company: fill.company,
     purpose: fill.purpose ?? DEFAULT_PURPOSE[locale],
     channel: CHANNEL_NAMES[fill.channel] ?? fill.channel,
   });
+  return kind === 'confirm_request' && fill.confirmLink !== undefined
+    ? text + LINK_SENTENCE[locale](fill.confirmLink)
+    : text;
 }

@@ -27,7 +27,7 @@ import {
 } from './rules.js';
 import { formatPath, notATextKey, tooLong, wrongType } from './sentences.js';
 import type { ParseResult, WidgetConfig } from './types.js';
-import { endpointProblem, privacyPolicyProblem } from './url-problems.js';
+import { endpointOnPageProblem, endpointProblem, privacyPolicyProblem } from './url-problems.js';
 
 /** Checks one option's value (never `undefined` for optional and defaulted options) and returns it as kept. */
 type OptionCheck = (value: unknown, path: PropertyKey[], found: Found) => unknown;
@@ -146,12 +146,16 @@ const options: Record<keyof WidgetConfig, TextRule | OptionCheck> = {
  * whose messages name the path and say what to do
  * (`channels[1].phone: "0170 123" has no country code; …`).
  *
+ * `page.url` is the page the widget runs on (in a browser, by default, `location.href`): on an
+ * https page an `http:` endpoint is refused, since the browser would block every event to it.
+ *
  * @example
  * const result = checkWidgetConfig(JSON.parse(json));
  * if (!result.ok) console.error(result.issues.map((issue) => issue.message).join('\n'));
  */
-export function checkWidgetConfig(input: unknown): ParseResult {
+export function checkWidgetConfig(input: unknown, page: { url?: string | undefined } = {}): ParseResult {
   const found: Found = [];
+  const pageUrl = page.url ?? (globalThis as { location?: { href?: string } }).location?.href;
   if (!isObject(input)) report(found, [], [wrongType('object', input)]);
   else {
     const config: Record<string, unknown> = {};
@@ -169,6 +173,11 @@ export function checkWidgetConfig(input: unknown): ParseResult {
       }
     }
     reportUnknown(found, [], input, options);
+    const endpointOnPage =
+      found.length === 0 && typeof config['endpoint'] === 'string' && pageUrl !== undefined
+        ? endpointOnPageProblem(config['endpoint'], pageUrl)
+        : undefined;
+    if (endpointOnPage) report(found, ['endpoint'], [endpointOnPage]);
     // The links are built only from a config whose every field is valid.
     if (found.length === 0) {
       for (const { index, problem } of linkProblems(config as unknown as WidgetConfig))
