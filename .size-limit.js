@@ -14,10 +14,9 @@ export default [
     path: 'packages/sdk/dist/index.js',
     import: '{ deepLink }',
     gzip: true,
-    // Budget 2.5 KB (docs/architecture.md#sizes). Session 5 measured 2.98 kB after the channel
-    // registry and the notices' provider facts met on the channel objects; the gate holds today's
-    // size so it cannot grow further, and getting back under 2.5 KB is open work.
-    limit: '3 KB',
+    // Budget 2.5 KB (docs/architecture.md#sizes). 2.41 kB since session 7: Instagram's provider
+    // facts (a spread, which bundlers keep) no longer ride along.
+    limit: '2.5 KB',
   },
   {
     // Names and icons of all ten channels: on the widget's first-paint path, so kept small.
@@ -25,10 +24,9 @@ export default [
     path: 'packages/sdk/dist/index.js',
     import: '{ channelMeta }',
     gzip: true,
-    // Was 1.2 KB; 1.74 kB after session 5 (names joined the display facts in the registry). Held
-    // at today's size; open work to shrink. 1.76 kB since the icons have a module of their own
-    // (the widget loads them after paint without the channel modules).
-    limit: '1.77 KB',
+    // Was 1.2 KB; 1.74 kB after session 5. Session 7: Instagram's provider facts left (-0.68 kB),
+    // the icons got a module of their own (+0.02): 1.10 kB.
+    limit: '1.11 KB',
   },
   {
     name: 'sdk: createConsentReporter alone (tree-shaken)',
@@ -44,9 +42,9 @@ export default [
     gzip: true,
     // Budget 12 KB (goal 10). Session 5 measured 13.46 kB: one broken channel no longer hides the
     // good ones (per-channel checks on the first-paint path), the launcher label, the registry's
-    // channel names. Session 7: 12.12 kB, two channel modules rollup had kept in the entry (the
-    // SDK's sources counted as having side effects) now load with the flow. Just over budget.
-    limit: '12.15 KB',
+    // channel names. Session 7: two channel modules rollup had kept in the entry now load with the
+    // flow, Instagram's provider facts left, the pre-check's sentences are the SDK's (+0.7 kB): 13.01 kB.
+    limit: '13.05 KB',
   },
   {
     // What a visitor who never taps downloads: the entry and the `after-paint` chunk with the
@@ -80,8 +78,8 @@ export default [
     // languages, processors and provider checks, fillNotice: +3.9 kB in the lazy chunk) and the
     // channel registry, it measured 51.62 kB. Every legal statement was kept; the gate holds
     // today's size so it cannot grow unnoticed. Over the 40.5 KB budget: open work.
-    // Session 7: +0.22 kB for refusing an http: endpoint on an https page (mixed content); the
-    // flow loaded on intent (the icons and the outbox look in chunks of their own).
-    limit: '51.8 KB',
+    // Session 7: 51.96 kB (Instagram's provider facts no longer in the first-paint chunk; refusing
+    // an http: endpoint on an https page, +0.22 kB; icons and the outbox look in chunks of their own).
+    limit: '52 KB',
   },
 ];

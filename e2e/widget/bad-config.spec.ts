@@ -81,7 +81,12 @@ const cases: Array<
   [
     'a javascript: privacy policy',
     { 'privacy-policy': 'javascript:alert(document.cookie)' },
-    { code: 'invalid-url', path: 'privacyPolicy', attribute: 'privacy-policy', says: /not an http\(s\) URL/ },
+    {
+      code: 'invalid-url',
+      path: 'privacyPolicy',
+      attribute: 'privacy-policy',
+      says: /only http\(s\) links are allowed/,
+    },
   ],
   [
     'channels that are not JSON',
@@ -101,12 +106,17 @@ cases.push(
   [
     'a data: privacy policy',
     { 'privacy-policy': 'data:text/html,<p>privacy</p>' },
-    { code: 'invalid-url', path: 'privacyPolicy', attribute: 'privacy-policy', says: /not an http\(s\) URL/ },
+    {
+      code: 'invalid-url',
+      path: 'privacyPolicy',
+      attribute: 'privacy-policy',
+      says: /only http\(s\) links are allowed/,
+    },
   ],
   [
     'an empty channel list',
     { channels: '[]' },
-    { code: 'missing-attribute', path: 'channels', attribute: 'channels', says: /non-empty/ },
+    { code: 'missing-attribute', path: 'channels', attribute: 'channels', says: /needs at least 1 entry/ },
   ],
   [
     'a channel without its phone number',
@@ -126,7 +136,12 @@ cases.push(
   [
     'a javascript: endpoint',
     { endpoint: 'javascript:alert(1)' },
-    { code: 'invalid-url', path: 'endpoint', attribute: 'endpoint', says: /not an http\(s\) URL/ },
+    {
+      code: 'invalid-url',
+      path: 'endpoint',
+      attribute: 'endpoint',
+      says: /only http\(s\) links are allowed/,
+    },
   ],
   [
     'an unknown layout',

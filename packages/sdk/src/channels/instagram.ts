@@ -41,11 +41,13 @@ export const instagramMeta: ChannelDisplay = {
 };
 
 // Meta Platforms Ireland serves Instagram as it serves Messenger: the same role, data and transfers.
-export const instagramProvider: ProviderFacts = {
-  ...messengerProvider,
+// A call marked pure, not a spread: bundlers keep a spread (it may run getters), so every entry
+// that imports this module (deepLink, channelMeta, the widget's first paint) carried Meta's
+// provider texts; measured 1.2 kB gzip.
+export const instagramProvider: ProviderFacts = /* @__PURE__ */ Object.assign({}, messengerProvider, {
   identifier: {
     en: 'your Instagram-scoped ID, and through it your user name, name and profile picture',
     de: 'Ihre Instagram-bezogene ID und über sie Ihren Benutzernamen, Namen und Ihr Profilbild',
   },
   policy: 'https://privacycenter.instagram.com/policy',
-};
+});

@@ -2,7 +2,8 @@
 // page lifecycle (docs/consent-records.md#delivery-contract-of-createconsentreporter). At-least-once while the browser
 // keeps its storage; the receiver dedupes on eventId.
 import type { ConsentEvent } from '../schema/consent-event.js';
-import { completeEvent, uuid } from './event.js';
+import { uuid } from '../uuid.js';
+import { completeEvent } from './event.js';
 import { NAME, applyCaps, chainStore, idbStore, localStore } from './outbox.js';
 import { storedOutboxExists } from './stored-outbox.js';
 import { backoff, parseRetryAfter, retriable } from './retry.js';
