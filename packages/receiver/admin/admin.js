@@ -9,7 +9,8 @@ const STEPS = [
   ['confirmed', 'Confirmed'],
   ['withdrawn', 'Withdrawn'],
 ];
-const STATES = ['pending', 'confirmed', 'withdrawn'];
+// unmatched and ambiguous: people who wrote on a messenger without a web consent (docs/console.md).
+const STATES = ['pending', 'confirmed', 'withdrawn', 'unmatched', 'ambiguous'];
 const SERIES = [
   ['consents', 'Consents given', 'line-consents'],
   ['confirmed', 'Opt-ins confirmed', 'line-confirmed'],
@@ -134,8 +135,8 @@ function renderStats(stats) {
         STATES.map((state) =>
           el(
             'td',
-            { 'data-state': state, 'data-count': line.subscribers[state] },
-            number(line.subscribers[state]),
+            { 'data-state': state, 'data-count': line.subscribers[state] ?? 0 },
+            number(line.subscribers[state] ?? 0),
           ),
         ),
       ),
@@ -287,26 +288,34 @@ async function loadSubscribers() {
     page.items.map((item) =>
       el(
         'tr',
-        { 'data-consent-id': item.consentId, 'data-state': item.state },
+        {
+          'data-consent-id': item.consentId,
+          'data-subscriber-id': item.subscriberId,
+          'data-kind': item.kind,
+          'data-state': item.state,
+        },
         el('td', {}, when(item.subscribedAt)),
         el('td', {}, item.channel),
         el('td', {}, item.state),
-        el('td', { class: 'ref' }, item.ref ?? '(erased)'),
+        el('td', { class: 'ref' }, item.ref ?? (item.kind === 'inbound' ? '' : '(erased)')),
         el('td', {}, item.purpose ?? ''),
         el('td', {}, when(item.confirmedAt)),
         el('td', {}, when(item.withdrawnAt)),
         el(
           'td',
           {},
-          el(
-            'button',
-            {
-              type: 'button',
-              'data-proof': item.consentId,
-              'aria-label': `Proof of ${item.ref ?? item.consentId}`,
-            },
-            'Proof',
-          ),
+          // A message without a web consent has no proof bundle: it is resolved under "Inbound".
+          item.kind === 'inbound'
+            ? 'No web consent'
+            : el(
+                'button',
+                {
+                  type: 'button',
+                  'data-proof': item.consentId,
+                  'aria-label': `Proof of ${item.ref ?? item.consentId}`,
+                },
+                'Proof',
+              ),
         ),
       ),
     ),
@@ -485,17 +494,43 @@ async function loadInbound() {
   table(
     $('#flagged'),
     'Ambiguous and unmatched opt-ins',
-    ['Received', 'Channel', 'State', 'Reference', 'Message (inbound id)', 'Candidate consents'],
+    ['Received', 'Channel', 'State', 'Reference', 'Message (inbound id)', 'Candidate consents', 'Action'],
     (flagged.items ?? []).map((item) =>
       el(
         'tr',
-        { 'data-subscriber-id': item.subscriberId },
+        { 'data-subscriber-id': item.subscriberId, 'data-subscription-id': item.subscriptionId },
         el('td', {}, when(item.createdAt)),
         el('td', {}, item.channel),
         el('td', {}, item.state),
         el('td', {}, item.ref ?? ''),
         el('td', {}, el('code', {}, item.inboundId ?? '')),
         el('td', {}, item.candidateConsentIds.join(', ')),
+        el(
+          'td',
+          {},
+          item.inboundId
+            ? el(
+                'button',
+                {
+                  type: 'button',
+                  'data-link-inbound': item.inboundId,
+                  'data-candidates': item.candidateConsentIds.join(' '),
+                  'aria-label': `Link the ${item.state} opt-in of ${when(item.createdAt)} to a consent`,
+                },
+                'Link…',
+              )
+            : null,
+          ' ',
+          el(
+            'button',
+            {
+              type: 'button',
+              'data-dismiss': item.subscriptionId,
+              'aria-label': `Dismiss the ${item.state} opt-in of ${when(item.createdAt)}`,
+            },
+            'Dismiss',
+          ),
+        ),
       ),
     ),
   );
@@ -702,6 +737,27 @@ $('#link-form').addEventListener(
     });
     event.target.reset();
     $('#inbound-status').textContent = 'Linked: the consent is confirmed.';
+    await refreshAll();
+  }),
+);
+$('#flagged').addEventListener(
+  'click',
+  guarded($('#inbound-status'), async (event) => {
+    const link = event.target.closest('[data-link-inbound]');
+    if (link) {
+      // Fills the link form; an ambiguous opt-in offers its candidates as suggestions.
+      const form = $('#link-form');
+      form.elements.inboundId.value = link.dataset.linkInbound;
+      const candidates = link.dataset.candidates.split(' ').filter(Boolean);
+      $('#link-candidates').replaceChildren(...candidates.map((id) => el('option', { value: id })));
+      form.elements.consentId.value = candidates.length === 1 ? candidates[0] : '';
+      form.elements.consentId.focus();
+      return;
+    }
+    const dismiss = event.target.closest('[data-dismiss]');
+    if (!dismiss) return;
+    await api(`/v1/console/flagged/${dismiss.dataset.dismiss}/dismiss`, { method: 'POST' });
+    $('#inbound-status').textContent = 'Dismissed: recorded in the log, no longer counted.';
     await refreshAll();
   }),
 );

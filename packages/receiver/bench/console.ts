@@ -1,6 +1,8 @@
 // Console answer times with 1,000,000 stored events on PostgreSQL (docs/console.md: goal < 200 ms for
 // the funnel and a subscriber page). Bounded: one private PostgreSQL server, rows written in SQL
-// (through the same trigger as real appends), then each query timed 7 times; prints the medians.
+// (through the same trigger as real appends, which keeps consent_states and the console_daily
+// rollup), then each query timed 7 times; prints the medians, and the scan's times beside the
+// rollup's where the rollup answers.
 //   node --import tsx packages/receiver/bench/console.ts [events]
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -45,6 +47,12 @@ try {
       [offset + 1, Math.min(offset + chunk, serials)],
     );
   }
+  // A reference code per consent_given (personal_data), for the code search.
+  await db.query(
+    `INSERT INTO personal_data (entry_id, consent_id, salt, message, ref)
+     SELECT entry_id, consent_id, 'x', NULL, upper(substr(md5(consent_id::text), 1, 6))
+     FROM entries WHERE type = 'consent_given'`,
+  );
   await db.query('ANALYZE');
   const { rows } = await db.query<{ entries: string; consents: string }>(
     'SELECT (SELECT count(*) FROM entries) AS entries, (SELECT count(*) FROM consent_states) AS consents',
@@ -64,20 +72,29 @@ try {
     console.log(`${label}: median ${samples[3]?.toFixed(1)} ms, max ${samples[6]?.toFixed(1)} ms`);
   };
   const all = { from: undefined, to: undefined, channel: undefined, site: undefined };
-  await time('GET /v1/stats (all time)', () => readStats(db, all));
-  await time('GET /v1/stats (one channel, 30 days)', () =>
-    readStats(db, { ...all, channel: 'telegram', from: new Date('2026-10-01'), to: new Date('2026-10-31') }),
-  );
-  await time('GET /v1/stats/series (all)', () => readSeries(db, all, 'day'));
-  const page = (query: Record<string, string>) => {
+  const month = { ...all, channel: 'telegram', from: new Date('2026-10-01'), to: new Date('2026-10-31') };
+  for (const rollup of [true, false]) {
+    const how = rollup ? 'rollup' : 'scan';
+    await time(`GET /v1/stats (all time) [${how}]`, () => readStats(db, all, { rollup }));
+    await time(`GET /v1/stats (one channel, 30 days) [${how}]`, () => readStats(db, month, { rollup }));
+    await time(`GET /v1/stats/series (all, by day) [${how}]`, () => readSeries(db, all, 'day', { rollup }));
+  }
+  const page = (query: Record<string, string>, rollup = true) => {
     const parsed = parseListQuery(query);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    return listSubscribers(db, parsed.value);
+    return listSubscribers(db, parsed.value, { rollup });
   };
-  await time('subscriber list, first page', () => page({}));
-  await time('subscriber list, confirmed on whatsapp', () =>
+  await time('subscriber list, first page with total [rollup]', () => page({}));
+  await time('subscriber list, first page with total [scan]', () => page({}, false));
+  await time('subscriber list, confirmed on whatsapp [rollup]', () =>
     page({ channel: 'whatsapp', state: 'confirmed' }),
   );
+  const { rows: sample } = await db.query<{ ref: string }>(
+    `SELECT ref FROM personal_data WHERE ref IS NOT NULL ORDER BY entry_id LIMIT 1`,
+  );
+  await time('subscriber list, code search', () => page({ ref: sample[0]?.ref ?? 'K7Q2X9' }));
+  const { rows: load } = await db.query<{ n: string }>('SELECT count(*) AS n FROM console_daily');
+  console.log(`console_daily rows: ${load[0]?.n}`);
   await store.close();
 } finally {
   await server.stop();

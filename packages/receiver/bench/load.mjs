@@ -61,6 +61,8 @@ export function makeBatch(size, origin) {
  * @param {number} [options.durationSeconds] @default 10
  * @param {number} [options.connections] @default 10
  * @param {number} [options.batchSize] events per request @default 5
+ * @param {number} [options.amount] a fixed number of requests instead of a duration: every request
+ *   is answered before this returns, so what was accepted can be counted in the database exactly
  * @param {Function} [options.autocannon] an autocannon function, if the caller has its own
  */
 export async function runLoad({
@@ -69,6 +71,7 @@ export async function runLoad({
   durationSeconds = 10,
   connections = 10,
   batchSize = 5,
+  amount,
   autocannon,
 }) {
   const cannon = autocannon ?? (await loadAutocannon());
@@ -79,7 +82,7 @@ export async function runLoad({
     url,
     connections,
     pipelining: 1,
-    duration: durationSeconds,
+    ...(amount ? { amount } : { duration: durationSeconds }),
     requests: [
       {
         method: 'POST',

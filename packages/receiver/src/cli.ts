@@ -37,7 +37,8 @@ Commands:
   webhook telegram|viber   register this receiver's webhook URL with the provider
 ${WEBHOOKS_USAGE}  retention run            erase what the retention rules say is due now (start also runs it every 6 h):
                            --retention-unconfirmed-days (RETENTION_UNCONFIRMED_DAYS, default 30),
-                           --retention-withdrawn-years (RETENTION_WITHDRAWN_YEARS, default 3)
+                           --retention-withdrawn-years (RETENTION_WITHDRAWN_YEARS, default 3),
+                           --retention-inbound-days (RETENTION_INBOUND_DAYS, default 30)
 
 Options:
   --data-dir <dir>         PGlite data directory (default .data/receiver); DATABASE_URL selects PostgreSQL
@@ -144,6 +145,7 @@ async function main(argv: string[]): Promise<number> {
       'include-address': { type: 'boolean' },
       'retention-unconfirmed-days': { type: 'string' },
       'retention-withdrawn-years': { type: 'string' },
+      'retention-inbound-days': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...inboundFlags,
     },
@@ -209,6 +211,7 @@ async function main(argv: string[]): Promise<number> {
     retentionFromSettings({
       unconfirmedDays: values['retention-unconfirmed-days'] ?? process.env['RETENTION_UNCONFIRMED_DAYS'],
       withdrawnYears: values['retention-withdrawn-years'] ?? process.env['RETENTION_WITHDRAWN_YEARS'],
+      inboundDays: values['retention-inbound-days'] ?? process.env['RETENTION_INBOUND_DAYS'],
     });
 
   if (command === 'retention') {

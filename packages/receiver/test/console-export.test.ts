@@ -91,11 +91,11 @@ describe.each(storeKinds)('exports on $name', (kind) => {
     expect(csv.type).toContain('text/csv');
     const [header, ...rows] = csv.text.trimEnd().split('\r\n');
     expect(header).toBe(
-      'consent_id,site,channel,state,ref,purpose,notice_version,subscribed_at,consent_given_at,link_opened_at,confirmed_at,withdrawn_at,erased_at',
+      'consent_id,site,channel,state,ref,purpose,notice_version,subscribed_at,consent_given_at,link_opened_at,confirmed_at,withdrawn_at,erased_at,kind,subscriber_id',
     );
     expect(rows).toHaveLength(3);
     expect(rows.find((row) => row.startsWith(consents.telegram))).toBe(
-      `${consents.telegram},${SITE},telegram,confirmed,TG01,News,v1,2026-11-03T10:00:00.000Z,2026-11-03T10:00:00.000Z,,2026-11-03T10:00:00.000Z,,`,
+      `${consents.telegram},${SITE},telegram,confirmed,TG01,News,v1,2026-11-03T10:00:00.000Z,2026-11-03T10:00:00.000Z,,2026-11-03T10:00:00.000Z,,,web,`,
     );
     const json = JSON.parse(
       (await download('/v1/export/subscribers?format=json&state=pending')).text,

@@ -115,7 +115,13 @@ describe.each(storeKinds)('console stats and subscriber list on $name', (kind) =
       confirmed: 2,
       withdrawn: 1,
     });
-    expect(whatsapp?.subscribers).toEqual({ pending: 2 + 3, confirmed: 1, withdrawn: 1 });
+    expect(whatsapp?.subscribers).toEqual({
+      pending: 2 + 3,
+      confirmed: 1,
+      withdrawn: 1,
+      unmatched: 0,
+      ambiguous: 0,
+    });
     expect(whatsapp?.conversion).toEqual({
       notice_shown: 5,
       consent_given: 0.7,
@@ -126,7 +132,13 @@ describe.each(storeKinds)('console stats and subscriber list on $name', (kind) =
     const telegram = stats.channels.find((channel) => channel.channel === 'telegram');
     expect(telegram?.funnel).toMatchObject({ notice_shown: 1, consent_given: 1, confirmed: 1, withdrawn: 0 });
     expect(stats.total.funnel.confirmed).toBe(3);
-    expect(stats.total.subscribers).toEqual({ pending: 5, confirmed: 2, withdrawn: 1 });
+    expect(stats.total.subscribers).toEqual({
+      pending: 5,
+      confirmed: 2,
+      withdrawn: 1,
+      unmatched: 0,
+      ambiguous: 0,
+    });
   });
 
   it.skipIf(kind.skipReason)('limits the funnel to a period and a channel', async () => {
@@ -142,7 +154,13 @@ describe.each(storeKinds)('console stats and subscriber list on $name', (kind) =
       confirmed: 0,
       withdrawn: 1,
     });
-    expect(day.channels[0]?.subscribers).toEqual({ pending: 1, confirmed: 0, withdrawn: 0 });
+    expect(day.channels[0]?.subscribers).toEqual({
+      pending: 1,
+      confirmed: 0,
+      withdrawn: 0,
+      unmatched: 0,
+      ambiguous: 0,
+    });
     const bad = await app.request('/v1/stats?from=yesterday', { headers: admin });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('from');
@@ -173,7 +191,7 @@ describe.each(storeKinds)('console stats and subscriber list on $name', (kind) =
           `/v1/console/subscribers?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
         );
         expect(page.total).toBe(8);
-        seen.push(...page.items.map((item) => item.consentId));
+        seen.push(...page.items.map((item) => item.consentId ?? ''));
         cursor = page.nextCursor;
         pages++;
       } while (cursor && pages < 10);

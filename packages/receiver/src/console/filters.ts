@@ -11,8 +11,19 @@ export const funnelSteps = [
 ] as const;
 export type FunnelStep = (typeof funnelSteps)[number];
 
-/** What a consent is now; 'visitor' (no consent given yet) is not a subscriber. */
-export const subscriberStates = ['pending', 'confirmed', 'withdrawn'] as const;
+/** What a web consent is now; 'visitor' (no consent given yet) is not a subscriber. */
+export const webStates = ['pending', 'confirmed', 'withdrawn'] as const;
+export type WebState = (typeof webStates)[number];
+
+/**
+ * What a person who wrote without a web consent is now (docs/console.md#inbound-only-subscribers):
+ * an opt-in nobody linked yet (unmatched, ambiguous), or one the person withdrew.
+ */
+export const inboundStates = ['unmatched', 'ambiguous', 'withdrawn'] as const;
+export type InboundState = (typeof inboundStates)[number];
+
+/** Every subscriber state the console counts and filters by. */
+export const subscriberStates = ['pending', 'confirmed', 'withdrawn', 'unmatched', 'ambiguous'] as const;
 export type SubscriberState = (typeof subscriberStates)[number];
 
 const channelName = z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,31}$/));

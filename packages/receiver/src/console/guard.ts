@@ -1,6 +1,6 @@
 import type { Context, Next } from 'hono';
 import { checkBearer } from '../http/auth.js';
-import type { SqlQueryable } from '../store/sql-client.js';
+import type { SqlClient } from '../store/sql-client.js';
 import type { Store } from '../store/types.js';
 
 /**
@@ -23,7 +23,9 @@ export function requireAdmin(adminToken: string | undefined) {
 }
 
 /** The console reads SQL directly (aggregates, keyset pages); every store the package opens has it. */
-export function consoleDb(store: Store): SqlQueryable | undefined {
-  const client = (store as { client?: SqlQueryable }).client;
-  return client && typeof client.query === 'function' ? client : undefined;
+export function consoleDb(store: Store): SqlClient | undefined {
+  const client = (store as { client?: SqlClient }).client;
+  return client && typeof client.query === 'function' && typeof client.transaction === 'function'
+    ? client
+    : undefined;
 }

@@ -15,6 +15,8 @@ async function hasTable(db: SqlQueryable, name: string): Promise<boolean> {
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 export interface FlaggedOptin {
+  /** What `POST /v1/console/flagged/:subscriptionId/dismiss` takes. */
+  subscriptionId: string;
   subscriberId: string;
   inboundId: string | null;
   channel: string;
@@ -28,6 +30,7 @@ export interface FlaggedOptin {
 export async function listFlaggedOptins(db: SqlQueryable): Promise<FlaggedOptin[] | null> {
   if (!(await hasTable(db, 'subscriptions'))) return null;
   const { rows } = await db.query<{
+    subscription_id: string;
     subscriber_id: string;
     inbound_id: string | null;
     channel: string;
@@ -36,10 +39,14 @@ export async function listFlaggedOptins(db: SqlQueryable): Promise<FlaggedOptin[
     candidate_consent_ids: string[] | null;
     created_at: Date | string;
   }>(
-    `SELECT subscriber_id, inbound_id, channel, state, ref, candidate_consent_ids, created_at FROM subscriptions
-     WHERE state IN ('unmatched', 'ambiguous') ORDER BY created_at, subscription_id LIMIT 500`,
+    `SELECT x.subscription_id, x.subscriber_id, x.inbound_id, x.channel, x.state,
+       coalesce(x.ref, CASE WHEN b.erased_at IS NULL THEN m.ref END) AS ref, x.candidate_consent_ids, x.created_at
+     FROM subscriptions x JOIN subscribers b ON b.subscriber_id = x.subscriber_id
+     LEFT JOIN inbound_messages m ON m.inbound_id = x.inbound_id
+     WHERE x.state IN ('unmatched', 'ambiguous') ORDER BY x.created_at, x.subscription_id LIMIT 500`,
   );
   return rows.map((row) => ({
+    subscriptionId: row.subscription_id,
     subscriberId: row.subscriber_id,
     inboundId: row.inbound_id,
     channel: row.channel,

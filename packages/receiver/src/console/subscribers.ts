@@ -9,15 +9,28 @@ import {
   parsePeriod,
   subscriberStates,
 } from './filters.js';
-import { PERIOD_WHERE, periodParams } from './stats.js';
+import {
+  DAILY_WHERE,
+  INBOUND_WHERE,
+  PERIOD_WHERE,
+  type RollupOption,
+  dayParams,
+  periodParams,
+} from './stats.js';
 
-/** One subscriber (a consent that was given or confirmed) as the list and the export show it. */
+/**
+ * One subscriber as the list and the export show it: a web consent that was given or confirmed
+ * (`kind: "web"`), or a person who wrote on a messenger without one (`kind: "inbound"`, no consent,
+ * no site; docs/console.md#inbound-only-subscribers).
+ */
 export interface SubscriberRow {
-  consentId: string;
-  site: string;
+  /** null for kind "inbound". */
+  consentId: string | null;
+  /** null for kind "inbound". */
+  site: string | null;
   channel: string;
   state: SubscriberState;
-  /** The reference code; null after erasure. */
+  /** The reference code (for kind "inbound": the one the person typed); null after erasure. */
   ref: string | null;
   purpose: string | null;
   noticeVersion: string | null;
@@ -27,6 +40,9 @@ export interface SubscriberRow {
   confirmedAt: string | null;
   withdrawnAt: string | null;
   erasedAt: string | null;
+  kind: 'web' | 'inbound';
+  /** The messenger subscriber (one person on one channel); null for a consent no message reached. */
+  subscriberId: string | null;
 }
 
 export interface SubscriberFilter extends Period {
@@ -57,19 +73,18 @@ export interface ListRequest {
   limit: number;
 }
 
+/** A row's place in the list: its subscribedAt and its id (consentId, or subscriberId for inbound). */
 interface Cursor {
   at: string;
-  consentId: string;
+  id: string;
 }
 
-const encodeCursor = (cursor: Cursor) =>
-  Buffer.from(`${cursor.at}|${cursor.consentId}`).toString('base64url');
+const encodeCursor = (cursor: Cursor) => Buffer.from(`${cursor.at}|${cursor.id}`).toString('base64url');
 
 function decodeCursor(text: string): Cursor | undefined {
-  const [at, consentId] = Buffer.from(text, 'base64url').toString('utf8').split('|');
-  if (!at || !consentId || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(consentId))
-    return undefined;
-  return { at, consentId };
+  const [at, id] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return { at, id };
 }
 
 /** The list's query string: the period filters subscribedAt. */
@@ -107,25 +122,68 @@ export function parseListQuery(query: Record<string, string | undefined>): Parse
   };
 }
 
-const FILTER_WHERE = `subscribed_at IS NOT NULL AND ${PERIOD_WHERE}
+/**
+ * Without a code ($6 NULL) the filter is the period, channel, site and state. With one, the few
+ * consents that carry it are looked up first (index on personal_data.ref) and read by their key:
+ * written as `IN (subquery)`, the planner walked the whole list index for one match (550 ms at
+ * 250,000 consents).
+ */
+const filterWhere = (byRef: boolean) => `subscribed_at IS NOT NULL AND ${PERIOD_WHERE}
   AND subscribed_at >= $1::timestamptz AND subscribed_at < $2::timestamptz
   AND ($5::text IS NULL OR state = $5)
-  AND ($6::text IS NULL OR consent_id IN (SELECT consent_id FROM personal_data WHERE ref = $6))`;
+  AND ${byRef ? 'consent_id = ANY (ARRAY(SELECT consent_id FROM personal_data WHERE ref = $6))' : '$6::text IS NULL'}`;
 
-const LIST_SQL = `SELECT consent_id, site, channel, state, purpose, notice_version, subscribed_at,
-  consent_given_at, link_opened_at, confirmed_at, withdrawn_at, erased_at,
-  (SELECT p.ref FROM personal_data p WHERE p.consent_id = s.consent_id AND p.ref IS NOT NULL LIMIT 1) AS ref
-FROM consent_states s
-WHERE ${FILTER_WHERE}
-  AND ($7::timestamptz IS NULL OR (subscribed_at, consent_id) < ($7::timestamptz, $8::uuid))
-ORDER BY subscribed_at DESC, consent_id DESC LIMIT $9`;
+const INBOUND_FILTER_WHERE = `${INBOUND_WHERE}
+  AND ($5::text IS NULL OR state = $5) AND ($6::text IS NULL OR ref = $6)`;
 
-const COUNT_SQL = `SELECT count(*) AS n FROM consent_states WHERE ${FILTER_WHERE}`;
+/**
+ * Web consents and inbound-only subscribers merged into one keyset order, newest first. Each side
+ * is limited on its own first, so the web side stays an index scan at any size.
+ */
+const listSql = (byRef: boolean) => `SELECT * FROM (
+  (SELECT 'web' AS kind, consent_id AS id, consent_id, site, channel, state, purpose, notice_version, subscribed_at,
+    consent_given_at, link_opened_at, confirmed_at, withdrawn_at, erased_at,
+    (SELECT p.ref FROM personal_data p WHERE p.consent_id = s.consent_id AND p.ref IS NOT NULL LIMIT 1) AS ref,
+    (SELECT x.subscriber_id FROM subscriptions x WHERE x.consent_id = s.consent_id) AS subscriber_id
+  FROM consent_states s
+  WHERE ${filterWhere(byRef)}
+    AND ($7::timestamptz IS NULL OR (subscribed_at, consent_id) < ($7::timestamptz, $8::uuid))
+  ORDER BY subscribed_at DESC, consent_id DESC LIMIT $9)
+  UNION ALL
+  (SELECT 'inbound', subscriber_id, NULL, NULL, channel, state, NULL, NULL, subscribed_at,
+    NULL, NULL, NULL, withdrawn_at, erased_at, ref, subscriber_id
+  FROM console_inbound_subscribers
+  WHERE ${INBOUND_FILTER_WHERE}
+    AND ($7::timestamptz IS NULL OR (subscribed_at, subscriber_id) < ($7::timestamptz, $8::uuid))
+  ORDER BY subscribed_at DESC, subscriber_id DESC LIMIT $9)
+) rows ORDER BY subscribed_at DESC, id DESC LIMIT $9`;
+
+const countSql = (byRef: boolean) => `SELECT (SELECT count(*) FROM consent_states WHERE ${filterWhere(byRef)})
+  + (SELECT count(*) FROM console_inbound_subscribers WHERE ${INBOUND_FILTER_WHERE}) AS n`;
+
+/**
+ * The same total from the daily rollup (whole days, no ref search): web consents by the day they
+ * subscribed and their state now are exactly its state_* metrics.
+ */
+const DAILY_COUNT_SQL = `SELECT (SELECT coalesce(sum(n), 0) FROM console_daily
+    WHERE day >= $1::date AND day < $2::date AND ${DAILY_WHERE}
+      AND metric IN ('state_pending', 'state_confirmed', 'state_withdrawn')
+      AND ($5::text IS NULL OR metric = 'state_' || $5))
+  + (SELECT count(*) FROM console_inbound_subscribers WHERE ${INBOUND_FILTER_WHERE.replaceAll('$1::timestamptz', '$7::timestamptz').replaceAll('$2::timestamptz', '$8::timestamptz')}) AS n`;
+
+function countQuery(filter: SubscriberFilter, options: RollupOption): [string, unknown[]] {
+  const days = filter.ref === undefined && options.rollup !== false ? dayParams(filter) : undefined;
+  if (!days) return [countSql(filter.ref !== undefined), filterParams(filter)];
+  const [from, to] = periodParams(filter);
+  return [DAILY_COUNT_SQL, [...days, filter.state ?? null, null, from, to]];
+}
 
 type Stamp = Date | string | null;
 interface ListRow {
-  consent_id: string;
-  site: string;
+  kind: 'web' | 'inbound';
+  id: string;
+  consent_id: string | null;
+  site: string | null;
   channel: string;
   state: SubscriberState;
   purpose: string | null;
@@ -137,6 +195,7 @@ interface ListRow {
   withdrawn_at: Stamp;
   erased_at: Stamp;
   ref: string | null;
+  subscriber_id: string | null;
 }
 
 const iso = (value: Stamp): string | null => (value === null ? null : new Date(value).toISOString());
@@ -156,8 +215,15 @@ function toRow(row: ListRow): SubscriberRow {
     confirmedAt: iso(row.confirmed_at),
     withdrawnAt: iso(row.withdrawn_at),
     erasedAt: iso(row.erased_at),
+    kind: row.kind,
+    subscriberId: row.subscriber_id,
   };
 }
+
+const cursorOf = (row: SubscriberRow): Cursor => ({
+  at: row.subscribedAt,
+  id: row.consentId ?? row.subscriberId ?? '',
+});
 
 const filterParams = (filter: SubscriberFilter) => [
   ...periodParams(filter),
@@ -166,29 +232,30 @@ const filterParams = (filter: SubscriberFilter) => [
 ];
 
 async function readPage(db: SqlQueryable, request: ListRequest): Promise<SubscriberRow[]> {
-  const { rows } = await db.query<ListRow>(LIST_SQL, [
+  const { rows } = await db.query<ListRow>(listSql(request.filter.ref !== undefined), [
     ...filterParams(request.filter),
     request.cursor?.at ?? null,
-    request.cursor?.consentId ?? null,
+    request.cursor?.id ?? null,
     request.limit,
   ]);
   return rows.map(toRow);
 }
 
 /** One page, newest subscriber first, with the total and the cursor of the next page. */
-export async function listSubscribers(db: SqlQueryable, request: ListRequest): Promise<SubscriberPage> {
+export async function listSubscribers(
+  db: SqlQueryable,
+  request: ListRequest,
+  options: RollupOption = {},
+): Promise<SubscriberPage> {
   const [items, count] = await Promise.all([
     readPage(db, request),
-    db.query<{ n: number | string }>(COUNT_SQL, filterParams(request.filter)),
+    db.query<{ n: number | string }>(...countQuery(request.filter, options)),
   ]);
   const last = items.at(-1);
   return {
     items,
     total: Number(count.rows[0]?.n ?? 0),
-    nextCursor:
-      last && items.length === request.limit
-        ? encodeCursor({ at: last.subscribedAt, consentId: last.consentId })
-        : null,
+    nextCursor: last && items.length === request.limit ? encodeCursor(cursorOf(last)) : null,
   };
 }
 
@@ -203,7 +270,7 @@ export async function* allSubscribers(
     yield* items;
     const last = items.at(-1);
     if (!last || items.length < 1000) return;
-    cursor = { at: last.subscribedAt, consentId: last.consentId };
+    cursor = cursorOf(last);
   }
 }
 
@@ -222,4 +289,8 @@ export const subscriberColumns: ReadonlyArray<Column<SubscriberRow>> = [
   ['confirmed_at', (row) => row.confirmedAt],
   ['withdrawn_at', (row) => row.withdrawnAt],
   ['erased_at', (row) => row.erasedAt],
+  // Appended (docs/console.md#export): spreadsheets and scripts that read the columns above by
+  // position keep working.
+  ['kind', (row) => row.kind],
+  ['subscriber_id', (row) => row.subscriberId],
 ];

@@ -1,3 +1,4 @@
+import { matchLocale } from '@messenger-optin/sdk';
 import type { ReplyLocale } from './config.js';
 
 /** The reply texts (docs/inbound.md#replies), per kind and locale. */
@@ -61,8 +62,7 @@ const DEFAULT_PURPOSE: Record<ReplyLocale, string> = { de: 'Nachrichten', en: 'm
 
 /** A notice locale such as `de-DE` to a reply locale, else the fallback. */
 export function replyLocale(noticeLocale: string | null | undefined, fallback: ReplyLocale): ReplyLocale {
-  const language = noticeLocale?.slice(0, 2).toLowerCase();
-  return language === 'de' || language === 'en' ? language : fallback;
+  return matchLocale(noticeLocale, ['de', 'en'], fallback);
 }
 
 export function replyText(kind: ReplyKind, locale: ReplyLocale, fill: Fill): string {

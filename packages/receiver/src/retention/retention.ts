@@ -1,5 +1,6 @@
-import type { SqlQueryable } from '../store/sql-client.js';
+import type { SqlClient, SqlQueryable } from '../store/sql-client.js';
 import type { Store } from '../store/types.js';
+import { eraseStrangers } from './inbound.js';
 
 /** How long personal data is kept (docs/console.md#retention); the notice states the same numbers. */
 export interface RetentionConfig {
@@ -7,16 +8,27 @@ export interface RetentionConfig {
   unconfirmedDays: number;
   /** A withdrawn consent: its proof keeps its personal data this many years after the withdrawal. @default 3 */
   withdrawnYears: number;
+  /**
+   * Someone who wrote on a messenger without a web consent: their addresses, texts and raw message
+   * ids go this many days after their last message, unless a rights request of theirs is open.
+   * @default 30
+   */
+  inboundDays: number;
 }
 
-export const DEFAULT_RETENTION: RetentionConfig = { unconfirmedDays: 30, withdrawnYears: 3 };
+export const DEFAULT_RETENTION: RetentionConfig = { unconfirmedDays: 30, withdrawnYears: 3, inboundDays: 30 };
 
 export interface RetentionReport {
   runId: number;
   startedAt: string;
   erasedUnconfirmed: number;
   erasedWithdrawn: number;
+  /** Strangers erased: people without a web consent, or messages stored without a subscriber. */
+  erasedInbound: number;
 }
+
+const isClient = (db: SqlQueryable): db is SqlClient =>
+  typeof (db as Partial<SqlClient>).transaction === 'function';
 
 /** Consents due for erasure, oldest first, in pages: only those that still hold personal data. */
 const DUE_SQL = `SELECT s.consent_id FROM consent_states s
@@ -45,7 +57,7 @@ export async function runRetention(
     [options.trigger, startedAt, config.unconfirmedDays, config.withdrawnYears],
   );
   const runId = Number(rows[0]?.id);
-  const erased = { unconfirmed: 0, withdrawn: 0 };
+  const erased = { unconfirmed: 0, withdrawn: 0, inbound: 0 };
   try {
     for (const [rule, amount] of [
       ['unconfirmed', config.unconfirmedDays],
@@ -61,6 +73,8 @@ export async function runRetention(
         }
       }
     }
+    if (isClient(db))
+      erased.inbound = await eraseStrangers(db, { now: options.now, days: config.inboundDays });
   } catch (error) {
     await db.query('UPDATE retention_runs SET finished_at = $2, error = $3 WHERE id = $1', [
       runId,
@@ -70,10 +84,16 @@ export async function runRetention(
     throw error;
   }
   await db.query(
-    'UPDATE retention_runs SET finished_at = $2, erased_unconfirmed = $3, erased_withdrawn = $4 WHERE id = $1',
-    [runId, options.now.toISOString(), erased.unconfirmed, erased.withdrawn],
+    'UPDATE retention_runs SET finished_at = $2, erased_unconfirmed = $3, erased_withdrawn = $4, erased_inbound = $5 WHERE id = $1',
+    [runId, options.now.toISOString(), erased.unconfirmed, erased.withdrawn, erased.inbound],
   );
-  return { runId, startedAt, erasedUnconfirmed: erased.unconfirmed, erasedWithdrawn: erased.withdrawn };
+  return {
+    runId,
+    startedAt,
+    erasedUnconfirmed: erased.unconfirmed,
+    erasedWithdrawn: erased.withdrawn,
+    erasedInbound: erased.inbound,
+  };
 }
 
 export interface RetentionJob {
@@ -122,10 +142,11 @@ export function startRetentionJob(options: {
   };
 }
 
-/** RETENTION_UNCONFIRMED_DAYS and RETENTION_WITHDRAWN_YEARS (or flags), checked. */
+/** RETENTION_UNCONFIRMED_DAYS, RETENTION_WITHDRAWN_YEARS and RETENTION_INBOUND_DAYS (or flags), checked. */
 export function retentionFromSettings(settings: {
   unconfirmedDays?: string | undefined;
   withdrawnYears?: string | undefined;
+  inboundDays?: string | undefined;
 }): RetentionConfig {
   const read = (value: string | undefined, name: string, fallback: number) => {
     if (value === undefined || value === '') return fallback;
@@ -144,5 +165,6 @@ export function retentionFromSettings(settings: {
       'RETENTION_WITHDRAWN_YEARS',
       DEFAULT_RETENTION.withdrawnYears,
     ),
+    inboundDays: read(settings.inboundDays, 'RETENTION_INBOUND_DAYS', DEFAULT_RETENTION.inboundDays),
   };
 }

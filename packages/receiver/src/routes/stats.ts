@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
-import type { SqlQueryable } from '../store/sql-client.js';
+import * as z from 'zod/mini';
+import type { SqlClient } from '../store/sql-client.js';
+import { dismissFlagged } from '../console/dismiss.js';
 import type { Store } from '../store/types.js';
 import { listFlaggedOptins, readReplyOutbox } from '../console/inbound-views.js';
 import { parsePeriod } from '../console/filters.js';
@@ -17,7 +19,7 @@ import type { ReceiverEnv } from './env.js';
  * The console's numbers as JSON (docs/console.md): the funnel and subscribers by state per channel,
  * the series behind the chart, and the subscriber list. Mounted behind the admin guard.
  */
-export function statsRoutes(db: SqlQueryable, store: Store, now: () => Date): Hono<ReceiverEnv> {
+export function statsRoutes(db: SqlClient, store: Store, now: () => Date): Hono<ReceiverEnv> {
   const app = new Hono<ReceiverEnv>();
 
   app.get('/v1/stats', async (c) => {
@@ -57,6 +59,26 @@ export function statsRoutes(db: SqlQueryable, store: Store, now: () => Date): Ho
   });
 
   app.get('/v1/console/flagged', async (c) => c.json({ items: await listFlaggedOptins(db) }));
+
+  // The site owner decides a flagged opt-in is no consent (docs/console.md#flagged).
+  app.post('/v1/console/flagged/:subscriptionId/dismiss', async (c) => {
+    const id = z.safeParse(z.uuid(), c.req.param('subscriptionId'));
+    if (!id.success)
+      return c.json({ error: 'invalid_subscription_id', message: 'subscriptionId must be a UUID' }, 400);
+    const result = await dismissFlagged(db, id.data.toLowerCase(), now());
+    if (result.status === 'not_found')
+      return c.json({ error: 'not_found', message: 'no subscription with this id' }, 404);
+    if (result.status === 'not_flagged')
+      return c.json(
+        {
+          error: 'not_flagged',
+          message: `only unmatched or ambiguous opt-ins can be dismissed; this one is ${result.state}`,
+        },
+        409,
+      );
+    const { status: _status, ...answer } = result;
+    return c.json(answer);
+  });
   app.get('/v1/console/replies', async (c) => c.json({ outbox: await readReplyOutbox(db) }));
 
   // Every subscriber that matches the list's filters (cursor and limit ignored), streamed.

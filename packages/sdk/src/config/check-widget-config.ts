@@ -12,6 +12,7 @@ import {
   textProblems,
 } from './check-values.js';
 import { linkProblems } from './link-problems.js';
+import { configKeys, type ConfigKey } from './names-and-hints.js';
 import { advertisingProblems, processorsProblems, wholeNumberProblems } from './notice-options.js';
 import { noticeTextsProblem } from './notice-size.js';
 import {
@@ -27,7 +28,7 @@ import {
 } from './rules.js';
 import { formatPath, notATextKey, tooLong, wrongType } from './sentences.js';
 import type { ParseResult, WidgetConfig } from './types.js';
-import { endpointProblem, privacyPolicyProblem } from './url-problems.js';
+import { endpointOnPageProblem, endpointProblem, privacyPolicyProblem } from './url-problems.js';
 
 /** Checks one option's value (never `undefined` for optional and defaulted options) and returns it as kept. */
 type OptionCheck = (value: unknown, path: PropertyKey[], found: Found) => unknown;
@@ -108,11 +109,11 @@ const texts: OptionCheck = (value, path, found) => {
 };
 
 /**
- * Every option in the order the issues come in: a text rule (for text options) or a check. The
+ * Every option (`configKeys` gives the order the issues come in): a text rule (for text options) or a check. The
  * options with a hint in `requiredHints` are required, those in `defaults` get their default when
  * left out, the others are optional.
  */
-const options: Record<keyof WidgetConfig, TextRule | OptionCheck> = {
+const options: Record<ConfigKey, TextRule | OptionCheck> = {
   company: { max: maxLength.company, check: filled(problems.emptyCompany) },
   channels,
   privacyPolicy: { max: maxLength.privacyPolicy, check: privacyPolicyProblem },
@@ -146,18 +147,22 @@ const options: Record<keyof WidgetConfig, TextRule | OptionCheck> = {
  * whose messages name the path and say what to do
  * (`channels[1].phone: "0170 123" has no country code; …`).
  *
+ * `page.url` is the page the widget runs on (in a browser, by default, `location.href`): on an
+ * https page an `http:` endpoint is refused, since the browser would block every event to it.
+ *
  * @example
  * const result = checkWidgetConfig(JSON.parse(json));
  * if (!result.ok) console.error(result.issues.map((issue) => issue.message).join('\n'));
  */
-export function checkWidgetConfig(input: unknown): ParseResult {
+export function checkWidgetConfig(input: unknown, page: { url?: string | undefined } = {}): ParseResult {
   const found: Found = [];
+  const pageUrl = page.url ?? (globalThis as { location?: { href?: string } }).location?.href;
   if (!isObject(input)) report(found, [], [wrongType('object', input)]);
   else {
     const config: Record<string, unknown> = {};
-    for (const key in options) {
+    for (const key of configKeys) {
       const value = input[key];
-      const rule = options[key as keyof WidgetConfig];
+      const rule = options[key];
       if (value === undefined && !(key in requiredHints)) {
         if (key in defaults) config[key] = defaults[key as keyof typeof defaults];
         // An optional option written as `undefined` stays in the config, one left out stays out.
@@ -169,6 +174,11 @@ export function checkWidgetConfig(input: unknown): ParseResult {
       }
     }
     reportUnknown(found, [], input, options);
+    const endpointOnPage =
+      found.length === 0 && typeof config['endpoint'] === 'string' && pageUrl !== undefined
+        ? endpointOnPageProblem(config['endpoint'], pageUrl)
+        : undefined;
+    if (endpointOnPage) report(found, ['endpoint'], [endpointOnPage]);
     // The links are built only from a config whose every field is valid.
     if (found.length === 0) {
       for (const { index, problem } of linkProblems(config as unknown as WidgetConfig))
