@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 const cdn = 'packages/widget/dist/cdn';
 const files = existsSync(`${cdn}/files.json`)
   ? JSON.parse(readFileSync(`${cdn}/files.json`, 'utf8'))
-  : { critical: ['messenger-optin.js'], lazy: [] };
+  : { critical: ['messenger-optin.js'], beforeFirstTap: ['messenger-optin.js'], lazy: [] };
 const inCdn = (list) => list.map((file) => `${cdn}/${file}`);
 
 export default [
@@ -14,10 +14,9 @@ export default [
     path: 'packages/sdk/dist/index.js',
     import: '{ deepLink }',
     gzip: true,
-    // Budget 2.5 KB (docs/architecture.md#sizes). Session 5 measured 2.98 kB after the channel
-    // registry and the notices' provider facts met on the channel objects; the gate holds today's
-    // size so it cannot grow further, and getting back under 2.5 KB is open work.
-    limit: '3 KB',
+    // Budget 2.5 KB (docs/architecture.md#sizes). 2.41 kB since session 7: Instagram's provider
+    // facts (a spread, which bundlers keep) no longer ride along.
+    limit: '2.5 KB',
   },
   {
     // Names and icons of all ten channels: on the widget's first-paint path, so kept small.
@@ -25,9 +24,9 @@ export default [
     path: 'packages/sdk/dist/index.js',
     import: '{ channelMeta }',
     gzip: true,
-    // Was 1.2 KB; 1.74 kB after session 5 (names joined the display facts in the registry). Held
-    // at today's size; open work to shrink.
-    limit: '1.75 KB',
+    // Was 1.2 KB; 1.74 kB after session 5. Session 7: Instagram's provider facts left (-0.68 kB),
+    // the icons got a module of their own (+0.02): 1.10 kB.
+    limit: '1.11 KB',
   },
   {
     name: 'sdk: createConsentReporter alone (tree-shaken)',
@@ -43,8 +42,18 @@ export default [
     gzip: true,
     // Budget 12 KB (goal 10). Session 5 measured 13.46 kB: one broken channel no longer hides the
     // good ones (per-channel checks on the first-paint path), the launcher label, the registry's
-    // channel names. Over budget: the gate holds today's size; splitting it is open work.
-    limit: '13.5 KB',
+    // channel names. Session 7: two channel modules rollup had kept in the entry now load with the
+    // flow, Instagram's provider facts left, the pre-check's sentences are the SDK's (+0.7 kB): 13.01 kB.
+    limit: '13.05 KB',
+  },
+  {
+    // What a visitor who never taps downloads: the entry and the `after-paint` chunk with the
+    // channel icons; the flow loads on intent (docs/architecture.md#loading). Budget 16 KB.
+    name: 'widget: before first tap',
+    path: inCdn(files.beforeFirstTap ?? files.critical),
+    disablePlugins: ['@size-limit/esbuild'],
+    gzip: true,
+    limit: '16 KB',
   },
   {
     // The first goal was 30 KB here (docs/architecture.md#sizes). It is 40.4 kB: Lit 6.3 + reporter 3.7 + QR 2.4 + Floating
@@ -69,7 +78,8 @@ export default [
     // languages, processors and provider checks, fillNotice: +3.9 kB in the lazy chunk) and the
     // channel registry, it measured 51.62 kB. Every legal statement was kept; the gate holds
     // today's size so it cannot grow unnoticed. Over the 40.5 KB budget: open work.
-    // Session 7: 51.84 kB, +0.22 kB for refusing an http: endpoint on an https page (mixed content).
-    limit: '51.85 KB',
+    // Session 7: 51.96 kB (Instagram's provider facts no longer in the first-paint chunk; refusing
+    // an http: endpoint on an https page, +0.22 kB; icons and the outbox look in chunks of their own).
+    limit: '52 KB',
   },
 ];

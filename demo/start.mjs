@@ -4,7 +4,8 @@
 //
 //   DEMO_PORT        port (default 5173; 0 picks a free one)
 //   DEMO_HOST        interface (default 127.0.0.1: the demo is not meant to be reachable from outside)
-//   DEMO_DATA_DIR    the receiver's database directory (default .data/demo; delete it to start over)
+//   DEMO_DATA_DIR    the receiver's database directory (default .data/demo; delete it to start over).
+//                    It also keeps the receiver's RECEIVER_HASH_KEY, so senders stay linked across runs.
 //   DEMO_ADMIN_TOKEN admin token for the consent log (default: a new random one per start)
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -30,7 +31,8 @@ try {
   demo = await startDemoServer({
     port,
     host,
-    createReceiverApp: ({ origins }) => createDemoReceiver({ dataDir, adminToken, origins }),
+    createReceiverApp: ({ origins, inboundSettings }) =>
+      createDemoReceiver({ dataDir, adminToken, origins, inboundSettings }),
     log: (line) => console.error(line),
   });
 } catch (error) {
@@ -51,6 +53,7 @@ messenger-optin demo (one origin: pages, widget bundle and consent receiver)
   Shop, English:  ${base}en.html
   Configurator:   ${base}configurator.html
   Consent log:    ${base}consents.html
+  Demo phone:     on both shop pages; it sends signed Telegram/WhatsApp webhooks to ${base}v1/inbound/…
   Receiver:       ${base}v1/events  (health: ${base}healthz)
 
   Admin token (demo only, new on every start unless DEMO_ADMIN_TOKEN is set):

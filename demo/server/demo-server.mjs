@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import { createDemoMessenger } from './demo-messenger.mjs';
 import { securityHeaders } from './security-headers.mjs';
 import { readAsset, resolveFile } from './static-files.mjs';
 
@@ -23,8 +24,10 @@ export function isReceiverPath(pathname) {
  * /healthz). One origin means the pages need no CORS setup, and the receiver's origin allowlist
  * holds just this server's own origins.
  *
- * `createReceiverApp({ origins })` returns `{ fetch, close? }`; it is called once the port is known,
- * because the allowlist needs it (port 0 picks a free port).
+ * `createReceiverApp({ origins, inboundSettings })` returns `{ fetch, close? }`; it is called once
+ * the port is known, because the allowlist and the fake messenger API's URLs need it (port 0 picks a
+ * free port). `inboundSettings` are the receiver's messenger settings for this run: per-run provider
+ * secrets, and reply API base URLs pointing at the demo's fake messenger API (demo-messenger.mjs).
  */
 export async function startDemoServer({
   port = 5173,
@@ -33,6 +36,7 @@ export async function startDemoServer({
   log = () => {},
 }) {
   let receiverListener;
+  let messenger;
   const server = createServer((request, response) => {
     handle(request, response).catch((error) => {
       log(`demo server: ${error instanceof Error ? error.message : String(error)}`);
@@ -49,6 +53,11 @@ export async function startDemoServer({
         return;
       }
       return receiverListener(request, response);
+    }
+    if (url.pathname.startsWith('/demo/')) {
+      if (messenger && (await messenger.handle(request, response, url))) return;
+      response.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '1' }).end('starting');
+      return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD', ...securityHeaders() }).end();
@@ -89,14 +98,16 @@ export async function startDemoServer({
     return origins.includes(candidate) ? candidate : canonical;
   }
 
+  const demoMessenger = createDemoMessenger({ baseUrl: `${canonical}/`, origins });
   let receiver;
   try {
-    receiver = await createReceiverApp({ origins });
+    receiver = await createReceiverApp({ origins, inboundSettings: demoMessenger.receiverSettings() });
   } catch (error) {
     server.close();
     throw error;
   }
   receiverListener = getRequestListener(receiver.fetch);
+  messenger = demoMessenger;
 
   return {
     url: `${canonical}/`,

@@ -90,11 +90,11 @@ test('the consent log lists consents, refreshes itself and shows a proof bundle 
   await expect(proof.locator('.notice-text')).toContainText(hostileText);
   await expect(proof.locator('img, b')).toHaveCount(0);
 
-  // Double opt-in hand-off: the page plays the messaging system that received the message.
-  await proof.getByRole('button', { name: /Simulate the inbound message/ }).click();
-  await expect(proof).toContainText('Confirmations (1)');
-  await expect(proof.locator('[data-chain="ok"]')).toContainText('Hash chain intact: 3 entries checked');
-  await expect(row).toContainText('confirmed');
+  // Double opt-in: the visitor's own message, sent by the demo server as a signed WhatsApp webhook.
+  await proof.getByRole('button', { name: /from the demo phone/ }).click();
+  await expect(proof).toContainText('From the messenger (2)');
+  await expect(proof.locator('[data-chain="ok"]')).toContainText('Hash chain intact: 4 entries checked');
+  await expect(row).toHaveAttribute('data-state', 'confirmed');
 
   // Auto-refresh: a consent stored while the page is open shows up without a reload.
   const second = await postConsent(request, demo, 'M3X9');

@@ -1,11 +1,13 @@
 // The demo pages' pure modules, tested directly (no browser needed): what the configurator writes
 // into the snippet, and how the consent log groups the export.
 import { expect, test } from '@playwright/test';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { buildSnippet, importMapText, quoteAttribute } from '../../demo/pages/configurator/snippet.js';
 import { widgetAttributes } from '../../demo/pages/configurator/widget-attributes.js';
 import { parseEntries } from '../../demo/pages/consents/admin-api.js';
 import { summarizeConsents } from '../../demo/pages/consents/summarize.js';
+import { optinText } from '../../demo/pages/phone/phone-text.js';
+import { normalizeSender, providerRequest } from '../../demo/server/provider-payloads.mjs';
 
 test.describe('configurator snippet', () => {
   const cases: Array<[string, string]> = [
@@ -133,6 +135,33 @@ test.describe('consent log', () => {
     });
   });
 
+  test('follows each consent from pending to confirmed to withdrawn, by web and inbound entries', () => {
+    const rows = summarizeConsents([
+      entry('a', 'consent_given', '2026-01-01T10:00:00.000Z', { channel: 'telegram', ref: 'K7Q2X9' }),
+      entry('b', 'notice_shown', '2026-01-01T10:00:30.000Z', { channel: 'signal' }),
+      entry('c', 'consent_given', '2026-01-01T10:00:40.000Z', { channel: 'whatsapp' }),
+      entry('a', 'message_received', '2026-01-01T10:01:00.000Z', { channel: 'telegram' }, 'inbound'),
+      entry('a', 'confirmed', '2026-01-01T10:01:00.000Z', { via: 'message' }, 'inbound'),
+      entry('c', 'confirmed', '2026-01-01T10:01:10.000Z', { via: 'message' }, 'inbound'),
+      entry('c', 'withdrawn', '2026-01-01T10:02:00.000Z', { reason: 'stop_keyword' }, 'inbound'),
+      // An opt-in that matched no consent is chained without a consentId: not a row.
+      {
+        ...entry('x', 'optin_without_web_consent', '2026-01-01T10:03:00.000Z', {}, 'inbound'),
+        consentId: null,
+      },
+    ]);
+    expect(Object.fromEntries(rows.map((row) => [row.consentId, row.state]))).toEqual({
+      a: 'confirmed',
+      b: '',
+      c: 'withdrawn',
+    });
+    expect(rows.find((row) => row.consentId === 'a')?.types).toEqual([
+      'consent_given',
+      'message_received',
+      'confirmed',
+    ]);
+  });
+
   test('shows at most the limit', () => {
     const entries = Array.from({ length: 80 }, (_, i) =>
       entry(`c${i}`, 'notice_shown', new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()),
@@ -147,5 +176,66 @@ test.describe('consent log', () => {
     expect(parseEntries('{"entries":[{"a":1}]}')).toEqual([{ a: 1 }]);
     expect(parseEntries('{"a":1}\n{"a":2}\n')).toEqual([{ a: 1 }, { a: 2 }]);
     expect(parseEntries('  ')).toEqual([]);
+  });
+});
+
+test.describe('demo phone', () => {
+  test('sends what the messenger app would: Telegram the START payload, the others the message', () => {
+    const href = 'https://t.me/firma_news_bot?start=Start_News_Firma_K7Q2X9';
+    expect(optinText({ channel: 'telegram', message: 'Start News Firma K7Q2X9', href })).toBe(
+      '/start Start_News_Firma_K7Q2X9',
+    );
+    expect(optinText({ channel: 'telegram', message: 'Start News Firma K7Q2X9', href: 'not a url' })).toBe(
+      'Start News Firma K7Q2X9',
+    );
+    expect(
+      optinText({
+        channel: 'whatsapp',
+        message: 'Start News Firma K7Q2X9',
+        href: 'https://wa.me/49170?text=x',
+      }),
+    ).toBe('Start News Firma K7Q2X9');
+  });
+
+  test('writes senders as the providers do', () => {
+    expect(normalizeSender('whatsapp', ' +49 151 1234-5678 ')).toBe('4915112345678');
+    expect(normalizeSender('signal', '+49 151 12345678')).toBe('+4915112345678');
+    expect(normalizeSender('threema', 'abcd1234')).toBe('ABCD1234');
+  });
+
+  test('signs WhatsApp bodies as Meta does and marks Telegram commands', () => {
+    const secrets = { WHATSAPP_APP_SECRET: 'meta-app-secret', WHATSAPP_PHONE_NUMBER_ID: '106540352242922' };
+    const ids = { messageNumber: 42, updateId: 10000001, wamid: 'wamid.X', bridgeId: 'b' };
+    const now = new Date('2026-12-05T08:00:00Z');
+    const whatsapp = providerRequest({
+      channel: 'whatsapp',
+      from: '4917012345678',
+      text: 'Stop',
+      secrets,
+      ids,
+      now,
+    });
+    const expected = createHmac('sha256', 'meta-app-secret').update(whatsapp.body, 'utf8').digest('hex');
+    expect(whatsapp.headers['x-hub-signature-256']).toBe(`sha256=${expected}`);
+    expect(JSON.parse(whatsapp.body).entry[0].changes[0].value.messages[0]).toEqual({
+      from: '4917012345678',
+      id: 'wamid.X',
+      timestamp: '1796457600',
+      type: 'text',
+      text: { body: 'Stop' },
+    });
+    const telegram = providerRequest({
+      channel: 'telegram',
+      from: '111111111',
+      text: '/start Start_News_Firma_K7Q2X9',
+      secrets: { TELEGRAM_WEBHOOK_SECRET: 'tg-secret' },
+      ids,
+      now,
+    });
+    expect(telegram.headers['x-telegram-bot-api-secret-token']).toBe('tg-secret');
+    expect(JSON.parse(telegram.body).message).toMatchObject({
+      chat: { id: 111111111, type: 'private' },
+      entities: [{ offset: 0, length: 6, type: 'bot_command' }],
+    });
   });
 });

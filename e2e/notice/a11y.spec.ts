@@ -122,17 +122,29 @@ test.describe('notice dialog: hostile environments and user preferences', () => 
   test('touch targets are at least 44 × 44 px', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 667 });
     await openNotice(page, { lang: 'de', requireCheckbox: true });
-    const sizes = await page.evaluate(() => {
-      const root = document.querySelector('messenger-optin-notice')?.shadowRoot;
-      return [...(root?.querySelectorAll('button, [part="checkbox"]') ?? [])].map((element) => {
-        const rect = element.getBoundingClientRect();
-        return {
-          name: element.textContent?.trim() || element.getAttribute('aria-label'),
-          width: rect.width,
-          height: rect.height,
-        };
+    const measure = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('messenger-optin-notice')?.shadowRoot;
+        return [...(root?.querySelectorAll('button, [part="checkbox"]') ?? [])].map((element) => {
+          const rect = element.getBoundingClientRect();
+          return {
+            name: element.textContent?.trim() || element.getAttribute('aria-label'),
+            width: rect.width,
+            height: rect.height,
+          };
+        });
       });
-    });
+    // Right after opening, the sheet may not be laid out at its final size yet (it is positioned a
+    // frame later). Wait until every target has reached the minimum; if one never does, the checks
+    // below name it.
+    await expect
+      .poll(async () => {
+        const measured = await measure();
+        return measured.length >= 5 && measured.every((size) => size.width >= 44 && size.height >= 44);
+      })
+      .toBe(true)
+      .catch(() => undefined);
+    const sizes = await measure();
     expect(sizes.length).toBeGreaterThanOrEqual(5);
     for (const size of sizes) {
       expect.soft(size.width, `${size.name} width`).toBeGreaterThanOrEqual(44);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect as baseExpect, type CDPSession, type Page } from '@playwright/test';
+import { expect as baseExpect, type CDPSession, type Locator, type Page } from '@playwright/test';
 
 /** Assertions wait up to 15 s: lazy chunks on a loaded CI machine can take a few seconds. */
 export const expect = baseExpect.configure({ timeout: 15_000 });
@@ -46,6 +46,22 @@ export async function recordPage(page: Page): Promise<PageLog> {
   });
   page.on('pageerror', (error) => log.pageErrors.push(error));
   return log;
+}
+
+/** The flow chunk, loaded on the visitor's first sign of intent (docs/architecture.md#loading). */
+export const flowChunk = /\/chunks\/on-intent-[^/]*\.js$/;
+/** The notice texts of one locale, fetched once the flow chunk ran. */
+export const localeChunk = /\/chunks\/(de|en)-[^/]*\.js$/;
+
+/**
+ * Shows intent as a visitor does, the pointer over a button (the first of the page's widget unless
+ * given), and waits until the flow chunk ran: the full validation is done (config errors only it
+ * finds are reported now) and the notice texts are on their way. Only for the page's first intent.
+ */
+export async function showIntent(page: Page, target?: Locator): Promise<void> {
+  const settled = page.waitForRequest(localeChunk);
+  await (target ?? page.locator('messenger-optin').getByRole('button').first()).hover();
+  await settled;
 }
 
 /** A bucket of the counting endpoint of its own, so parallel tests don't see each other's events. */

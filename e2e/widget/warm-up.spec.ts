@@ -3,10 +3,11 @@ import { expect, recordPage } from './support.js';
 
 test.describe.configure({ timeout: 60_000 });
 
-// When idle, the widget renders the first channel's notice once, inert and out of the page again
-// within the same task, so that the first tap is faster. Nobody may notice that: no frame shows it,
+// On the visitor's first sign of intent (here the pointer over a button), once the flow chunk is
+// there, the widget renders the first channel's notice once while idle, inert and out of the page
+// again within the same task, so that the first tap is faster. Nobody may notice that: no frame shows it,
 // the focus stays where it is, no event goes out, and nothing is left behind.
-test('the idle warm-up of the notice is never painted, takes no focus and sends no event', async ({
+test('the warm-up of the notice on intent is never painted, takes no focus and sends no event', async ({
   page,
 }) => {
   await page.addInitScript(() => {
@@ -35,6 +36,10 @@ test('the idle warm-up of the notice is never painted, takes no focus and sends 
   await page.goto('/e2e/fixtures/widget/inline.html');
   await expect(page.getByRole('button', { name: /WhatsApp/ })).toBeVisible();
   const warm = () => page.evaluate(() => (window as unknown as { __warm: Record<string, number> }).__warm);
+  // Nothing is warmed up before the visitor shows intent.
+  await page.waitForLoadState('networkidle');
+  expect((await warm()).added).toBe(0);
+  await page.getByRole('button', { name: /WhatsApp/ }).hover();
   await expect.poll(async () => (await warm()).added).toBe(1);
 
   expect(await warm()).toEqual({ added: 1, painted: 0, focusins: 0 });

@@ -55,18 +55,17 @@ export function createAdminApi({
       return (await get(`/v1/consents/${encodeURIComponent(consentId)}`)).json();
     },
     /**
-     * Reports the visitor's inbound opt-in message, as the business's messaging system would
-     * (double opt-in hand-off). The demo has no messenger inbox, so the log page plays that part.
+     * Subscribers as the receiver keeps them: one row per person and channel, with its state. The
+     * address is asked for only to tell whether it is still kept; the page never shows it.
      */
-    async confirm(consentId, { message, channel }) {
-      const response = await send(`/v1/consents/${encodeURIComponent(consentId)}/confirm`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          message,
-          ...(channel ? { channel } : {}),
-          receivedAt: new Date().toISOString(),
-        }),
+    async subscribers() {
+      const body = await (await get('/v1/subscribers?limit=100&include=address')).json();
+      return Array.isArray(body.items) ? body.items : [];
+    },
+    /** Erases a subscriber's personal data (addresses, texts); the chain keeps only keyed hashes. */
+    async eraseSubscriber(subscriberId) {
+      const response = await send(`/v1/subscribers/${encodeURIComponent(subscriberId)}`, {
+        method: 'DELETE',
       });
       return response.json();
     },

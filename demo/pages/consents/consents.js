@@ -1,7 +1,9 @@
 // The consent log: the site owner's view of what the receiver stored. The admin token is kept in a
 // variable of this module only: reloading the page forgets it.
 import { createAdminApi } from './admin-api.js';
-import { consentTable, el, proofView } from './render.js';
+import { PhoneError, sendFromPhone } from '../phone/phone-api.js';
+import { phoneChannels } from '../phone/phone-text.js';
+import { consentTable, el, proofView, subscriberTable } from './render.js';
 import { summarizeConsents } from './summarize.js';
 
 const REFRESH_MS = 3000;
@@ -10,6 +12,8 @@ const tokenForm = document.querySelector('#token-form');
 const refForm = document.querySelector('#ref-form');
 const status = document.querySelector('#log-status');
 const list = document.querySelector('#consent-list');
+const subscriberSection = document.querySelector('#subscriber-section');
+const subscriberList = document.querySelector('#subscriber-list');
 const proof = document.querySelector('#proof');
 const autoRefresh = document.querySelector('#auto-refresh');
 
@@ -18,6 +22,8 @@ let timer;
 let openConsentId;
 /** The last proof bundle shown, so auto-refresh re-renders only when something changed. */
 let shownProof = '';
+/** The subscriber list last shown, for the same reason (and so a focused button is not replaced). */
+let shownSubscribers = '';
 
 function showStatus(text, kind = '') {
   status.textContent = text;
@@ -29,6 +35,7 @@ async function refreshList() {
   try {
     const summaries = summarizeConsents(await api.exportEntries());
     list.replaceChildren(consentTable(summaries, (consentId) => openProof(consentId, { focus: true })));
+    await refreshSubscribers();
     showStatus(
       `${summaries.length} consent${summaries.length === 1 ? '' : 's'}, updated ${new Date().toLocaleTimeString()}.`,
       'ok',
@@ -40,23 +47,53 @@ async function refreshList() {
   }
 }
 
+async function refreshSubscribers() {
+  const items = await api.subscribers();
+  const serialized = JSON.stringify(items);
+  subscriberSection.hidden = false;
+  if (serialized === shownSubscribers) return;
+  shownSubscribers = serialized;
+  subscriberList.replaceChildren(subscriberTable(items, eraseSubscriber));
+}
+
+async function eraseSubscriber(subscriberId) {
+  if (!window.confirm(`Erase the personal data of subscriber ${subscriberId}? This cannot be undone.`))
+    return;
+  try {
+    await api.eraseSubscriber(subscriberId);
+    showStatus(
+      `Subscriber ${subscriberId} erased: address and texts deleted, the chain keeps keyed hashes.`,
+      'ok',
+    );
+    await refreshList();
+  } catch (error) {
+    showStatus(error.message, 'error');
+  }
+}
+
 /** Shows one consent's proof bundle; `focus` moves focus to it (not on auto-refresh). */
 async function openProof(consentId, { focus }) {
   openConsentId = consentId;
   try {
-    const onConfirm = async (inbound) => {
+    // The visitor's message, sent by the demo server as the provider's signed webhook.
+    const onSend = async ({ message, channel }) => {
       try {
-        await api.confirm(consentId, inbound);
-        await openProof(consentId, { focus: false });
+        const { message: problem } = await sendFromPhone({
+          channel,
+          from: phoneChannels[channel].defaultSender,
+          text: message,
+        });
+        if (problem) showStatus(problem, 'error');
+        await refreshList();
       } catch (error) {
-        showStatus(error.message, 'error');
+        showStatus(error instanceof PhoneError ? error.message : 'The demo server did not answer.', 'error');
       }
     };
     const { generatedAt: _generatedAt, ...bundle } = await api.proof(consentId);
     const serialized = JSON.stringify(bundle);
     if (!focus && serialized === shownProof) return;
     shownProof = serialized;
-    proof.replaceChildren(proofView(bundle, { onConfirm }));
+    proof.replaceChildren(proofView(bundle, { onSend }));
     const heading = proof.querySelector('h2');
     heading?.setAttribute('tabindex', '-1');
     if (focus) heading?.focus();

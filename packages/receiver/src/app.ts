@@ -7,6 +7,7 @@ import { ClientLimits, type RateLimitOptions } from './http/rate-limit.js';
 import type { InboundConfig } from './inbound/config.js';
 import type { ChangeHook } from './inbound/process.js';
 import { inboundAdminRoutes, inboundConfirmRoute } from './inbound/admin-routes.js';
+import { confirmLinkRoutes } from './inbound/confirm-link-routes.js';
 import { inboundRoutes, repliesFor } from './inbound/routes.js';
 import { InboundStats } from './inbound/stats.js';
 import { adminRoutes } from './routes/admin.js';
@@ -228,6 +229,7 @@ export function createReceiver(options: ReceiverOptions): Hono<ReceiverEnv> {
       }),
     );
     app.route('/', inboundAdminRoutes(inboundAdmin));
+    if (inboundAdmin.context) app.route('/', confirmLinkRoutes(inboundAdmin.context));
   }
 
   app.notFound((c) => c.json({ error: 'not_found' }, 404));

@@ -11,7 +11,7 @@ import {
   resolveInboundConfig,
 } from './inbound/config.js';
 import { drainOutbox, startOutboxWorker } from './inbound/outbox.js';
-import { inboundProviders } from './inbound/providers.js';
+import { inboundRouteVariables } from './inbound/providers.js';
 import { InboundStats } from './inbound/stats.js';
 import { registerWebhook } from './inbound/webhook-setup.js';
 import { SqlStore } from './store/sql-store.js';
@@ -72,11 +72,7 @@ const inboundFlags = Object.fromEntries(
   inboundVariables.map((variable) => [flagName(variable), { type: 'string' as const }]),
 );
 
-/** The variables that turn an inbound route on: each provider's key, and INBOUND_TOKEN. */
-const routeVariables = [
-  ...inboundProviders.map((provider) => provider.keyVariable),
-  'INBOUND_TOKEN' as const,
-];
+const routeVariables = inboundRouteVariables;
 
 /** The inbound config, or an exit with the reason when the settings are refused. */
 function inboundConfig(flags: Record<string, unknown>) {

@@ -1,5 +1,5 @@
 export { createReceiver, DEFAULT_MAX_BODY_BYTES } from './app.js';
-export type { ReceiverOptions } from './app.js';
+export type { InboundOptions, ReceiverOptions } from './app.js';
 export { openStore } from './store/open.js';
 export type { OpenStoreOptions } from './store/open.js';
 export { SqlStore } from './store/sql-store.js';
@@ -37,3 +37,10 @@ export { headerClientKey } from './http/client-key.js';
 export type { GetClientKey } from './http/client-key.js';
 export { exportChunks } from './export.js';
 export type { ExportFormat } from './export.js';
+// Messenger webhooks (docs/inbound.md): what createReceiver({ inbound }) needs from a program of its own.
+export { InboundConfigError, readSettings, resolveInboundConfig } from './inbound/config.js';
+export type { InboundConfig, InboundSettings, InboundVariable } from './inbound/config.js';
+export { inboundRouteVariables } from './inbound/providers.js';
+export { drainOutbox, startOutboxWorker } from './inbound/outbox.js';
+export type { DrainReport, OutboxOptions, OutboxWorker } from './inbound/outbox.js';
+export { InboundStats } from './inbound/stats.js';

@@ -56,6 +56,21 @@ describe('messenger-optin-receiver secrets', () => {
     }
   }, 150_000);
 
+  it('refuses an INBOUND_TOKEN shorter than 32 bytes before it opens anything', () => {
+    const started = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', cli, 'start', '--data-dir', '/nonexistent/never'],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, INBOUND_TOKEN: 'short-bridge-token', RECEIVER_HASH_KEY: 'k'.repeat(32) },
+      },
+    );
+    expect(started.status).toBe(1);
+    expect(started.stderr).toContain('INBOUND_TOKEN is shorter than 32 bytes (it has 18)');
+  }, 150_000);
+
   it('makes a signing key whose seed reads back as the same key', () => {
     const made = run('keygen');
     expect(made.status).toBe(0);

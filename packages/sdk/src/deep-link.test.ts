@@ -208,7 +208,7 @@ describe('deepLink limits and errors', () => {
   it('names an unknown channel and lists the known ones', () => {
     const unknown = { type: 'xyz' } as unknown as ChannelConfig;
     expect(() => deepLink(unknown, 'Start')).toThrowError(
-      'type: unknown channel "xyz"; use one of whatsapp, telegram, messenger, instagram, viber, threema, signal, sms, line, email',
+      'type: "xyz" is not a known channel; use one of whatsapp, telegram, messenger, instagram, viber, threema, signal, sms, line, email',
     );
     // Not fooled by names every object has.
     expect(() => deepLink({ type: 'toString' } as unknown as ChannelConfig, 'Start')).toThrowError(

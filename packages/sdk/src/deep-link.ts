@@ -1,7 +1,8 @@
 import { channels } from './channels/index.js';
 import type { ChannelConfig } from './channels/index.js';
 import type { AnyChannel, DeepLink, DeepLinkOptions } from './channels/types.js';
-import { ConfigError, issueAt, quote } from './errors.js';
+import { unknownChannel } from './config/sentences.js';
+import { ConfigError, issueAt } from './errors.js';
 
 /** Links of 2,000 characters and more get cut by some browsers, QR scanners and messengers (docs/channels.md#rules-for-every-channel, rule 3). */
 export const MAX_LINK_LENGTH = 2000;
@@ -31,7 +32,10 @@ export function linkIn(
     throw new ConfigError([
       issueAt(
         'type',
-        `unknown channel ${quote(type)}; use one of ${registry.map(({ type }) => type).join(', ')}`,
+        unknownChannel(
+          type,
+          registry.map((candidate) => candidate.type),
+        ),
       ),
     ]);
   const text = String(message ?? '').normalize('NFC');

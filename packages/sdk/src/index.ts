@@ -8,8 +8,27 @@ export { deepLink, MAX_LINK_LENGTH } from './deep-link.js';
 export { ConfigError } from './errors.js';
 export { checkWidgetConfig } from './config/check-widget-config.js';
 export type { ParseResult, WidgetConfig, WidgetConfigInput } from './config/types.js';
+// The option names and sentences the widget's first-paint pre-check shares with checkWidgetConfig.
+export {
+  attributeName,
+  channelCount,
+  configKeys,
+  configProblem,
+  configProblems,
+  emptyCompany,
+  requiredHints,
+  tooShort,
+  unknownChannel,
+  wrongType,
+} from './config/names-and-hints.js';
+export type { ConfigKey } from './config/names-and-hints.js';
+export { endpointProblem, privacyPolicyProblem } from './config/url-problems.js';
+export { isWebUrl, parseUrl } from './web-url.js';
+export { uuid } from './uuid.js';
+export { matchLocale } from './locale-match.js';
 export type { ConfigIssue, FieldResult } from './errors.js';
 export { channelMeta, channelNames, channelProviders, channelTypes } from './channels/index.js';
+export { channelIcons } from './channels/icons.js';
 export { isTelegramBot } from './channels/telegram.js';
 export type { ChannelConfig, ChannelConfigOf, ChannelType } from './channels/index.js';
 export type {
@@ -24,6 +43,7 @@ export type {
   ProviderFacts,
 } from './channels/types.js';
 export { createConsentReporter } from './consent/reporter.js';
+export { storedOutboxExists } from './consent/stored-outbox.js';
 export type {
   ConsentReporter,
   DropReason,

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { channelNames, type ChannelConfig, type ChannelMeta, type ChannelType } from '@messenger-optin/sdk';
+import { channelNames, type ChannelConfig, type ChannelIcon, type ChannelType } from '@messenger-optin/sdk';
 import type { WidgetConfig } from '@messenger-optin/sdk/schema';
 import { renderChannelList } from './channel-list/channel-list.js';
 import { mergeConfig } from './config/merge-config.js';
@@ -13,23 +13,24 @@ import {
   type RawConfig,
 } from './config/types.js';
 import { OptinErrorEvent, type OptinErrorDetail } from './events.js';
-import type * as LazyChunk from './after-first-paint.js';
+import type * as AfterPaint from './after-paint.js';
+import type * as OnIntent from './on-intent.js';
 import type { FlowController } from './flow/flow-controller.js';
 import { uiLocale, uiStrings } from './i18n/strings.js';
 import { renderLauncher } from './launcher/launcher.js';
 import { listenForLightDismiss } from './light-dismiss.js';
+import { loadOnce } from './load-once.js';
 import { styles } from './messenger-optin.styles.js';
 
-// The lazy chunk: it starts loading right after the first paint, because the full validation in it
-// must pass before any button acts; the same chunk holds the dialog and the flow behind the first tap.
-// One promise for all callers: a second `import()` of a loaded module still resolves a task later,
-// and the tap must not wait for that. A failed load is retried on the next call.
-let lazy: Promise<typeof LazyChunk> | undefined;
-const loadLazy = () =>
-  (lazy ??= import('./after-first-paint.js').catch((error: unknown) => {
-    lazy = undefined;
-    throw error;
-  }));
+// The two lazy chunks (docs/architecture.md#loading). `after-paint` (the channel icons) loads once
+// the buttons are painted; `on-intent` (full validation, notice, flow) on the visitor's first sign
+// of intent, or when the reporter must start without a tap.
+const loadAfterPaint = loadOnce((): Promise<typeof AfterPaint> => import('./after-paint.js'));
+const loadOnIntent = loadOnce((): Promise<typeof OnIntent> => import('./on-intent.js'));
+/** The first signs that a visitor may tap: the flow chunk starts loading on any of them. */
+const intentEvents = ['pointerover', 'pointerdown', 'touchstart', 'focusin'] as const;
+/** A tap that waits longer than this for the flow chunk marks its button busy. */
+const BUSY_AFTER_MS = 300;
 
 /**
  * @summary Lets visitors subscribe to a business over their messenger, lawfully: they read a
@@ -116,7 +117,7 @@ export class MessengerOptin extends LitElement {
     /** @internal */
     _open: { state: true },
     /** @internal */
-    _meta: { state: true },
+    _icons: { state: true },
   };
 
   static override styles = styles;
@@ -176,12 +177,18 @@ export class MessengerOptin extends LitElement {
   declare private _problem: ConfigProblem | undefined;
   declare private _withdraw: boolean;
   declare private _open: boolean;
-  /** Icons arrive with the SDK chunk that the full validation loads; names are there at once. */
-  declare private _meta: Record<ChannelType, ChannelMeta> | undefined;
+  /** Icons arrive with the chunk loaded after the first paint; names are there at once. */
+  declare private _icons: Readonly<Record<ChannelType, ChannelIcon>> | undefined;
 
   private _pre: PreCheckedConfig | undefined;
-  /** Resolves with the fully validated config, or undefined if it failed. */
-  private _validated: Promise<WidgetConfig | undefined> = Promise.resolve(undefined);
+  /**
+   * The full validation of the current config, started on intent (or when the reporter must start):
+   * resolves with the validated config, or undefined if it failed. Unset again when the chunk
+   * could not be loaded, so that the next tap tries again.
+   */
+  private _validation: Promise<WidgetConfig | undefined> | undefined;
+  /** The config version whose intent was seen (the flow chunk is loading or loaded for it). */
+  private _intent = 0;
   private _configVersion = 0;
   private _reported = new Set<string>();
   /** The site owner's index of each pre-checked channel (the pre-check may have left some out). */
@@ -225,6 +232,8 @@ export class MessengerOptin extends LitElement {
         },
         { once: true, signal: this._connection.signal },
       );
+    for (const type of intentEvents)
+      this.addEventListener(type, this._onIntent, { passive: true, signal: this._connection.signal });
   }
 
   override disconnectedCallback(): void {
@@ -244,25 +253,6 @@ export class MessengerOptin extends LitElement {
   }
 
   protected override updated(): void {
-    if (this._pre && this._idle === undefined && this._connection) {
-      // Fetch the chunks behind the first tap while the browser has nothing else to do.
-      const prefetch = { lang: this._lang(), endpoint: !!this._pre.raw['endpoint'] };
-      this._idle = requestIdle(() =>
-        loadLazy().then(
-          (flow) => {
-            flow.prefetchFlow(prefetch);
-            void this._validated
-              .then((config) => {
-                const anchor = this.renderRoot.querySelector<HTMLElement>('.channel');
-                if (config && anchor && this.isConnected)
-                  return flow.warmFlow(config, this.renderRoot, anchor, this._lang());
-              })
-              .catch(() => undefined);
-          },
-          () => undefined,
-        ),
-      );
-    }
     // Light dismiss (see light-dismiss.ts): the launcher, the panel and the notice all sit in this
     // element's tree, so composedPath() counts them as inside. Focus is left to the browser: it
     // goes where the visitor pointed, or to the page if that is not focusable (the HTML popover
@@ -296,7 +286,7 @@ export class MessengerOptin extends LitElement {
       ${renderChannelList({
         channels: pre.channels,
         name: (type) => channelNames[type],
-        icon: (type) => this._meta?.[type].icon,
+        icon: (type) => this._icons?.[type],
         strings,
         withdraw: this._withdraw,
         onPick: (index, button) => this._pick(index, button),
@@ -361,44 +351,106 @@ export class MessengerOptin extends LitElement {
       : list
         ? keepValidChannels({ ...merged.raw, channels: list }, list, pre)
         : { ...pre(merged.raw), kept: undefined, dropped: [] };
-    this._validated = Promise.resolve(undefined);
+    this._validation = undefined;
     if (!checked.ok) return this._fail(checked.problem);
     this._pre = checked.config;
     this._problem = undefined;
     this._reported.clear();
     this._origin = checked.kept;
     for (const problem of checked.dropped) this._reportOnce(problem);
-    // After the frame that shows the buttons: fetching and running the chunk must not delay it.
-    this._validated = afterPaint()
-      .then(loadLazy)
-      .then(({ validateConfig, channelMeta, FlowController }) => {
-        if (version !== this._configVersion) return undefined;
-        const pre = checked.config;
-        const result = keepValidChannels(pre.raw, pre.channels, validateConfig, this._origin);
-        if (!result.ok) return this._fail(result.problem);
-        for (const problem of result.dropped) this._reportOnce(problem);
-        // The buttons follow the validated list: a button's index is its channel's in the config.
-        if (result.dropped.length)
-          this._pre = { ...pre, channels: result.kept.map((index) => pre.channels[index] as CheckedChannel) };
-        this._meta = channelMeta;
-        const config = result.config;
-        if (config.endpoint && this.isConnected) {
-          const flow = this._controller(FlowController);
-          // Now, not at the first tap: events an earlier visit left in the outbox (the tab closed
-          // while they were on their way) go out on this page load (docs/consent-records.md). The
-          // reporter only looks whether an outbox exists: without one nothing is created or sent.
-          flow.resume(config);
-          if (config.impressions) flow.impression(config);
-        }
-        return config;
+    // After the frame that shows the buttons: fetching and running a chunk must not delay it.
+    void afterPaint()
+      .then(loadAfterPaint)
+      .then(async ({ channelIcons, storedOutboxExists }) => {
+        this._icons = channelIcons;
+        const raw = checked.config.raw;
+        // The reporter starts without a tap only for impression events (memory-only) or to send
+        // what an earlier page load left in the outbox (docs/consent-records.md); looking for that
+        // outbox creates nothing.
+        if (version !== this._configVersion || !raw['endpoint']) return;
+        if (!raw['impressions'] && !(await storedOutboxExists())) return;
+        const config = await this._validate();
+        if (!config?.endpoint || version !== this._configVersion || !this.isConnected) return;
+        const loaded = await loadOnIntent();
+        const flow = this._controller(loaded.FlowController);
+        flow.resume(config);
+        if (config.impressions) flow.impression(config);
       })
-      .catch((error: unknown) =>
-        this._fail({
-          code: 'invalid-config',
-          message: `the config could not be validated (${String(error)}).`,
-        }),
-      );
+      // The icons stay empty boxes; the next intent loads them again. A flow chunk that cannot
+      // load is reported when the visitor taps.
+      .catch(() => undefined);
   }
+
+  /**
+   * The full validation, once per config: loads the flow chunk (with the zod schema) and checks
+   * the pre-checked config. A config it rejects removes the buttons and is reported; a chunk that
+   * cannot be loaded rejects, and the next call tries again.
+   */
+  private _validate(): Promise<WidgetConfig | undefined> {
+    const pre = this._pre;
+    if (!pre) return Promise.resolve(undefined);
+    const version = this._configVersion;
+    // The icons too, if their chunk failed after the paint.
+    if (!this._icons)
+      loadAfterPaint().then(
+        ({ channelIcons }) => (this._icons = channelIcons),
+        () => undefined,
+      );
+    const validation = (this._validation ??= loadOnIntent().then(
+      ({ validateConfig }) => {
+        if (version !== this._configVersion) return undefined;
+        try {
+          const result = keepValidChannels(pre.raw, pre.channels, validateConfig, this._origin);
+          if (!result.ok) return this._fail(result.problem);
+          for (const problem of result.dropped) this._reportOnce(problem);
+          // The buttons follow the validated list: a button's index is its channel's in the config.
+          if (result.dropped.length) {
+            this._pre = {
+              ...pre,
+              channels: result.kept.map((index) => pre.channels[index] as CheckedChannel),
+            };
+            this.requestUpdate();
+          }
+          return result.config;
+        } catch (error) {
+          return this._fail({
+            code: 'invalid-config',
+            message: `the config could not be validated (${String(error)}).`,
+          });
+        }
+      },
+      (error: unknown) => {
+        if (this._validation === validation) this._validation = undefined;
+        throw error;
+      },
+    ));
+    return validation;
+  }
+
+  /**
+   * The visitor points at, touches or focuses the widget: load the flow chunk and validate now, so
+   * that the tap finds both ready; then fetch what the notice needs and warm it up while idle.
+   */
+  private _onIntent = (): void => {
+    if (!this._pre || this._intent === this._configVersion) return;
+    const version = (this._intent = this._configVersion);
+    const lang = this._lang();
+    Promise.all([this._validate(), loadOnIntent()])
+      .then(([config, flow]) => {
+        flow.prefetchFlow({ lang });
+        if (!config || version !== this._configVersion || this._idle !== undefined) return;
+        this._idle = requestIdle(() => {
+          this._idle = undefined;
+          const anchor = this.renderRoot.querySelector<HTMLElement>('.channel');
+          // Not while the visitor's own tap is opening or showing a notice.
+          if (anchor && this.isConnected && !this._busy && !this._flow?.active)
+            flow.warmFlow(config, this.renderRoot, anchor, lang).catch(() => undefined);
+        });
+      })
+      // Not reported, and not retried on every pointer move: the visitor has not asked for
+      // anything yet. The tap tries again and reports what fails then.
+      .catch(() => undefined);
+  };
 
   /** Removes the buttons and reports once: one console error, one `optin-error` event. */
   private _fail(problem: ConfigProblem): undefined {
@@ -426,12 +478,17 @@ export class MessengerOptin extends LitElement {
     }));
   }
 
-  /** A channel button was tapped: once the config passed the full validation, open its notice. */
+  /**
+   * A channel button was tapped: once the config passed the full validation, open its notice. A
+   * tap before the flow chunk arrived waits for it, its button marked busy if that takes long; a
+   * chunk that cannot be loaded is reported (`flow-failed`) and the next tap tries again.
+   */
   private _pick(index: number, anchor: HTMLElement): void {
     if (this._busy || this._flow?.active) return;
     this._busy = true;
     const withdraw = this._withdraw;
-    Promise.all([this._validated, loadLazy()])
+    const slow = setTimeout(() => anchor.setAttribute('aria-busy', 'true'), BUSY_AFTER_MS);
+    Promise.all([this._validate(), loadOnIntent()])
       .then(([config, flow]) => {
         if (config && this.isConnected)
           return this._controller(flow.FlowController).open(config, index, anchor, withdraw);
@@ -444,7 +501,11 @@ export class MessengerOptin extends LitElement {
           }).`,
         }),
       )
-      .finally(() => (this._busy = false));
+      .finally(() => {
+        clearTimeout(slow);
+        anchor.removeAttribute('aria-busy');
+        this._busy = false;
+      });
   }
 
   private _closePanel = (): void => {

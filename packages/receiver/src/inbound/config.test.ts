@@ -4,6 +4,7 @@ import { inboundProviders } from './providers.js';
 
 const routes = [...inboundProviders.map((provider) => provider.keyVariable), 'INBOUND_TOKEN' as const];
 const key = 'k'.repeat(32);
+const token = 't'.repeat(32);
 
 describe('inbound configuration', () => {
   it('is off when no route is configured', () => {
@@ -13,11 +14,24 @@ describe('inbound configuration', () => {
   it('refuses a configured route without a hash key of at least 32 characters', () => {
     expect(() => resolveInboundConfig({ TELEGRAM_WEBHOOK_SECRET: 's' }, routes)).toThrow(InboundConfigError);
     expect(() =>
-      resolveInboundConfig({ INBOUND_TOKEN: 't', RECEIVER_HASH_KEY: 'k'.repeat(31) }, routes),
+      resolveInboundConfig({ INBOUND_TOKEN: token, RECEIVER_HASH_KEY: 'k'.repeat(31) }, routes),
     ).toThrow(/at least 32 characters.*it has 31/);
-    expect(resolveInboundConfig({ INBOUND_TOKEN: 't', RECEIVER_HASH_KEY: key }, routes).config?.hashKey).toBe(
-      key,
-    );
+    expect(
+      resolveInboundConfig({ INBOUND_TOKEN: token, RECEIVER_HASH_KEY: key }, routes).config?.hashKey,
+    ).toBe(key);
+  });
+
+  it('refuses an INBOUND_TOKEN shorter than 32 bytes, counting bytes like the admin token', () => {
+    expect(() =>
+      resolveInboundConfig({ INBOUND_TOKEN: 't'.repeat(31), RECEIVER_HASH_KEY: key }, routes),
+    ).toThrow(/INBOUND_TOKEN is shorter than 32 bytes \(it has 31\)/);
+    // 16 × 'ä' is 16 characters but 32 bytes in UTF-8: accepted.
+    expect(
+      resolveInboundConfig({ INBOUND_TOKEN: 'ä'.repeat(16), RECEIVER_HASH_KEY: key }, routes).config,
+    ).toBeDefined();
+    expect(() =>
+      resolveInboundConfig({ INBOUND_TOKEN: 'ä'.repeat(15), RECEIVER_HASH_KEY: key }, routes),
+    ).toThrow(/it has 30/);
   });
 
   it('refuses Twilio without RECEIVER_PUBLIC_URL', () => {
@@ -27,7 +41,7 @@ describe('inbound configuration', () => {
   });
 
   it('warns that no replies go out without INBOUND_COMPANY', () => {
-    expect(resolveInboundConfig({ INBOUND_TOKEN: 't', RECEIVER_HASH_KEY: key }, routes).warnings).toEqual([
+    expect(resolveInboundConfig({ INBOUND_TOKEN: token, RECEIVER_HASH_KEY: key }, routes).warnings).toEqual([
       expect.stringContaining('INBOUND_COMPANY'),
     ]);
   });
@@ -44,7 +58,7 @@ describe('inbound configuration', () => {
   it('reads keyword lists and the match window', () => {
     const { config } = resolveInboundConfig(
       {
-        INBOUND_TOKEN: 't',
+        INBOUND_TOKEN: token,
         RECEIVER_HASH_KEY: key,
         INBOUND_OPTIN_KEYWORDS: 'Newsletter, Start',
         INBOUND_MATCH_WINDOW_DAYS: '7',
@@ -55,7 +69,7 @@ describe('inbound configuration', () => {
     expect(config?.keywords.optin).toEqual([['newsletter'], ['start']]);
     expect(() =>
       resolveInboundConfig(
-        { INBOUND_TOKEN: 't', RECEIVER_HASH_KEY: key, INBOUND_MATCH_WINDOW_DAYS: 'soon' },
+        { INBOUND_TOKEN: token, RECEIVER_HASH_KEY: key, INBOUND_MATCH_WINDOW_DAYS: 'soon' },
         routes,
       ),
     ).toThrow(/INBOUND_MATCH_WINDOW_DAYS/);

@@ -87,6 +87,8 @@ const list = (value: string | undefined, fallback: readonly string[]): string[] 
         .filter(Boolean);
 
 const HASH_KEY_MIN = 32;
+/** As the admin and ingest tokens (src/app.ts MIN_TOKEN_BYTES): 32 bytes, guessing it is hopeless. */
+const INBOUND_TOKEN_MIN_BYTES = 32;
 const TELEGRAM_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
 
 /**
@@ -104,6 +106,15 @@ export function resolveInboundConfig(
     throw new InboundConfigError(
       `${configured.join(', ')} ${configured.length > 1 ? 'are' : 'is'} set, so RECEIVER_HASH_KEY must be set to at least ${HASH_KEY_MIN} characters (it keys the sender hashes in the chain; e.g. openssl rand -hex 32)${hashKey === undefined ? '' : `; it has ${hashKey.length}`}`,
     );
+  const inboundToken = settings.INBOUND_TOKEN;
+  if (inboundToken !== undefined) {
+    // Bytes, not characters, as for the admin and ingest tokens: the bearer is compared as bytes.
+    const bytes = new TextEncoder().encode(inboundToken).length;
+    if (bytes < INBOUND_TOKEN_MIN_BYTES)
+      throw new InboundConfigError(
+        `INBOUND_TOKEN is shorter than ${INBOUND_TOKEN_MIN_BYTES} bytes (it has ${bytes}); it is the bearer token of POST /v1/inbound, make one with: node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))"`,
+      );
+  }
   if (settings.TWILIO_AUTH_TOKEN !== undefined && settings.RECEIVER_PUBLIC_URL === undefined)
     throw new InboundConfigError(
       'TWILIO_AUTH_TOKEN is set, so RECEIVER_PUBLIC_URL must be set too: Twilio signs the full public URL of the webhook (e.g. https://consent.firma.de)',

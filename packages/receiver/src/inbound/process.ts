@@ -27,6 +27,7 @@ import {
 } from '../store/inbound-sql.js';
 import type { InboundConfig } from './config.js';
 import { type Intent, parseMessage, sameMessage, storableText } from './parse.js';
+import { createConfirmLink } from './confirm-link.js';
 import { queueReply } from './queue-reply.js';
 import type { ReplyKind } from './replies.js';
 import { keyedHash, senderHash } from './sender.js';
@@ -63,7 +64,8 @@ export interface SubscriptionChange {
   from: SubscriptionState | null;
   to: SubscriptionState;
   inboundId: string | null;
-  via: 'message' | 'signal' | 'admin';
+  /** `link`: the one-time confirmation link of an e-mail opt-in (confirm-link.ts). */
+  via: 'message' | 'signal' | 'admin' | 'link';
 }
 
 export type ChangeHook = (tx: SqlQueryable, changes: readonly SubscriptionChange[]) => Promise<void>;
@@ -190,6 +192,8 @@ class Matching {
   private readonly concerned: Array<{ consentId: string | null; site: string | null }> = [];
   private subscriberId: string | undefined;
   private reply: { kind: ReplyKind; locale: string | null; purpose: string | undefined } | undefined;
+  /** The awaiting_reply subscription whose confirm_request may carry a one-time link. */
+  private linkSubscriptionId: string | undefined;
   private textMatchesConsent = false;
   private intent: Intent;
 
@@ -368,7 +372,7 @@ class Matching {
     const subscriberId = await this.ensureSubscriber();
     const secondStep = SECOND_STEP_CHANNELS.has(this.event.channel);
     const state: SubscriptionState = secondStep ? 'awaiting_reply' : 'confirmed';
-    await upsertSubscription(this.tx, {
+    const subscriptionId = await upsertSubscription(this.tx, {
       subscriptionId: randomUUID(),
       subscriberId,
       consent,
@@ -388,7 +392,10 @@ class Matching {
       locale: consent.locale ?? null,
       purpose: consent.purpose,
     };
-    if (secondStep) return 'awaiting_reply';
+    if (secondStep) {
+      this.linkSubscriptionId = subscriptionId;
+      return 'awaiting_reply';
+    }
     this.entries.push(
       this.entry('confirmed', consent.site, consent.consentId, {
         consentId: consent.consentId,
@@ -643,10 +650,38 @@ class Matching {
     };
   }
 
+  /**
+   * An e-mail opt-in's confirm_request carries a one-time link (docs/inbound.md#e-mail-confirmation-link)
+   * when RECEIVER_PUBLIC_URL says where the receiver is, and only when the reply goes back in the
+   * HTTP answer (the generic route): an outbox row would keep the token in plain text.
+   */
+  private async confirmLink(replies: ProviderReplies | undefined): Promise<string | undefined> {
+    const { ctx, event } = this;
+    const publicUrl = ctx.config.settings.RECEIVER_PUBLIC_URL;
+    if (
+      this.reply?.kind !== 'confirm_request' ||
+      this.linkSubscriptionId === undefined ||
+      event.channel !== 'email' ||
+      replies !== undefined ||
+      publicUrl === undefined ||
+      ctx.config.company === undefined
+    )
+      return undefined;
+    return createConfirmLink(this.tx, {
+      publicUrl,
+      subscriptionId: this.linkSubscriptionId,
+      inboundId: this.inboundId,
+      at: this.at,
+    });
+  }
+
   private async queueReply(): Promise<Reply | null> {
     const { ctx, event } = this;
     if (!this.reply) return null;
-    return queueReply(this.tx, ctx.config, ctx.repliesFor(event.provider), {
+    const replies = ctx.repliesFor(event.provider);
+    const confirmLink = await this.confirmLink(replies);
+    return queueReply(this.tx, ctx.config, replies, {
+      ...(confirmLink === undefined ? {} : { confirmLink }),
       kind: this.reply.kind,
       noticeLocale: this.reply.locale,
       purpose: this.reply.purpose,

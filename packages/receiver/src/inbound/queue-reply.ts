@@ -19,6 +19,8 @@ export interface ReplyRequest {
   /** When the person wrote: service windows (24 h) count from here. */
   providerTime: Date | undefined;
   at: Date;
+  /** The one-time confirmation link a confirm_request carries (e-mail, confirm-link.ts). */
+  confirmLink?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function queueReply(
     company: config.company,
     purpose: request.purpose,
     channel: request.channel,
+    ...(request.confirmLink === undefined ? {} : { confirmLink: request.confirmLink }),
   });
   if (replies) {
     const from =

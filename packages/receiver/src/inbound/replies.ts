@@ -1,3 +1,4 @@
+import { matchLocale } from '@messenger-optin/sdk';
 import type { ReplyLocale } from './config.js';
 
 /** The reply texts (docs/inbound.md#replies), per kind and locale. */
@@ -7,7 +8,15 @@ interface Fill {
   company: string;
   purpose: string | undefined;
   channel: string;
+  /** Only for confirm_request: the one-time confirmation link (e-mail). */
+  confirmLink?: string;
 }
+
+/** Appended to confirm_request when there is a link; answering "Ja"/"Yes" still works. */
+const LINK_SENTENCE: Record<ReplyLocale, (link: string) => string> = {
+  de: (link) => ` Oder bestätigen Sie über diesen Link (7 Tage gültig): ${link}`,
+  en: (link) => ` Or confirm with this link (valid for 7 days): ${link}`,
+};
 
 const CHANNEL_NAMES: Record<string, string> = {
   whatsapp: 'WhatsApp',
@@ -22,7 +31,7 @@ const CHANNEL_NAMES: Record<string, string> = {
   email: 'E-Mail',
 };
 
-const TEXTS: Record<ReplyLocale, Record<ReplyKind, (fill: Required<Fill>) => string>> = {
+const TEXTS: Record<ReplyLocale, Record<ReplyKind, (fill: Required<Omit<Fill, 'confirmLink'>>) => string>> = {
   de: {
     confirmation: ({ purpose, company, channel }) =>
       `Danke! Sie erhalten ab jetzt ${purpose} von ${company} über ${channel}. Abmelden: jederzeit „Stop“ senden.`,
@@ -53,14 +62,16 @@ const DEFAULT_PURPOSE: Record<ReplyLocale, string> = { de: 'Nachrichten', en: 'm
 
 /** A notice locale such as `de-DE` to a reply locale, else the fallback. */
 export function replyLocale(noticeLocale: string | null | undefined, fallback: ReplyLocale): ReplyLocale {
-  const language = noticeLocale?.slice(0, 2).toLowerCase();
-  return language === 'de' || language === 'en' ? language : fallback;
+  return matchLocale(noticeLocale, ['de', 'en'], fallback);
 }
 
 export function replyText(kind: ReplyKind, locale: ReplyLocale, fill: Fill): string {
-  return TEXTS[locale][kind]({
+  const text = TEXTS[locale][kind]({
     company: fill.company,
     purpose: fill.purpose ?? DEFAULT_PURPOSE[locale],
     channel: CHANNEL_NAMES[fill.channel] ?? fill.channel,
   });
+  return kind === 'confirm_request' && fill.confirmLink !== undefined
+    ? text + LINK_SENTENCE[locale](fill.confirmLink)
+    : text;
 }

@@ -1,3 +1,4 @@
+import { isWebUrl, parseUrl } from '@messenger-optin/sdk';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { issuesOf } from '../console/filters.js';
@@ -11,14 +12,8 @@ import type { ReceiverEnv } from './env.js';
 const httpUrl = z.string().check(
   z.maxLength(2_000),
   z.refine((value) => {
-    try {
-      const url = new URL(value);
-      return (
-        (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === ''
-      );
-    } catch {
-      return false;
-    }
+    const url = parseUrl(value);
+    return !!url && isWebUrl(url) && url.username === '' && url.password === '';
   }, 'must be an http(s) URL without user or password, e.g. https://crm.example/hooks/optin'),
 );
 

@@ -65,7 +65,7 @@ describe.each(storeKinds)('webhook answers on $name', (kind) => {
   });
 
   it.skipIf(kind.skipReason)('answers 404 for an unconfigured provider', async () => {
-    const bare = makeHarness(store, { RECEIVER_HASH_KEY: HASH_KEY, INBOUND_TOKEN: 'x' });
+    const bare = makeHarness(store, { RECEIVER_HASH_KEY: HASH_KEY, INBOUND_TOKEN: 'x'.repeat(32) });
     for (const [provider, body] of fixtures)
       expect((await bare.app.request(routeOf(provider), signed(provider, body))).status, provider).toBe(404);
     expect((await bare.app.request('/v1/inbound/meta?hub.mode=subscribe')).status).toBe(404);

@@ -33,7 +33,7 @@ export const SETTINGS: InboundSettings = {
   LINE_CHANNEL_ACCESS_TOKEN: 'line-access-token',
   TWILIO_AUTH_TOKEN: 'twilio-auth-token',
   TWILIO_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
-  INBOUND_TOKEN: 'inbound-bridge-token',
+  INBOUND_TOKEN: 'inbound-bridge-token-0123456789abcdef',
   RECEIVER_PUBLIC_URL: PUBLIC_URL,
   RECEIVER_HASH_KEY: HASH_KEY,
   INBOUND_COMPANY: 'Firma',

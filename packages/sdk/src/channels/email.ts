@@ -1,6 +1,7 @@
 import { encodeMailText } from '../encode.js';
 import { patternField, readField } from './fields.js';
 import type { Channel, ChannelDisplay, ChannelProvider, ProviderFacts } from './types.js';
+import { emailIcon } from './icons.js';
 
 /** `{ "type": "email", "address": "news@firma.de" }`: the address that receives the opt-in mail. */
 export interface EmailConfig {
@@ -43,10 +44,7 @@ export const emailMeta: ChannelDisplay = {
   prefill: 'text',
   // mailto: opens the desktop's mail program directly.
   desktop: 'direct',
-  icon: {
-    viewBox: '0 0 24 24',
-    path: 'M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm1.3 2L12 12.3 19.7 7z',
-  },
+  icon: emailIcon,
 };
 
 export const emailProvider: ProviderFacts = {

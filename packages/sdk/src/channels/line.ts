@@ -1,6 +1,7 @@
 import { encodeText } from '../encode.js';
 import { nameField, readField } from './fields.js';
 import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
+import { lineIcon } from './icons.js';
 
 /** `{ "type": "line", "id": "@firma" }`: the LINE Official Account ID. */
 export interface LineConfig {
@@ -31,10 +32,7 @@ export const line: Channel<LineConfig> = {
 export const lineMeta: ChannelDisplay = {
   prefill: 'text',
   desktop: 'qr',
-  icon: {
-    viewBox: '0 0 24 24',
-    path: 'M12 3C6.5 3 2 6.6 2 11c0 4 3.6 7.3 8.4 7.9.8.2.6 1 .4 2.1 3-1.5 8.5-5 10.3-8.2.6-1.2.9-2.5.9-3.8C22 6.6 17.5 3 12 3zM6.5 8h1.5v4.5h2.5V14h-4zm5 0H13v6h-1.5z',
-  },
+  icon: lineIcon,
 };
 
 export const lineProvider: ProviderFacts = {

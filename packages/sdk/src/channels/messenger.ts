@@ -1,6 +1,7 @@
 import { toPayload } from '../payload.js';
 import { nameField, readField } from './fields.js';
 import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
+import { messengerIcon } from './icons.js';
 
 /** `{ "type": "messenger", "page": "firma.news" }`: the Facebook page the visitor writes to. */
 export interface MessengerConfig {
@@ -36,10 +37,7 @@ export const messengerMeta: ChannelDisplay = {
   prefill: 'payload',
   // m.me opens messenger.com in desktop browsers.
   desktop: 'direct',
-  icon: {
-    viewBox: '0 0 24 24',
-    path: 'M12 2C6.5 2 2 6.1 2 11.3c0 2.8 1.3 5.3 3.5 7V22l3.3-1.8c1 .3 2.1.4 3.2.4 5.5 0 10-4.1 10-9.3S17.5 2 12 2zm1 12.4-2.5-2.7-5 2.7 5.5-5.8 2.6 2.7 4.9-2.7z',
-  },
+  icon: messengerIcon,
 };
 
 export const messengerProvider: ProviderFacts = {

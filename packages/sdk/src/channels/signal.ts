@@ -1,6 +1,7 @@
 import { parsePhone } from '../phone.js';
 import { readField } from './fields.js';
 import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
+import { signalIcon } from './icons.js';
 
 /** `{ "type": "signal", "phone": "+49 170 1234567" }`: the business's Signal number. */
 export interface SignalConfig {
@@ -28,10 +29,7 @@ export const signal: Channel<SignalConfig> = {
 export const signalMeta: ChannelDisplay = {
   prefill: 'none',
   desktop: 'qr',
-  icon: {
-    viewBox: '0 0 24 24',
-    path: 'M12 2a10 10 0 1 1-5 18.7L2 22l1.3-5A10 10 0 0 1 12 2zm0 2.5a7.5 7.5 0 1 0 0 15 7.5 7.5 0 0 0 0-15z',
-  },
+  icon: signalIcon,
 };
 
 export const signalProvider: ProviderFacts = {

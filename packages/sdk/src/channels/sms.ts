@@ -2,6 +2,7 @@ import { encodeText } from '../encode.js';
 import { parsePhone } from '../phone.js';
 import { readField } from './fields.js';
 import type { Channel, ChannelDisplay, ChannelProvider, ProviderFacts } from './types.js';
+import { smsIcon } from './icons.js';
 
 /** `{ "type": "sms", "phone": "+49 170 1234567" }`: the number that receives the text message. */
 export interface SmsConfig {
@@ -32,10 +33,7 @@ export const sms: Channel<SmsConfig> = {
 export const smsMeta: ChannelDisplay = {
   prefill: 'text',
   desktop: 'qr',
-  icon: {
-    viewBox: '0 0 24 24',
-    path: 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm2 6.5v2h2v-2zm5 0v2h2v-2zm5 0v2h2v-2z',
-  },
+  icon: smsIcon,
 };
 
 export const smsProvider: ProviderFacts = {

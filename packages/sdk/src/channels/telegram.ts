@@ -2,6 +2,7 @@ import { encodeText } from '../encode.js';
 import { toPayload } from '../payload.js';
 import { nameField, readField } from './fields.js';
 import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
+import { telegramIcon } from './icons.js';
 
 /** `{ "type": "telegram", "username": "firma_news_bot" }`: a bot or a user/channel account. */
 export interface TelegramConfig {
@@ -43,10 +44,7 @@ export const telegramMeta: ChannelDisplay = {
   // For bots; the link builder reports 'text' for user accounts.
   prefill: 'payload',
   desktop: 'qr',
-  icon: {
-    viewBox: '0 0 24 24',
-    path: 'M2.6 11.1 20.8 3.9c.8-.3 1.5.3 1.3 1.2l-3 14.5c-.2.9-1 1.2-1.7.7l-4.7-3.5-2.4 2.3c-.3.3-.9.1-.9-.3v-4.1l8.1-7.6-10 6.4-4.8-1.5c-.8-.3-.8-1.2-.1-1.5z',
-  },
+  icon: telegramIcon,
 };
 
 export const telegramProvider: ProviderFacts = {

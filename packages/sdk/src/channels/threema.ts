@@ -1,6 +1,7 @@
 import { encodeText } from '../encode.js';
 import { patternField, readField } from './fields.js';
 import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
+import { threemaIcon } from './icons.js';
 
 /** `{ "type": "threema", "id": "ABCD1234" }`: the business's Threema ID (or a Gateway ID `*FIRMA01`). */
 export interface ThreemaConfig {
@@ -31,10 +32,7 @@ export const threema: Channel<ThreemaConfig> = {
 export const threemaMeta: ChannelDisplay = {
   prefill: 'text',
   desktop: 'qr',
-  icon: {
-    viewBox: '0 0 24 24',
-    path: 'M12 2C6.5 2 2 5.8 2 10.5c0 2.6 1.4 4.9 3.6 6.5L5 21l4.2-2.3c.9.2 1.8.3 2.8.3 5.5 0 10-3.8 10-8.5S17.5 2 12 2zM9 9a3 3 0 0 1 6 0v1h.5v5h-7v-5H9zm1.5 0v1h3V9a1.5 1.5 0 0 0-3 0z',
-  },
+  icon: threemaIcon,
 };
 
 export const threemaProvider: ProviderFacts = {

@@ -2,6 +2,7 @@ import { encodeText } from '../encode.js';
 import { toPayload } from '../payload.js';
 import { nameField, readField } from './fields.js';
 import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
+import { viberIcon } from './icons.js';
 
 /** `{ "type": "viber", "uri": "firmanews" }`: the URI of the business's bot or public account. */
 export interface ViberConfig {
@@ -37,10 +38,7 @@ export const viber: Channel<ViberConfig> = {
 export const viberMeta: ChannelDisplay = {
   prefill: 'text',
   desktop: 'qr',
-  icon: {
-    viewBox: '0 0 24 24',
-    path: 'M6 2h12a4 4 0 0 1 4 4v9a4 4 0 0 1-4 4h-7l-4 3v-3H6a4 4 0 0 1-4-4V6a4 4 0 0 1 4-4zm3 4c-.6 0-1.1.6-1.1 1.4 0 3.6 2.9 6.5 6.5 6.5.8 0 1.4-.5 1.4-1.1l-.4-1-1.8-.8-1 .9a5 5 0 0 1-2.9-2.9l.9-1-.8-1.8z',
-  },
+  icon: viberIcon,
 };
 
 export const viberProvider: ProviderFacts = {

@@ -2,6 +2,7 @@ import { encodeText } from '../encode.js';
 import { parsePhone } from '../phone.js';
 import { readField } from './fields.js';
 import type { Channel, ChannelDisplay, ProviderFacts } from './types.js';
+import { whatsappIcon } from './icons.js';
 
 /** `{ "type": "whatsapp", "phone": "+49 170 1234567" }`: the business's WhatsApp number. */
 export interface WhatsappConfig {
@@ -26,10 +27,7 @@ export const whatsapp: Channel<WhatsappConfig> = {
 export const whatsappMeta: ChannelDisplay = {
   prefill: 'text',
   desktop: 'qr',
-  icon: {
-    viewBox: '0 0 24 24',
-    path: 'M12 2a10 10 0 1 1-4.8 18.8L2 22l1.3-5A10 10 0 0 1 12 2zM8.6 7c-.6 0-1.2.7-1.2 1.6 0 4 3.4 7.4 7.4 7.4.9 0 1.6-.6 1.6-1.2l-.4-1.2-2-.8-1.1 1a6 6 0 0 1-3.3-3.3l1-1.1-.8-2z',
-  },
+  icon: whatsappIcon,
 };
 
 export const whatsappProvider: ProviderFacts = {

@@ -26,7 +26,16 @@ export function checkChannel(
   const entry = registry.find((candidate) => candidate.type === type);
   const fields: Readonly<Record<string, FieldParser>> | undefined = entry?.fields;
   if (!fields) {
-    report(found, [...path, 'type'], [unknownChannel(type, registry)]);
+    report(
+      found,
+      [...path, 'type'],
+      [
+        unknownChannel(
+          type,
+          registry.map((channel) => channel.type),
+        ),
+      ],
+    );
     return value as never;
   }
   const channel: Record<string, unknown> = { type };

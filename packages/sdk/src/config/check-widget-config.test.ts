@@ -161,7 +161,7 @@ describe('checkWidgetConfig', () => {
     [
       { channels: [{ type: Object.create(null) as object }] },
       [
-        'channels[0].type: unknown channel "[object Object]"; use one of whatsapp, telegram, messenger, instagram, viber, threema, signal, sms, line, email',
+        'channels[0].type: "[object Object]" is not a known channel; use one of whatsapp, telegram, messenger, instagram, viber, threema, signal, sms, line, email',
       ],
     ],
     [

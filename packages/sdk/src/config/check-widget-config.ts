@@ -12,6 +12,7 @@ import {
   textProblems,
 } from './check-values.js';
 import { linkProblems } from './link-problems.js';
+import { configKeys, type ConfigKey } from './names-and-hints.js';
 import { advertisingProblems, processorsProblems, wholeNumberProblems } from './notice-options.js';
 import { noticeTextsProblem } from './notice-size.js';
 import {
@@ -108,11 +109,11 @@ const texts: OptionCheck = (value, path, found) => {
 };
 
 /**
- * Every option in the order the issues come in: a text rule (for text options) or a check. The
+ * Every option (`configKeys` gives the order the issues come in): a text rule (for text options) or a check. The
  * options with a hint in `requiredHints` are required, those in `defaults` get their default when
  * left out, the others are optional.
  */
-const options: Record<keyof WidgetConfig, TextRule | OptionCheck> = {
+const options: Record<ConfigKey, TextRule | OptionCheck> = {
   company: { max: maxLength.company, check: filled(problems.emptyCompany) },
   channels,
   privacyPolicy: { max: maxLength.privacyPolicy, check: privacyPolicyProblem },
@@ -159,9 +160,9 @@ export function checkWidgetConfig(input: unknown, page: { url?: string | undefin
   if (!isObject(input)) report(found, [], [wrongType('object', input)]);
   else {
     const config: Record<string, unknown> = {};
-    for (const key in options) {
+    for (const key of configKeys) {
       const value = input[key];
-      const rule = options[key as keyof WidgetConfig];
+      const rule = options[key];
       if (value === undefined && !(key in requiredHints)) {
         if (key in defaults) config[key] = defaults[key as keyof typeof defaults];
         // An optional option written as `undefined` stays in the config, one left out stays out.

@@ -2,6 +2,7 @@
  * The widget config's limits, choices, defaults and hints: one source for the zod schema
  * (schema/widget-config.ts) and the zod-free `checkWidgetConfig`, so the two cannot drift apart.
  */
+import { emptyCompany } from './names-and-hints.js';
 
 /** Most characters (Unicode code points) per text option. */
 export const maxLength = {
@@ -28,9 +29,6 @@ export const maxLength = {
   /** A URL the notice shows in full (an archived notice must stay under the event's cap). */
   privacyPolicy: 2000,
 } as const;
-
-/** How many channels a widget shows. */
-export const channelCount = { min: 1, max: 10 } as const;
 
 export const layouts = ['inline', 'floating'] as const;
 export const references = ['code', 'none'] as const;
@@ -60,16 +58,10 @@ export const numberRanges = {
 /** A BCP 47 language tag, loosely: `de`, `en-GB`, `zh-Hant-TW`. */
 export const languageTag = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-/** What to write for a required option that is missing, after "is required; ". */
-export const requiredHints = {
-  company: 'write the business name, e.g. "Firma GmbH"',
-  channels: 'list the channels, e.g. [{ "type": "whatsapp", "phone": "+49 170 1234567" }]',
-  privacyPolicy: 'link your privacy policy, e.g. https://example.com/privacy',
-  purpose: 'write what the visitor subscribes to, e.g. "News" or "Angebote"; the consent covers exactly that',
-} as const;
+export { channelCount, requiredHints } from './names-and-hints.js';
 
 export const problems = {
-  emptyCompany: 'is empty; write the business name, e.g. "Firma GmbH"',
+  emptyCompany,
   emptyText: 'is empty; write some text or leave the option out',
   notALanguageTag: 'is not a language tag; write e.g. "de" or "en"',
 } as const;

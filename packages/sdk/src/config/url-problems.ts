@@ -1,14 +1,11 @@
 import { quote } from '../errors.js';
+import { isWebUrl, parseUrl } from '../web-url.js';
 
 /** What is wrong with a URL that must be http(s), or undefined. `javascript:` and `data:` never pass. */
 function httpUrlProblem(value: string, example: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `${quote(value)} is not a full URL; write it with https://, e.g. ${example}`;
-  }
-  if (url.protocol === 'https:' || url.protocol === 'http:') return undefined;
+  const url = parseUrl(value);
+  if (!url) return `${quote(value)} is not a full URL; write it with https://, e.g. ${example}`;
+  if (isWebUrl(url)) return undefined;
   return `${quote(value)} is a ${url.protocol} URL, but only http(s) links are allowed; write an https:// address, e.g. ${example}`;
 }
 

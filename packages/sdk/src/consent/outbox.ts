@@ -2,6 +2,7 @@
 // IndexedDB, else localStorage, else memory (entries marked `mem`). Every storage call may throw or reject
 // (QuotaExceededError, storage blocked in private modes, missing APIs): the chain catches it and
 // moves on to the next layer, so `record()` never fails because of storage.
+import { NAME } from './stored-outbox.js';
 import type { Entry } from './types.js';
 
 export interface Store {
@@ -11,7 +12,7 @@ export interface Store {
   del(ids: string[]): Promise<void>;
 }
 
-export const NAME = 'messenger-optin-outbox';
+export { NAME };
 
 /** The whole outbox as one JSON array under one key: small (capped at 1 MB), read and written at once. */
 export function localStore(storage: () => Storage = () => localStorage): Store {

@@ -2,8 +2,10 @@
 // page lifecycle (docs/consent-records.md#delivery-contract-of-createconsentreporter). At-least-once while the browser
 // keeps its storage; the receiver dedupes on eventId.
 import type { ConsentEvent } from '../schema/consent-event.js';
-import { completeEvent, uuid } from './event.js';
+import { uuid } from '../uuid.js';
+import { completeEvent } from './event.js';
 import { NAME, applyCaps, chainStore, idbStore, localStore } from './outbox.js';
+import { storedOutboxExists } from './stored-outbox.js';
 import { backoff, parseRetryAfter, retriable } from './retry.js';
 import { CONTENT_TYPE, KEEPALIVE_BUDGET, batches, beacon, body, post } from './sender.js';
 import { withLock } from './tabs.js';
@@ -348,23 +350,12 @@ function create(options: ReporterOptions): ConsentReporter {
 
   // A former page load may have left events: look without creating anything (privacy), then send.
   if (!memoryOnly)
-    void (async () => {
-      let found: unknown;
-      try {
-        found = localStorage.getItem(NAME);
-      } catch {
-        // no or blocked localStorage
-      }
-      try {
-        found ||= (await indexedDB.databases()).some((database) => database.name === NAME);
-      } catch {
-        // no IndexedDB or no databases(): then only a record() opens it
-      }
+    void storedOutboxExists().then(async (found) => {
       if (found && !closed) {
         persisted = true;
         await cycle();
       }
-    })();
+    });
 
   return {
     consentFor(channel) {

@@ -1,3 +1,4 @@
+import { matchLocale } from '../locale-match.js';
 import type { NoticeTemplates } from './types.js';
 
 /**
@@ -19,15 +20,12 @@ export const noticeLocales = Object.keys(loaders) as readonly NoticeLocale[];
 /** The locale used when the visitor's language is not shipped. */
 export const fallbackNoticeLocale: NoticeLocale = 'en';
 
-const isNoticeLocale = (tag: string): tag is NoticeLocale => Object.hasOwn(loaders, tag);
-
 /**
  * Maps a BCP 47 tag ("de-AT", "DE", "de_CH") to a shipped locale by its primary language;
  * anything not shipped, or empty, falls back to English.
  */
 export function resolveNoticeLocale(lang: string | null | undefined): NoticeLocale {
-  const primary = (lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return isNoticeLocale(primary) ? primary : fallbackNoticeLocale;
+  return matchLocale(lang, noticeLocales, fallbackNoticeLocale);
 }
 
 const loaded: Partial<Record<NoticeLocale, Promise<NoticeTemplates>>> = {};

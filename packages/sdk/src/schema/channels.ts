@@ -52,7 +52,10 @@ export function channelConfigSchemaOf(registry: readonly AnyChannel[]) {
   return z.discriminatedUnion('type', [first, ...rest], {
     error: (issue) => {
       if (issue.code !== 'invalid_union') return undefined;
-      return unknownChannel((issue.input as { type?: unknown } | null)?.type, registry);
+      return unknownChannel(
+        (issue.input as { type?: unknown } | null)?.type,
+        registry.map((channel) => channel.type),
+      );
     },
   });
 }

@@ -157,7 +157,7 @@ describe.each([
   it('names an unknown channel and lists the known ones', () => {
     expect(problems({ ...valid, channels: [{ type: 'xyz', phone: '+49 170 1234567' }] })).toEqual({
       'channels[0].type':
-        'channels[0].type: unknown channel "xyz"; use one of whatsapp, telegram, messenger, instagram, viber, threema, signal, sms, line, email',
+        'channels[0].type: "xyz" is not a known channel; use one of whatsapp, telegram, messenger, instagram, viber, threema, signal, sms, line, email',
     });
     expect(problems({ ...valid, channels: [{ phone: '+49 170 1234567' }] })['channels[0].type']).toMatch(
       /^channels\[0\]\.type: is required; use one of whatsapp, /,
@@ -274,7 +274,7 @@ describe('channel schemas', () => {
     const result = z.safeParse(channelConfigSchema, { type }, { error: () => 'generic' });
     expect(result.success).toBe(false);
     const messages = formatIssues(result.error!.issues).map((issue) => issue.message);
-    expect(messages.join('\n')).not.toContain('unknown channel');
+    expect(messages.join('\n')).not.toContain('is not a known channel');
     expect(messages.some((message) => / is required$| generic$/.test(message))).toBe(true);
   });
 

@@ -15,6 +15,7 @@ import {
 import type { Found } from '../config/check-values.js';
 import { advertisingProblems, processorsProblems, wholeNumberProblems } from '../config/notice-options.js';
 import type { ParseResult, WidgetConfig, WidgetConfigInput } from '../config/types.js';
+import type { ConfigKey } from '../config/names-and-hints.js';
 import type { Processor } from '../notices/types.js';
 import { endpointProblem, privacyPolicyProblem } from '../config/url-problems.js';
 import { channelConfigSchema } from './channels.js';
@@ -216,6 +217,8 @@ type Holds<T extends true> = T;
 export type SchemaMatchesTypes = [
   Holds<Same<z.output<typeof widgetConfigSchema>, WidgetConfig>>,
   Holds<Same<z.input<typeof widgetConfigSchema>, WidgetConfigInput>>,
+  // `configKeys` names every option (the widget's attributes and properties), no more.
+  Holds<Same<keyof WidgetConfig, ConfigKey>>,
 ];
 
 /**

@@ -43,7 +43,7 @@ describe('an eleventh channel, added in one file', () => {
     expect(formatIssues(wrong.error!.issues).map((issue) => issue.path)).toEqual(['phone']);
     const unknown = zodParse(schema, { type: 'telex' });
     expect(formatIssues(unknown.error!.issues)[0]?.message).toMatch(
-      /unknown channel "telex"; use one of .*, fax$/,
+      /"telex" is not a known channel; use one of .*, fax$/,
     );
   });
 

@@ -7,7 +7,7 @@ import { channelIcon } from './channel-icon.js';
 export interface ChannelListOptions {
   channels: readonly CheckedChannel[];
   name: (type: ChannelType) => string;
-  /** Undefined until the SDK chunk with the icons arrived; the icon's box is reserved meanwhile. */
+  /** Undefined until the chunk with the icons arrived (after the first paint); the box is reserved meanwhile. */
   icon: (type: ChannelType) => ChannelIcon | undefined;
   strings: UiStrings;
   withdraw: boolean;

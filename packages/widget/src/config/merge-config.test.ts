@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { attributeName } from './attribute-name.js';
 import { mergeConfig } from './merge-config.js';
 
 describe('mergeConfig', () => {
@@ -66,16 +65,5 @@ describe('mergeConfig', () => {
   it('reports a JSON child that is not an object', () => {
     const result = mergeConfig({}, '[1, 2]');
     expect(!result.ok && result.problem.message).toMatch(/must be one JSON object/);
-  });
-});
-
-describe('attributeName', () => {
-  it.each([
-    ['channels[1].phone', 'channels'],
-    ['privacyPolicy', 'privacy-policy'],
-    ['withdrawKeyword', 'withdraw-keyword'],
-    ['company', 'company'],
-  ])('%s belongs to the attribute %s', (path, attribute) => {
-    expect(attributeName(path)).toBe(attribute);
   });
 });

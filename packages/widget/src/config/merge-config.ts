@@ -1,4 +1,4 @@
-import { attributeName } from './attribute-name.js';
+import { attributeName } from '@messenger-optin/sdk';
 import { configKeys, type ConfigProblem, type RawConfig } from './types.js';
 
 export type MergeResult =

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { channelTypes, checkWidgetConfig, configProblems } from '@messenger-optin/sdk';
 import { preCheck } from './pre-check.js';
 
 const known = ['whatsapp', 'telegram', 'signal'] as const;
@@ -29,7 +30,7 @@ describe('preCheck', () => {
       { ...valid, company: undefined },
       'missing-attribute',
       'company',
-      /"company" is required/,
+      /^attribute "company": company: is required; write the business name/,
     ],
     ['blank company', { ...valid, company: '  ' }, 'missing-attribute', 'company', /"company"/],
     [
@@ -37,9 +38,15 @@ describe('preCheck', () => {
       { ...valid, channels: undefined },
       'missing-attribute',
       'channels',
-      /"channels" is required/,
+      /^attribute "channels": channels: is required; list the channels/,
     ],
-    ['empty channel list', { ...valid, channels: '[]' }, 'missing-attribute', 'channels', /non-empty/],
+    [
+      'empty channel list',
+      { ...valid, channels: '[]' },
+      'missing-attribute',
+      'channels',
+      /^attribute "channels": channels: needs at least 1 entry$/,
+    ],
     [
       'broken JSON',
       { ...valid, channels: '[{"type":"whatsapp",}]' },
@@ -54,20 +61,26 @@ describe('preCheck', () => {
       'channels[1].type',
       /"wechat" is not a known channel; use one of whatsapp, telegram, signal/,
     ],
-    ['channel without type', { ...valid, channels: '[{}]' }, 'unknown-channel', 'channels[0].type', /null/],
+    [
+      'channel without type',
+      { ...valid, channels: '[{}]' },
+      'unknown-channel',
+      'channels[0].type',
+      /channels\[0\]\.type: is required; use one of whatsapp, telegram, signal$/,
+    ],
     [
       'missing privacy policy',
       { ...valid, privacyPolicy: undefined },
       'missing-attribute',
       'privacyPolicy',
-      /"privacy-policy" is required/,
+      /^attribute "privacy-policy": privacyPolicy: is required; link your privacy policy/,
     ],
     [
       'javascript: privacy policy',
       { ...valid, privacyPolicy: 'javascript:alert(1)' },
       'invalid-url',
       'privacyPolicy',
-      /"privacy-policy": "javascript:alert\(1\)" is not an http\(s\) URL/,
+      /^attribute "privacy-policy": privacyPolicy: "javascript:alert\(1\)" is a javascript: URL, but only http\(s\) links are allowed/,
     ],
     ['data: endpoint', { ...valid, endpoint: 'data:text/plain,x' }, 'invalid-url', 'endpoint', /"endpoint"/],
   ])('rejects %s', (_name, raw, code, path, message) => {
@@ -88,5 +101,28 @@ describe('preCheck', () => {
     const result = preCheck({ ...valid, layout: 'floating', texts: { headline: 'News' } }, known);
     expect(result.ok && result.config.layout).toBe('floating');
     expect(result.ok && result.config.texts).toEqual({ headline: 'News' });
+  });
+
+  // One set of sentences: what the first paint says is what the full validation says for the same
+  // mistake (docs/architecture.md#config-rules).
+  it.each([
+    ['missing company', { ...valid, company: undefined }],
+    ['blank company', { ...valid, company: '  ' }],
+    ['missing channels', { ...valid, channels: undefined }],
+    ['empty channel list', { ...valid, channels: [] }],
+    ['channels not a list', { ...valid, channels: { type: 'whatsapp' } }],
+    ['unknown channel', { ...valid, channels: [{ type: 'wechat' }] }],
+    ['channel without type', { ...valid, channels: [{}] }],
+    ['missing privacy policy', { ...valid, privacyPolicy: undefined }],
+    ['javascript: privacy policy', { ...valid, privacyPolicy: 'javascript:alert(1)' }],
+    ['data: endpoint', { ...valid, endpoint: 'data:text/plain,x' }],
+  ])('says what the full validation says: %s', (_name, raw) => {
+    const pre = preCheck(raw, channelTypes);
+    const full = checkWidgetConfig({ ...raw, purpose: 'News' });
+    expect(pre.ok || full.ok).toBe(false);
+    if (pre.ok || full.ok) return;
+    const same = full.issues.filter((issue) => issue.path === pre.problem.path);
+    expect(same.length).toBeGreaterThan(0);
+    expect(pre.problem.message).toBe(configProblems(same.slice(0, 1)));
   });
 });

@@ -1,89 +1,97 @@
 import type { ChannelType } from '@messenger-optin/sdk';
-import { attributeName } from './attribute-name.js';
+import {
+  channelCount,
+  configProblem,
+  emptyCompany,
+  endpointProblem,
+  isWebUrl,
+  parseUrl,
+  privacyPolicyProblem,
+  requiredHints,
+  tooShort,
+  unknownChannel,
+  wrongType,
+} from '@messenger-optin/sdk';
 import type { CheckedChannel, ConfigProblem, PreCheckResult } from './types.js';
 
 /**
  * The structural pre-check on the first-paint path (docs/architecture.md#sizes). It decides whether the
  * buttons may paint: JSON parses, required fields are present, channel types are known, URLs are
  * http(s). Everything finer (phone numbers, user names, lengths) is the full validation's job,
- * which loads in parallel and must pass before any button acts.
+ * which loads in parallel and must pass before any button acts. Its sentences are the SDK's
+ * (docs/architecture.md#config-rules), so the site owner reads the same words from both.
  */
 export function preCheck(raw: Record<string, unknown>, knownTypes: readonly ChannelType[]): PreCheckResult {
-  const fail = (problem: ConfigProblem): PreCheckResult => ({ ok: false, problem });
+  const fail = (code: ConfigProblem['code'], path: string, problem: string): PreCheckResult => ({
+    ok: false,
+    problem: { code, path, message: configProblem(path, problem) },
+  });
+  const required = (key: keyof typeof requiredHints) => `is required; ${requiredHints[key]}`;
 
   const company = raw['company'];
   if (typeof company !== 'string' || company.trim() === '') {
-    return fail({
-      code: 'missing-attribute',
-      path: 'company',
-      message:
-        'attribute "company" is required: the business name visitors will see in the messenger, e.g. company="Firma".',
-    });
+    return fail(
+      'missing-attribute',
+      'company',
+      company === undefined
+        ? required('company')
+        : typeof company === 'string'
+          ? emptyCompany
+          : wrongType('string', company),
+    );
   }
 
   let channels = raw['channels'];
   if (channels === undefined || channels === '') {
-    return fail({
-      code: 'missing-attribute',
-      path: 'channels',
-      message:
-        'attribute "channels" is required: a JSON array such as [{"type":"whatsapp","phone":"+49 170 1234567"}].',
-    });
+    return fail('missing-attribute', 'channels', required('channels'));
   }
   if (typeof channels === 'string') {
     try {
       channels = JSON.parse(channels);
     } catch (error) {
-      return fail({
-        code: 'invalid-json',
-        path: 'channels',
-        message: `attribute "channels" is not valid JSON (${(error as Error).message}); write it like [{"type":"whatsapp","phone":"+49 170 1234567"}].`,
-      });
+      return fail(
+        'invalid-json',
+        'channels',
+        `is not valid JSON (${(error as Error).message}); ${requiredHints.channels}`,
+      );
     }
   }
-  if (!Array.isArray(channels) || channels.length === 0) {
-    return fail({
-      code: 'missing-attribute',
-      path: 'channels',
-      message:
-        'attribute "channels" must be a non-empty JSON array such as [{"type":"whatsapp","phone":"+49 170 1234567"}].',
-    });
+  if (!Array.isArray(channels) || channels.length < channelCount.min) {
+    return fail(
+      'missing-attribute',
+      'channels',
+      Array.isArray(channels) ? tooShort(channelCount.min, 'array') : wrongType('array', channels),
+    );
   }
   const checked: CheckedChannel[] = [];
   for (const [index, channel] of channels.entries()) {
     const type = (channel as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !(knownTypes as readonly string[]).includes(type)) {
-      return fail({
-        code: 'unknown-channel',
-        path: `channels[${index}].type`,
-        message: `attribute "channels": channels[${index}].type ${JSON.stringify(type ?? null)} is not a known channel; use one of ${knownTypes.join(', ')}.`,
-      });
+      return fail('unknown-channel', `channels[${index}].type`, unknownChannel(type, knownTypes));
     }
     checked.push(channel as CheckedChannel);
   }
 
   const privacyPolicy = raw['privacyPolicy'];
   if (typeof privacyPolicy !== 'string' || privacyPolicy.trim() === '') {
-    return fail({
-      code: 'missing-attribute',
-      path: 'privacyPolicy',
-      message:
-        'attribute "privacy-policy" is required: the URL of your privacy policy, e.g. privacy-policy="https://example.com/privacy".',
-    });
+    return fail('missing-attribute', 'privacyPolicy', required('privacyPolicy'));
   }
   // Relative URLs (endpoint="/collect") resolve against the page, so the schema sees absolute ones.
   const urls: Record<string, string> = {};
   for (const key of ['privacyPolicy', 'endpoint'] as const) {
     const value = raw[key];
     if (value === undefined) continue;
-    const url = httpUrl(value);
-    if (url) urls[key] = url;
+    const url = typeof value === 'string' ? parseUrl(value.trim(), globalThis.location?.href) : undefined;
+    if (url && isWebUrl(url)) urls[key] = url.href;
     else {
-      return fail({
-        code: 'invalid-url',
-        path: key,
-        message: `attribute "${attributeName(key)}": ${JSON.stringify(String(value).slice(0, 80))} is not an http(s) URL; give a full address such as https://example.com/${key === 'endpoint' ? 'consent' : 'privacy'}.`,
-      });
+      const text = String(value);
+      // The SDK's sentence for the value as written; without a page to resolve against, a path
+      // is no full URL either.
+      return fail(
+        'invalid-url',
+        key,
+        (key === 'endpoint' && endpointProblem(text)) || privacyPolicyProblem(text)!,
+      );
     }
   }
 
@@ -99,16 +107,4 @@ export function preCheck(raw: Record<string, unknown>, knownTypes: readonly Chan
       raw: { ...raw, ...urls, channels },
     },
   };
-}
-
-/** The absolute URL if it is http(s): `javascript:`, `data:` and friends never reach an `href`. */
-function httpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  try {
-    const base = typeof location === 'undefined' ? undefined : location.href;
-    const url = new URL(value.trim(), base);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }

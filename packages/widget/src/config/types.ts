@@ -1,4 +1,4 @@
-import type { ChannelType } from '@messenger-optin/sdk';
+import type { ChannelType, ConfigKey } from '@messenger-optin/sdk';
 
 /**
  * The config as the page wrote it, before any check: attribute strings, property values or the
@@ -7,34 +7,9 @@ import type { ChannelType } from '@messenger-optin/sdk';
  */
 export type RawConfig = Partial<Record<ConfigKey, unknown>>;
 
-export const configKeys = [
-  'company',
-  'channels',
-  'privacyPolicy',
-  'endpoint',
-  'keyword',
-  'withdrawKeyword',
-  'purpose',
-  'controller',
-  'lang',
-  'layout',
-  'requireCheckbox',
-  'reference',
-  'impressions',
-  'texts',
-  'frequency',
-  'dpo',
-  'privacyPolicyVersion',
-  'unsubscribeUrl',
-  'processors',
-  'advertising',
-  'retentionYears',
-  'unconfirmedDays',
-  'minAge',
-  'referenceLength',
-] as const;
-
-export type ConfigKey = (typeof configKeys)[number];
+// The option names are the SDK's, one list for its checks and the element's attributes.
+export { configKeys } from '@messenger-optin/sdk';
+export type { ConfigKey } from '@messenger-optin/sdk';
 
 /** One channel after the structural pre-check: the type is known, the rest is checked by `checkWidgetConfig`. */
 export interface CheckedChannel {

@@ -8,7 +8,7 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
-import { channelMeta } from '@messenger-optin/sdk';
+import { channelMeta, uuid } from '@messenger-optin/sdk';
 import type {
   ChannelConfig,
   ChannelMeta,
@@ -29,7 +29,6 @@ import { uiLocale } from '../i18n/strings.js';
 import type { ConsentReporter } from '../reporter/start-reporter.js';
 import { platformOf } from './platform.js';
 import { prepareFlow } from './prepare-flow.js';
-import { randomId } from './random-id.js';
 
 /**
  * What the controller needs from `<messenger-optin>`: an adapter object the element builds, so that
@@ -149,7 +148,7 @@ export class FlowController implements ReactiveController {
     const first = config.channels[0];
     if (!first) return;
     this._useEndpoint(config.endpoint);
-    void this._record({ type: 'widget_shown', consentId: randomId(), channel: first.type });
+    void this._record({ type: 'widget_shown', consentId: uuid(), channel: first.type });
   }
 
   render(): TemplateResult | typeof nothing {

@@ -5,9 +5,9 @@ import {
   fillNotice,
   renderNotice,
   renderWithdrawNotice,
+  uuid,
 } from '@messenger-optin/sdk';
 import type { ChannelConfig, DeepLink, Platform, RenderedNotice, WidgetConfig } from '@messenger-optin/sdk';
-import { randomId } from './random-id.js';
 
 /** Everything one visitor's flow for one channel needs, computed once per tap. */
 export interface PreparedFlow {
@@ -59,7 +59,7 @@ export async function prepareFlow(
     overrides: config.texts,
   });
   return {
-    consentId: randomId(),
+    consentId: uuid(),
     ref,
     message,
     withdrawMessage,

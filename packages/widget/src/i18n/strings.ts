@@ -3,6 +3,7 @@
  * optin-notice/). Small enough to ship both locales on the first-paint path. Site owners override
  * any of them through `texts` with the same key.
  */
+import { matchLocale } from '@messenger-optin/sdk';
 export interface UiStrings {
   /** Headline above the channel buttons, also the floating launcher's label (visible on desktop). */
   headline: string;
@@ -38,7 +39,7 @@ const en: UiStrings = {
 
 /** The shipped UI locale for a language tag: `de-AT` → `de`, anything unknown → `en`. */
 export function uiLocale(lang: string | undefined | null): 'de' | 'en' {
-  return lang?.trim().toLowerCase().split(/[-_]/)[0] === 'de' ? 'de' : 'en';
+  return matchLocale(lang, ['de', 'en'], 'en');
 }
 
 /** The strings of a locale with the site owner's overrides (only string values are taken). */

@@ -1,11 +1,9 @@
+import { isWebUrl, parseUrl } from '@messenger-optin/sdk';
+
 /** Only web links become anchors; anything else (a `javascript:` URL that slipped through) stays text. */
 export function webHref(href: string): string | null {
-  try {
-    const url = new URL(href);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  const url = parseUrl(href);
+  return url && isWebUrl(url) ? url.href : null;
 }
 
 /**

@@ -2,6 +2,7 @@
  * UI strings of the notice dialog (the notice text itself comes rendered from the SDK). German is
  * the primary market; every other language falls back to English.
  */
+import { matchLocale } from '@messenger-optin/sdk';
 export interface NoticeStrings {
   close: string;
   cancel: string;
@@ -78,5 +79,5 @@ const de: NoticeStrings = {
 
 /** Strings for a BCP 47 tag: 'de', 'de-AT' → German; anything else → English. */
 export function noticeStrings(lang: string | undefined): NoticeStrings {
-  return lang?.toLowerCase().split('-')[0] === 'de' ? de : en;
+  return matchLocale(lang, ['de', 'en'], 'en') === 'de' ? de : en;
 }

@@ -11,6 +11,18 @@ import { css } from 'lit';
  * The surface is the background of the floating panel and the dialog; the inline layout has none by
  * default and shows the page (see messenger-optin.styles.ts).
  */
+
+/** The dark palette, for `theme="dark"` and for `theme="auto"` on a dark system alike. */
+const darkPalette = css`
+  --_accent: var(--optin-accent, #9ec1ff);
+  --_accent-text: var(--optin-accent-text, #0a1f44);
+  --_surface: var(--optin-surface, #1e2227);
+  --_text: var(--optin-text, #eef1f4);
+  --_muted: var(--optin-muted, #b9c0c8);
+  --_border: var(--optin-border, #7d8792);
+  color-scheme: dark;
+`;
+
 export const themeTokens = css`
   :host {
     --_accent: var(--optin-accent, #0b57d0);
@@ -28,24 +40,12 @@ export const themeTokens = css`
   }
 
   :host([theme='dark']) {
-    --_accent: var(--optin-accent, #9ec1ff);
-    --_accent-text: var(--optin-accent-text, #0a1f44);
-    --_surface: var(--optin-surface, #1e2227);
-    --_text: var(--optin-text, #eef1f4);
-    --_muted: var(--optin-muted, #b9c0c8);
-    --_border: var(--optin-border, #7d8792);
-    color-scheme: dark;
+    ${darkPalette}
   }
 
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_accent: var(--optin-accent, #9ec1ff);
-      --_accent-text: var(--optin-accent-text, #0a1f44);
-      --_surface: var(--optin-surface, #1e2227);
-      --_text: var(--optin-text, #eef1f4);
-      --_muted: var(--optin-muted, #b9c0c8);
-      --_border: var(--optin-border, #7d8792);
-      color-scheme: dark;
+      ${darkPalette}
     }
   }
 `;

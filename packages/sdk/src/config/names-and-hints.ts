@@ -1,0 +1,128 @@
+/**
+ * The names a site owner writes and what to tell them when one is missing: read by the SDK's
+ * checks and by the widget's first-paint pre-check alike, so both name the same options and say
+ * the same sentences (docs/architecture.md#config-rules). Only what the first paint needs is here,
+ * the rest of the sentences are in sentences.ts: the pre-check must stay small.
+ */
+import type { ConfigIssue } from '../errors.js';
+import { issueAt, quote } from '../errors.js';
+
+/**
+ * Every option of the widget config, in the order issues are reported. The element's attributes
+ * are the kebab-case of these names (`privacyPolicy` → `privacy-policy`).
+ */
+export const configKeys = [
+  'company',
+  'channels',
+  'privacyPolicy',
+  'endpoint',
+  'keyword',
+  'withdrawKeyword',
+  'purpose',
+  'frequency',
+  'dpo',
+  'privacyPolicyVersion',
+  'unsubscribeUrl',
+  'processors',
+  'advertising',
+  'retentionYears',
+  'unconfirmedDays',
+  'minAge',
+  'referenceLength',
+  'controller',
+  'lang',
+  'layout',
+  'requireCheckbox',
+  'reference',
+  'impressions',
+  'texts',
+] as const;
+
+export type ConfigKey = (typeof configKeys)[number];
+
+/** What to write for a required option that is missing, after "is required; ". */
+export const requiredHints = {
+  company: 'write the business name, e.g. "Firma GmbH"',
+  channels: 'list the channels, e.g. [{ "type": "whatsapp", "phone": "+49 170 1234567" }]',
+  privacyPolicy: 'link your privacy policy, e.g. https://example.com/privacy',
+  purpose: 'write what the visitor subscribes to, e.g. "News" or "Angebote"; the consent covers exactly that',
+} as const;
+
+/** How many channels a widget shows. */
+export const channelCount = { min: 1, max: 10 } as const;
+
+/** A company name of only spaces (the other options' sentences are in rules.ts). */
+export const emptyCompany = 'is empty; write the business name, e.g. "Firma GmbH"';
+/**
+ * The attribute a config path belongs to: `channels[1].phone` → `channels`,
+ * `privacyPolicy` → `privacy-policy`. Error messages name what the site owner wrote.
+ */
+export function attributeName(path: string): string {
+  const head = /^[A-Za-z]+/.exec(path)?.[0] ?? path;
+  return head.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/**
+ * Config issues as the widget logs them, one line each, naming the attribute the site owner wrote:
+ * `attribute "privacy-policy": privacyPolicy: is required; link your privacy policy, …`.
+ */
+export function configProblems(issues: readonly ConfigIssue[]): string {
+  return issues
+    .map(({ path, message }) => `attribute "${attributeName(path || 'config')}": ${message}`)
+    .join('\n');
+}
+
+/** One problem at `path`, as `configProblems` writes it. */
+export function configProblem(path: string, problem: string): string {
+  return configProblems([issueAt(path, problem)]);
+}
+
+/** `quote` for any value a config may hold: an object without a prototype has no `toString`. */
+export function quoteAny(value: unknown): string {
+  try {
+    return quote(value);
+  } catch {
+    return quote(Object.prototype.toString.call(value));
+  }
+}
+
+/** A value's kind as a site owner would call it, for "must be …, not …" messages. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `text ${quote(value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+const expectedNames: Record<string, string> = {
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+  record: 'an object',
+  number: 'a number',
+};
+
+/** A value of the wrong type; `expected` is zod's name of the type (`string`, `array`, …). */
+export function wrongType(expected: string, input: unknown): string {
+  if (input === undefined) return 'is required';
+  return `must be ${expectedNames[expected] ?? expected}, not ${kindOf(input)}`;
+}
+
+/** What zod measured: a list, a text, or something else with a `length`. */
+export type LengthOrigin = 'array' | 'string' | 'unknown';
+
+export function tooShort(minimum: number, origin: LengthOrigin): string {
+  return origin === 'array'
+    ? `needs at least ${minimum} entr${minimum === 1 ? 'y' : 'ies'}`
+    : `is too short (at least ${minimum} characters)`;
+}
+
+/** A channel whose `type` is missing or not one of `types` (the registry's). */
+export function unknownChannel(type: unknown, types: readonly string[]): string {
+  const choices = types.join(', ');
+  return type === undefined
+    ? `is required; use one of ${choices}`
+    : `${quoteAny(type)} is not a known channel; use one of ${choices}`;
+}
