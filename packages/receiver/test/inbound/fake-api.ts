@@ -37,7 +37,14 @@ export class FakeApi {
         });
         const next = this.script.shift() ?? { status: 200, body: { ok: true, status: 0 } };
         if (next === 'hang') return;
-        response.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
+        // `connection: close`: with keep-alive, a reply sent just as the server drops the idle
+        // socket (5 s by default; a loaded CI machine gets there) fails as a network error, and the
+        // test sees a retry where its script said 200.
+        response.writeHead(next.status, {
+          'content-type': 'application/json',
+          connection: 'close',
+          ...next.headers,
+        });
         response.end(JSON.stringify(next.body ?? {}));
       });
     });
