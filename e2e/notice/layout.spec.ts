@@ -232,6 +232,9 @@ test.describe('notice dialog: layout', () => {
   test('375 px: the first layer and the confirm button show without scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 667 });
     await openNotice(page, { lang: 'de', requireCheckbox: true });
+    // Measured at rest: the sheet slides 16 px up after it is placed, and mid-way the confirm
+    // button is still below the viewport's edge.
+    await expect.poll(async () => (await rects(page)).placed).toBe(true);
     const visible = await page.evaluate(() => {
       const root = document.querySelector('messenger-optin-notice')?.shadowRoot;
       const body = root?.querySelector('.body');
