@@ -53,12 +53,13 @@ export type {
 } from './consent/types.js';
 export { renderNotice, renderWithdrawNotice } from './notices/render.js';
 export { loadNoticeLocale, noticeLocales, resolveNoticeLocale } from './notices/locales.js';
-export { fillNotice } from './notices/fill.js';
+export { fillNotice, fillPlaceholders } from './notices/fill.js';
 export type { VisitorValues } from './notices/fill.js';
 export { processorPresets } from './notices/processors.js';
 export type {
   ChannelProvider,
   ConfigText,
+  DialogTexts,
   NoticeBlock,
   NoticeChannelTexts,
   NoticeFactTexts,
@@ -69,5 +70,6 @@ export type {
   NoticeTexts,
   Processor,
   ProcessorPreset,
+  ProviderTextKey,
   RenderedNotice,
 } from './notices/types.js';

@@ -1,3 +1,4 @@
+import { type ReplyLocale, replyLocaleTags } from './reply-locales.js';
 import { type CompiledKeywords, DEFAULT_KEYWORDS, compileKeywords } from './parse.js';
 
 /**
@@ -57,7 +58,7 @@ export function readSettings(
   return settings;
 }
 
-export type ReplyLocale = 'de' | 'en';
+export type { ReplyLocale };
 
 export interface InboundConfig {
   settings: InboundSettings;
@@ -130,9 +131,11 @@ export function resolveInboundConfig(
     throw new InboundConfigError(
       'TELEGRAM_WEBHOOK_SECRET must be 1 to 256 of A-Z a-z 0-9 _ - (Telegram refuses other secret tokens)',
     );
-  const locale = settings.INBOUND_LOCALE ?? 'de';
-  if (locale !== 'de' && locale !== 'en')
-    throw new InboundConfigError(`INBOUND_LOCALE must be de or en, got ${locale}`);
+  const locale = (settings.INBOUND_LOCALE ?? 'de') as ReplyLocale;
+  if (!replyLocaleTags.includes(locale))
+    throw new InboundConfigError(
+      `INBOUND_LOCALE must be ${replyLocaleTags.join(' or ')}, got ${settings.INBOUND_LOCALE}`,
+    );
   const days = Number(settings.INBOUND_MATCH_WINDOW_DAYS ?? '30');
   if (!Number.isInteger(days) || days < 1)
     throw new InboundConfigError(

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { ReceiverEnv } from '../routes/env.js';
-import type { ReplyLocale } from './config.js';
 import {
   CONFIRM_LINK_PATH,
   type ConfirmLinkContext,
@@ -8,7 +7,9 @@ import {
   confirmByLink,
   inspectConfirmLink,
 } from './confirm-link.js';
+import { fillPlaceholders } from '@messenger-optin/sdk';
 import { replyLocale, replyText } from './replies.js';
+import { replyLocales } from './reply-locales.js';
 
 /**
  * GET|POST /v1/inbound/confirm/:token (docs/inbound.md#e-mail-confirmation-link). GET shows the
@@ -33,44 +34,6 @@ const STATUS: Record<LinkState['status'], 200 | 404 | 410> = {
   withdrawn: 410,
 };
 
-const TEXT: Record<
-  ReplyLocale,
-  {
-    title: string;
-    question: (purpose: string, company: string) => string;
-    button: string;
-    done: string;
-    already: string;
-    used: string;
-    expired: string;
-    withdrawn: string;
-    unknown: string;
-  }
-> = {
-  de: {
-    title: 'Anmeldung bestätigen',
-    question: (purpose, company) => `Möchten Sie ${purpose} von ${company} per E-Mail erhalten?`,
-    button: 'Ja, Anmeldung bestätigen',
-    done: 'Anmeldung bestätigt',
-    already: 'Ihre Anmeldung ist schon bestätigt.',
-    used: 'Dieser Link wurde schon benutzt.',
-    expired: 'Dieser Link ist abgelaufen. Bitte melden Sie sich noch einmal an.',
-    withdrawn: 'Dieser Link gilt nicht mehr: die Anmeldung wurde zurückgezogen.',
-    unknown: 'Diesen Link kennen wir nicht. Bitte prüfen Sie, ob er vollständig ist.',
-  },
-  en: {
-    title: 'Confirm your subscription',
-    question: (purpose, company) => `Do you want to receive ${purpose} from ${company} by e-mail?`,
-    button: 'Yes, confirm',
-    done: 'Subscription confirmed',
-    already: 'Your subscription is already confirmed.',
-    used: 'This link has already been used.',
-    expired: 'This link has expired. Please subscribe again.',
-    withdrawn: 'This link is no longer valid: the subscription was withdrawn.',
-    unknown: 'We do not know this link. Please check that it is complete.',
-  },
-};
-
 const escapeHtml = (text: string): string =>
   text.replace(
     /[&<>"']/g,
@@ -79,15 +42,15 @@ const escapeHtml = (text: string): string =>
 
 function page(ctx: ConfirmLinkContext, state: LinkState): Response {
   const locale = replyLocale('locale' in state ? state.locale : null, ctx.config.locale);
-  const t = TEXT[locale];
+  const t = replyLocales[locale].confirmPage;
   const company = ctx.config.company ?? '';
-  const purpose = 'purpose' in state ? (state.purpose ?? (locale === 'de' ? 'Nachrichten' : 'messages')) : '';
+  const purpose = 'purpose' in state ? (state.purpose ?? replyLocales[locale].purpose) : '';
   let heading = t.title;
   let body: string;
   switch (state.status) {
     case 'valid':
       // No action attribute: the form posts back to this very URL, token included.
-      body = `<p>${escapeHtml(t.question(purpose, company))}</p>
+      body = `<p>${escapeHtml(fillPlaceholders(t.question, { purpose, company }))}</p>
 <form method="post"><button type="submit">${escapeHtml(t.button)}</button></form>`;
       break;
     case 'confirmed':

@@ -1,8 +1,8 @@
-import { matchLocale } from '@messenger-optin/sdk';
-import type { ReplyLocale } from './config.js';
+import { channelNames, fillPlaceholders, matchLocale } from '@messenger-optin/sdk';
+import type { ReplyKind, ReplyTexts } from './locales/types.js';
+import { type ReplyLocale, replyLocales, replyLocaleTags } from './reply-locales.js';
 
-/** The reply texts (docs/inbound.md#replies), per kind and locale. */
-export type ReplyKind = 'confirmation' | 'confirm_request' | 'withdrawal' | 'access_ack' | 'erasure_ack';
+export type { ReplyKind };
 
 interface Fill {
   company: string;
@@ -12,66 +12,26 @@ interface Fill {
   confirmLink?: string;
 }
 
-/** Appended to confirm_request when there is a link; answering "Ja"/"Yes" still works. */
-const LINK_SENTENCE: Record<ReplyLocale, (link: string) => string> = {
-  de: (link) => ` Oder bestätigen Sie über diesen Link (7 Tage gültig): ${link}`,
-  en: (link) => ` Or confirm with this link (valid for 7 days): ${link}`,
-};
-
-const CHANNEL_NAMES: Record<string, string> = {
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  messenger: 'Messenger',
-  instagram: 'Instagram',
-  viber: 'Viber',
-  line: 'LINE',
-  sms: 'SMS',
-  threema: 'Threema',
-  signal: 'Signal',
-  email: 'E-Mail',
-};
-
-const TEXTS: Record<ReplyLocale, Record<ReplyKind, (fill: Required<Omit<Fill, 'confirmLink'>>) => string>> = {
-  de: {
-    confirmation: ({ purpose, company, channel }) =>
-      `Danke! Sie erhalten ab jetzt ${purpose} von ${company} über ${channel}. Abmelden: jederzeit „Stop“ senden.`,
-    confirm_request: ({ purpose, company, channel }) =>
-      `Bitte bestätigen Sie: Möchten Sie ${purpose} von ${company} über ${channel} erhalten? Dann antworten Sie mit „Ja“.`,
-    withdrawal: ({ company, channel }) =>
-      `Sie sind abgemeldet und erhalten keine Nachrichten von ${company} mehr über ${channel}.`,
-    access_ack: ({ company }) =>
-      `Ihre Auskunftsanfrage ist eingegangen. ${company} antwortet innerhalb eines Monats.`,
-    erasure_ack: ({ company }) =>
-      `Ihre Löschanfrage ist eingegangen. Sie sind abgemeldet; ${company} löscht Ihre Daten innerhalb eines Monats.`,
-  },
-  en: {
-    confirmation: ({ purpose, company, channel }) =>
-      `Thank you! From now on you will receive ${purpose} from ${company} via ${channel}. To unsubscribe, send "Stop" at any time.`,
-    confirm_request: ({ purpose, company, channel }) =>
-      `Please confirm: do you want to receive ${purpose} from ${company} via ${channel}? Then reply "Yes".`,
-    withdrawal: ({ company, channel }) =>
-      `You are unsubscribed and will receive no more messages from ${company} via ${channel}.`,
-    access_ack: ({ company }) =>
-      `We have received your access request. ${company} will answer within one month.`,
-    erasure_ack: ({ company }) =>
-      `We have received your erasure request. You are unsubscribed; ${company} will delete your data within one month.`,
-  },
-};
-
-const DEFAULT_PURPOSE: Record<ReplyLocale, string> = { de: 'Nachrichten', en: 'messages' };
-
 /** A notice locale such as `de-DE` to a reply locale, else the fallback. */
 export function replyLocale(noticeLocale: string | null | undefined, fallback: ReplyLocale): ReplyLocale {
-  return matchLocale(noticeLocale, ['de', 'en'], fallback);
+  return matchLocale(noticeLocale, replyLocaleTags, fallback);
 }
 
-export function replyText(kind: ReplyKind, locale: ReplyLocale, fill: Fill): string {
-  const text = TEXTS[locale][kind]({
+/** The values a reply text is filled with: the channel by its brand name, a missing purpose by the locale's word. */
+function replyValues(texts: ReplyTexts, fill: Fill): Record<string, string> {
+  return {
     company: fill.company,
-    purpose: fill.purpose ?? DEFAULT_PURPOSE[locale],
-    channel: CHANNEL_NAMES[fill.channel] ?? fill.channel,
-  });
+    purpose: fill.purpose ?? texts.purpose,
+    channel: (channelNames as Record<string, string>)[fill.channel] ?? fill.channel,
+  };
+}
+
+/** The reply of `kind` (docs/inbound.md#replies) in a locale, or in the texts given. */
+export function replyText(kind: ReplyKind, locale: ReplyLocale | ReplyTexts, fill: Fill): string {
+  const texts = typeof locale === 'string' ? replyLocales[locale] : locale;
+  const values = replyValues(texts, fill);
+  const text = fillPlaceholders(texts.replies[kind], values);
   return kind === 'confirm_request' && fill.confirmLink !== undefined
-    ? text + LINK_SENTENCE[locale](fill.confirmLink)
+    ? text + fillPlaceholders(texts.linkSentence, { link: fill.confirmLink })
     : text;
 }

@@ -4,6 +4,7 @@
  */
 import type { FieldResult } from '../errors.js';
 import type { ChannelType } from './index.js';
+import type { NoticeLocale } from '../notices/locales.js';
 
 export type { ChannelType };
 
@@ -13,7 +14,10 @@ export type PrefillKind = 'text' | 'payload' | 'none';
 /** On desktop: show a QR code of the link for the phone, or open the link directly. */
 export type DesktopStrategy = 'qr' | 'direct';
 
-/** Text in every shipped locale; a locale added later falls back to `en`. */
+/**
+ * A provider fact in German and English, written in the channel file. A locale added later
+ * translates it in its own file (`NoticeTemplates.providerTexts`), else it reads English.
+ */
 export interface LocalizedText {
   en: string;
   de: string;
@@ -50,8 +54,8 @@ export interface ProviderFacts {
   policy?: string;
 }
 
-/** A text in one language, or per language (`{ de, en }`; a missing locale falls back to `en`). */
-export type ConfigText = string | { de?: string; en: string };
+/** A text in one language, or per shipped locale (`{ de, en }`; a missing locale falls back to `en`). */
+export type ConfigText = string | ({ en: string } & { [Locale in NoticeLocale]?: string });
 
 /** The business's SMS or e-mail provider (a processor), required for those channels. */
 export interface ChannelProvider {

@@ -4,6 +4,7 @@
  * the zod schema runs them in a custom check and `checkWidgetConfig` calls them, so both report
  * the same sentences at the same paths.
  */
+import { noticeLocales } from '../notices/locales.js';
 import { processorPresets } from '../notices/processors.js';
 import { isObject, lengthProblems, reportUnknown, textProblems, type Found } from './check-values.js';
 import { maxLength } from './rules.js';
@@ -39,7 +40,10 @@ export function wholeNumberProblems(value: unknown, min: number, max: number): s
   return value < min || value > max ? [`must be from ${min} to ${max}, not ${value}`] : [];
 }
 
-/** A text in one language or `{ de, en }` (en required). */
+/** The keys of a per-language text: English first (required), then every other shipped locale. */
+const textLocales = ['en', ...noticeLocales.filter((locale) => locale !== 'en')];
+
+/** A text in one language or per shipped locale, `{ de, en }` (en required). */
 function configTextProblems(
   found: Found,
   path: PropertyKey[],
@@ -53,7 +57,7 @@ function configTextProblems(
     return;
   }
   if (isObject(value)) {
-    for (const key of ['en', 'de'])
+    for (const key of textLocales)
       if (key in value || key === 'en')
         for (const message of textProblems(
           value[key],
@@ -61,7 +65,7 @@ function configTextProblems(
           'write the English text',
         ))
           found.push({ path: [...path, key], message });
-    reportUnknown(found, path, value, { de: 0, en: 0 });
+    reportUnknown(found, path, value, Object.fromEntries(textLocales.map((key) => [key, 0])));
     return;
   }
   for (const message of textProblems(value, { max, check: filled })) found.push({ path, message });

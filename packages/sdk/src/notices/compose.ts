@@ -1,4 +1,4 @@
-import type { LocalizedText, PrefillKind, ProviderFacts } from '../channels/types.js';
+import type { PrefillKind, ProviderFacts } from '../channels/types.js';
 import { fillPlaceholders } from './fill.js';
 import { countryName, localText, processorLine } from './processors.js';
 import type {
@@ -7,6 +7,7 @@ import type {
   NoticeInput,
   NoticeTemplates,
   NoticeTextKey,
+  ProviderTextKey,
   RenderedNotice,
 } from './types.js';
 
@@ -84,14 +85,19 @@ export function composeNotice(
   values.act = fill(start ? 'actStart' : 'act');
   values.unsubscribeLabel = fill('unsubscribeLabel');
   // Provider facts can be overridden like any text (`providerName`, `transfer`, `identifier`, …).
-  const fact = (key: keyof NoticeFactTexts, text: LocalizedText) => fill(key, localize(text, locale));
-  values.providerName = fact('providerName', facts.provider.provider);
-  values.seat = localize(facts.provider.seat, locale);
-  values.providerData = fact('providerData', facts.provider.providerData);
-  values.countries = localize(facts.provider.countries, locale);
-  values.transfer = fact('transfer', facts.provider.transfer);
+  // A channel file's own text in this locale, else the locale file's translation, else English.
+  const localize = (key: ProviderTextKey) => {
+    const text = facts.provider[key] as unknown as Record<string, string | undefined>;
+    return text[locale] ?? templates.providerTexts?.[channel]?.[key] ?? (text.en as string);
+  };
+  const fact = (key: keyof NoticeFactTexts, from: ProviderTextKey) => fill(key, localize(from));
+  values.providerName = fact('providerName', 'provider');
+  values.seat = localize('seat');
+  values.providerData = fact('providerData', 'providerData');
+  values.countries = localize('countries');
+  values.transfer = fact('transfer', 'transfer');
   const account = channel === 'telegram' && !start && fill('identifierAccount');
-  values.identifier = account || fact('identifier', facts.provider.identifier);
+  values.identifier = account || fact('identifier', 'identifier');
 
   // NFC, so an override typed with combining marks hashes like the same visible text.
   const text = (key: NoticeTextKey) => fill(key).normalize('NFC');
@@ -278,10 +284,6 @@ function required(value: string | undefined, key: string): string {
   if (!cleaned) throw new TypeError(`${key}: is required for the notice and must not be blank`);
   return cleaned;
 }
-
-/** Provider texts carry every shipped locale; a locale added later falls back to English. */
-const localize = (text: LocalizedText, locale: string): string =>
-  (text as unknown as Record<string, string | undefined>)[locale] ?? text.en;
 
 /**
  * The addresses in a notice (privacy policy, unsubscribe page) must never become `javascript:`

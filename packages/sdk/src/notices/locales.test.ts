@@ -33,4 +33,15 @@ describe('notice locales', () => {
     expect(templates.locale).toBe(locale);
     expect(templates.version).toMatch(/^[1-9][0-9]*$/);
   });
+
+  it.each(noticeLocales)(
+    'the %s file has every dialog text, naming the channel where it should',
+    async (locale) => {
+      const { dialog } = await loadNoticeLocale(locale);
+      expect(Object.keys(dialog).sort()).toEqual(Object.keys(en.dialog).sort());
+      for (const key of ['open', 'qrLabel', 'scan', 'withdrawConfirm', 'withdrawTitle', 'sendThis'] as const)
+        expect(dialog[key]).toContain('{channel}');
+      expect(dialog.withdrawText).toContain('{message}');
+    },
+  );
 });

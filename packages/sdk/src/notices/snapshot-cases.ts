@@ -6,10 +6,12 @@
  */
 import { channelTypes } from '../channels/index.js';
 import type { ChannelType } from '../channels/types.js';
+import { noticeLocales } from './locales.js';
 import { renderNotice, renderWithdrawNotice } from './render.js';
 import type { NoticeInput, RenderedNotice } from './types.js';
 
-export const snapshotLocales = ['de', 'en'] as const;
+/** Every shipped locale has its snapshots. */
+export const snapshotLocales = noticeLocales;
 
 /** A full config: every optional fact set, so every sentence shows up in some snapshot. */
 export function snapshotInput(channel: ChannelType, locale: string): NoticeInput {

@@ -199,7 +199,45 @@ export interface NoticeFactTexts {
 
 export type NoticeChannelTexts = Partial<Record<NoticeTextKey, string> & NoticeFactTexts>;
 
-/** One locale's templates: one file under `notices/locales/`. */
+/**
+ * The notice dialog's own texts around the notice: buttons, the copy and QR steps, the fallback
+ * withdraw dialog. `{channel}` is the channel's name, `{message}` the exact message to send.
+ */
+export interface DialogTexts {
+  close: string;
+  cancel: string;
+  details: string;
+  /** Label of the read-only field that holds the exact message. */
+  yourMessage: string;
+  /** Why the visitor must send the message themselves (channels that cannot prefill text). */
+  sendThis: string;
+  copy: string;
+  copied: string;
+  /** Clipboard refused: the message is selected instead. */
+  copyManually: string;
+  open: string;
+  openHere: string;
+  scan: string;
+  qrLabel: string;
+  qrLoading: string;
+  /** Beside the QR code: the message the messenger opens with. */
+  qrMessage: string;
+  /** Beside the QR code: the reference code at the end of that message. */
+  qrCode: string;
+  withdrawTitle: string;
+  withdrawText: string;
+  withdrawConfirm: string;
+  opensInNewTab: string;
+}
+
+/** The texts of provider facts (`ProviderFacts`) a locale translates. */
+export type ProviderTextKey = 'provider' | 'seat' | 'providerData' | 'countries' | 'transfer' | 'identifier';
+
+/**
+ * One locale: one file under `notices/locales/`, registered by one line in `notices/locales.ts`
+ * (docs/architecture.md#adding-a-locale). It carries everything the visitor reads after a tap: the
+ * notice templates, the dialog's own texts and the messengers' provider facts.
+ */
 export interface NoticeTemplates {
   /** The locale tag, the same as the file name and the key in the loader map. */
   locale: string;
@@ -212,4 +250,11 @@ export interface NoticeTemplates {
   texts: NoticeTexts;
   /** Texts that differ for one channel (SMS and e-mail: the app, the provider sentence, …). */
   channelTexts?: Partial<Record<ChannelType, NoticeChannelTexts>>;
+  /** The notice dialog's own texts (buttons, copy and QR steps). */
+  dialog: DialogTexts;
+  /**
+   * Provider facts in this locale, per channel. The channel files carry them in German and English
+   * (`LocalizedText`); a locale added later translates them here, and what it leaves out is English.
+   */
+  providerTexts?: Partial<Record<ChannelType, Partial<Record<ProviderTextKey, string>>>>;
 }

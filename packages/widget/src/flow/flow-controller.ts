@@ -13,6 +13,7 @@ import type {
   ChannelConfig,
   ChannelMeta,
   DeepLink,
+  DialogTexts,
   RecordInput,
   RenderedNotice,
   WidgetConfig,
@@ -25,7 +26,6 @@ import {
   type LinkVia,
   type OptinErrorDetail,
 } from '../events.js';
-import { uiLocale } from '../i18n/strings.js';
 import type { ConsentReporter } from '../reporter/start-reporter.js';
 import { platformOf } from './platform.js';
 import { prepareFlow } from './prepare-flow.js';
@@ -60,6 +60,8 @@ interface ActiveFlow {
   notice: RenderedNotice;
   /** As shown: this visitor's message and code filled in. */
   shown: RenderedNotice;
+  /** The dialog's own texts, from the notice's locale file. */
+  dialog: DialogTexts;
   anchor: HTMLElement;
   phase: 'notice' | 'link';
   desktop: boolean;
@@ -166,7 +168,8 @@ export class FlowController implements ReactiveController {
       .requireCheckbox=${flow.notice.checkbox}
       .desktop=${flow.desktop}
       .phase=${flow.phase}
-      .lang=${uiLocale(this._host.lang())}
+      .texts=${flow.dialog}
+      .lang=${flow.notice.locale}
       @notice-confirm=${this._onConfirm}
       @notice-dismiss=${this._onDismiss}
       @notice-link=${this._onLink}

@@ -3,11 +3,19 @@ import {
   createRef,
   deepLink,
   fillNotice,
+  loadNoticeLocale,
   renderNotice,
   renderWithdrawNotice,
   uuid,
 } from '@messenger-optin/sdk';
-import type { ChannelConfig, DeepLink, Platform, RenderedNotice, WidgetConfig } from '@messenger-optin/sdk';
+import type {
+  ChannelConfig,
+  DeepLink,
+  DialogTexts,
+  Platform,
+  RenderedNotice,
+  WidgetConfig,
+} from '@messenger-optin/sdk';
 
 /** Everything one visitor's flow for one channel needs, computed once per tap. */
 export interface PreparedFlow {
@@ -22,6 +30,8 @@ export interface PreparedFlow {
   notice: RenderedNotice;
   /** The same notice with this visitor's message and code filled in, for the dialog only. */
   shown: RenderedNotice;
+  /** The dialog's own texts, from the same locale file as the notice. */
+  dialog: DialogTexts;
 }
 
 export interface PrepareOptions {
@@ -66,5 +76,7 @@ export async function prepareFlow(
     link,
     notice,
     shown: fillNotice(notice, { message, ref }),
+    // Loaded already by the render above: the same settled promise, no second download.
+    dialog: (await loadNoticeLocale(locale)).dialog,
   };
 }

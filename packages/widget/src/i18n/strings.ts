@@ -1,9 +1,13 @@
 /**
- * UI strings of the element itself (the notice texts live in the SDK, the dialog's own strings in
- * optin-notice/). Small enough to ship both locales on the first-paint path. Site owners override
- * any of them through `texts` with the same key.
+ * UI strings of the element itself, on the first-paint path (the notice and the dialog's texts load
+ * with the SDK's locale file on a tap). Small enough to ship every locale in the entry. A locale
+ * the SDK registers must be added here too: the table is typed by the SDK's `NoticeLocale`, so the
+ * compiler names the missing entry (docs/architecture.md#adding-a-locale). Site owners override any
+ * of them through `texts` with the same key.
  */
 import { matchLocale } from '@messenger-optin/sdk';
+import type { NoticeLocale } from '@messenger-optin/sdk';
+
 export interface UiStrings {
   /** Headline above the channel buttons, also the floating launcher's label (visible on desktop). */
   headline: string;
@@ -19,32 +23,35 @@ export interface UiStrings {
   close: string;
 }
 
-const de: UiStrings = {
-  headline: 'Newsletter per Messenger',
-  withdrawHeadline: 'Vom Messenger-Newsletter abmelden',
-  unsubscribe: 'Abmelden',
-  subscribe: 'Zurück zur Anmeldung',
-  unsubscribeVia: 'abmelden',
-  close: 'Schließen',
-};
+const tables = {
+  de: {
+    headline: 'Newsletter per Messenger',
+    withdrawHeadline: 'Vom Messenger-Newsletter abmelden',
+    unsubscribe: 'Abmelden',
+    subscribe: 'Zurück zur Anmeldung',
+    unsubscribeVia: 'abmelden',
+    close: 'Schließen',
+  },
+  en: {
+    headline: 'Newsletter via messenger',
+    withdrawHeadline: 'Unsubscribe from the messenger newsletter',
+    unsubscribe: 'Unsubscribe',
+    subscribe: 'Back to subscribing',
+    unsubscribeVia: 'unsubscribe',
+    close: 'Close',
+  },
+} satisfies Record<NoticeLocale, UiStrings>;
 
-const en: UiStrings = {
-  headline: 'Newsletter via messenger',
-  withdrawHeadline: 'Unsubscribe from the messenger newsletter',
-  unsubscribe: 'Unsubscribe',
-  subscribe: 'Back to subscribing',
-  unsubscribeVia: 'unsubscribe',
-  close: 'Close',
-};
+const locales = Object.keys(tables) as NoticeLocale[];
 
 /** The shipped UI locale for a language tag: `de-AT` → `de`, anything unknown → `en`. */
-export function uiLocale(lang: string | undefined | null): 'de' | 'en' {
-  return matchLocale(lang, ['de', 'en'], 'en');
+export function uiLocale(lang: string | undefined | null): NoticeLocale {
+  return matchLocale(lang, locales, 'en');
 }
 
 /** The strings of a locale with the site owner's overrides (only string values are taken). */
-export function uiStrings(locale: 'de' | 'en', overrides: Record<string, unknown> = {}): UiStrings {
-  const strings = { ...(locale === 'de' ? de : en) };
+export function uiStrings(locale: NoticeLocale, overrides: Record<string, unknown> = {}): UiStrings {
+  const strings: UiStrings = { ...tables[locale] };
   for (const key of Object.keys(strings) as Array<keyof UiStrings>) {
     const value = overrides[key];
     if (typeof value === 'string' && value.trim() !== '') strings[key] = value;

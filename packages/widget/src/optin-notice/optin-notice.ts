@@ -3,13 +3,14 @@ import { listenForLightDismiss } from '../light-dismiss.js';
 import { copyText } from './copy-text.js';
 import { trapTab } from './focus-trap.js';
 import { fireNoticeEvent } from './optin-notice.events.js';
-import { noticeStrings, type NoticeStrings } from './optin-notice.strings.js';
 import { noticeStyles } from './optin-notice.styles.js';
 import { chooseLayout, keepPositioned } from './position.js';
 import { showInTopLayer } from './top-layer.js';
+import { fillPlaceholders } from '@messenger-optin/sdk';
 import type {
   ChannelMeta,
   DeepLink,
+  DialogTexts,
   NoticeBlock,
   NoticeLayout,
   NoticeMode,
@@ -53,6 +54,7 @@ export class OptinNotice extends LitElement {
     notice: { attribute: false },
     channel: { attribute: false },
     link: { attribute: false },
+    texts: { attribute: false },
     reference: {},
     mode: {},
     anchor: { attribute: false },
@@ -76,6 +78,8 @@ export class OptinNotice extends LitElement {
   declare channel: ChannelMeta | undefined;
   /** The deep link of this channel with the exact message. */
   declare link: DeepLink | undefined;
+  /** The dialog's own texts (buttons, copy and QR steps), from the notice's locale file in the SDK. */
+  declare texts: DialogTexts | undefined;
   /** The reference code at the end of the message, shown beside the QR code; '' for none. @default '' */
   declare reference: string;
   /** `consent` shows the data-use notice; `withdraw` a short "send Stop" dialog. @default 'consent' */
@@ -88,7 +92,7 @@ export class OptinNotice extends LitElement {
   declare desktop: boolean;
   /** `notice` before confirm; `link` once the consent was recorded. @default 'notice' */
   declare phase: NoticePhase;
-  /** Language of the dialog's own strings ('de' or 'en'); empty = the notice's locale. @default '' */
+  /** Language of the dialog (for screen readers); give the notice's locale. @default '' */
   declare lang: string;
   /** Colour theme; `auto` follows the operating system. @default 'light' */
   declare theme: 'light' | 'dark' | 'auto';
@@ -155,12 +159,8 @@ export class OptinNotice extends LitElement {
     if (this._hasFocus) this._restoreFocus();
   }
 
-  private get _strings(): NoticeStrings {
-    return noticeStrings(this.lang || this.notice?.locale);
-  }
-
   private get _renderable(): boolean {
-    return !this._closed && !!this.notice && !!this.channel && !!this.link;
+    return !this._closed && !!this.notice && !!this.channel && !!this.link && !!this.texts;
   }
 
   private get _showsQr(): boolean {
@@ -332,7 +332,8 @@ export class OptinNotice extends LitElement {
     // Clear first so that a second copy is announced again by screen readers.
     this._status = '';
     await this.updateComplete;
-    this._status = result === 'copied' ? this._strings.copied : this._strings.copyManually;
+    const texts = this.texts as DialogTexts;
+    this._status = result === 'copied' ? texts.copied : texts.copyManually;
     if (result === 'copied') fireNoticeEvent(this, 'notice-link', { via: 'copy' });
   }
 
@@ -350,9 +351,9 @@ export class OptinNotice extends LitElement {
   protected override render() {
     if (!this._renderable) return nothing;
     const sheet = this._layout === 'sheet';
-    const s = this._strings;
+    const s = this.texts as DialogTexts;
     const channel = this.channel as ChannelMeta;
-    const title = (this.notice as RenderedNotice).title || s.withdrawTitle(channel.name);
+    const title = (this.notice as RenderedNotice).title || named(s.withdrawTitle, channel);
     // The layer is what goes into the top layer (see top-layer.ts): one box for the backdrop and
     // the dialog, so they stay in this order above the page.
     return html`<div class="layer" popover="manual">
@@ -385,7 +386,7 @@ export class OptinNotice extends LitElement {
     </div>`;
   }
 
-  private _renderBlock(block: NoticeBlock, s: NoticeStrings) {
+  private _renderBlock(block: NoticeBlock, s: DialogTexts) {
     const href = block.link ? webHref(block.link.href) : null;
     return html`${block.heading ? html`<h3>${block.heading}</h3>` : nothing}
       <p>
@@ -401,7 +402,7 @@ export class OptinNotice extends LitElement {
       </p>`;
   }
 
-  private _renderNotice(s: NoticeStrings, channel: ChannelMeta, notice: RenderedNotice) {
+  private _renderNotice(s: DialogTexts, channel: ChannelMeta, notice: RenderedNotice) {
     const gated = this.requireCheckbox && !this._checked;
     // The accessibility contract says the confirm names the channel; keep that under overrides too.
     const confirm = names(notice.confirmLabel, channel.name)
@@ -444,7 +445,7 @@ export class OptinNotice extends LitElement {
   }
 
   /** Cancel and confirm, the same in the notice and the withdraw dialog. */
-  private _renderActions(s: NoticeStrings, confirm: string, disabled: boolean) {
+  private _renderActions(s: DialogTexts, confirm: string, disabled: boolean) {
     return html`<button part="cancel" @click=${this._dismiss}>${s.cancel}</button>
       <button class="primary" part="confirm" ?disabled=${disabled} @click=${this._onConfirm}>
         ${confirm}
@@ -456,21 +457,21 @@ export class OptinNotice extends LitElement {
    * stand in for parts it leaves empty. Never gated by the checkbox: withdrawing must be as easy
    * as consenting (GDPR Art. 7(3)).
    */
-  private _renderWithdraw(s: NoticeStrings, channel: ChannelMeta, link: DeepLink, notice: RenderedNotice) {
+  private _renderWithdraw(s: DialogTexts, channel: ChannelMeta, link: DeepLink, notice: RenderedNotice) {
     const confirm = names(notice.confirmLabel, channel.name)
       ? notice.confirmLabel
-      : s.withdrawConfirm(channel.name);
+      : named(s.withdrawConfirm, channel);
     return html`<div class="body" part="body">
         ${
           notice.firstLayer.length
             ? notice.firstLayer.map((block) => this._renderBlock(block, s))
-            : html`<p>${s.withdrawText(channel.name, link.message)}</p>`
+            : html`<p>${named(s.withdrawText, channel, link.message)}</p>`
         }
       </div>
       <footer>${this._renderActions(s, confirm, false)}</footer>`;
   }
 
-  private _renderLink(s: NoticeStrings, channel: ChannelMeta, link: DeepLink) {
+  private _renderLink(s: DialogTexts, channel: ChannelMeta, link: DeepLink) {
     // Telegram bots need no copy step: START sends `/start <payload>` itself (docs/notices.md).
     const copy = link.prefill !== 'text' && channel.type !== 'telegram';
     const qr = this._showsQr;
@@ -480,7 +481,7 @@ export class OptinNotice extends LitElement {
     let code: TemplateResult | typeof nothing = nothing;
     if (qr && this._qr) {
       try {
-        code = this._qr(link.href, s.qrLabel(channel.name));
+        code = this._qr(link.href, named(s.qrLabel, channel));
       } catch {
         code = nothing; // Too long for a QR code: the link below still works.
       }
@@ -488,7 +489,7 @@ export class OptinNotice extends LitElement {
     return html`<div class="body" part="body">
         ${
           copy
-            ? html`<p>${s.sendThis(channel.name)}</p>
+            ? html`<p>${named(s.sendThis, channel)}</p>
                 <div class="message">
                   <label class="visually-hidden" for="message">${s.yourMessage}</label>
                   <input id="message" readonly .value=${link.message} />
@@ -501,7 +502,7 @@ export class OptinNotice extends LitElement {
             ? html`<div class="qr-box">
                 ${this._qr ? code : html`<div class="qr-placeholder muted">${s.qrLoading}</div>`}
                 <div class="qr-text">
-                  <p>${s.scan(channel.name)}</p>
+                  <p>${named(s.scan, channel)}</p>
                   ${
                     // The visitor checks on the phone that this is what they send (copy shows it above).
                     copy
@@ -532,13 +533,17 @@ export class OptinNotice extends LitElement {
                 target=${newTab ? '_blank' : '_self'}
                 rel="noopener"
                 @click=${() => fireNoticeEvent(this, 'notice-link', { via: 'navigation' })}
-                >${qr ? s.openHere : s.open(channel.name)}</a
+                >${qr ? s.openHere : named(s.open, channel)}</a
               >`
             : nothing
         }
       </footer>`;
   }
 }
+
+/** A dialog text with the channel's name (and the message) filled in. */
+const named = (text: string, channel: ChannelMeta, message = ''): string =>
+  fillPlaceholders(text, { channel: channel.name, message });
 
 /** Whether a label names the channel, in any spelling ("Open email app" names "E-Mail"). */
 const names = (label: string, channel: string): boolean => {

@@ -6,6 +6,7 @@ export type {
   ChannelMeta,
   ChannelType,
   DeepLink,
+  DialogTexts,
   NoticeBlock,
   PrefillKind,
   RenderedNotice,
