@@ -35,3 +35,23 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
   }
   return body;
 }
+
+/**
+ * A body as JSON: strict UTF-8 first (a stray byte or a lone surrogate half is an error, never a
+ * silent U+FFFD that would change what is stored and hashed), then `JSON.parse`. Throws a
+ * TypeError or SyntaxError that names the problem.
+ */
+export function parseJsonBytes(bytes: Uint8Array): unknown {
+  return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+}
+
+/** Reads up to maxBytes and parses them as JSON; throws BodyTooLargeError or what parseJsonBytes throws. */
+export async function readJsonLimited(request: Request, maxBytes: number): Promise<unknown> {
+  return parseJsonBytes(await readBodyLimited(request, maxBytes));
+}
+
+/** The 400 answer for a body that is no JSON, with the parser's complaint as an issue. */
+export function invalidJson(error: unknown) {
+  const message = error instanceof Error ? error.message : 'invalid JSON';
+  return { error: 'invalid_json', issues: [{ path: [], code: 'invalid_json', message }] };
+}

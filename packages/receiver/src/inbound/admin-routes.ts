@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
 import { checkBearer } from '../http/auth.js';
-import { BodyTooLargeError, readBodyLimited } from '../http/body.js';
+import { BodyTooLargeError, parseJsonBytes, readBodyLimited } from '../http/body.js';
 import type { ReceiverEnv } from '../routes/env.js';
 import { listRightsRequests, listSubscribers } from '../store/subscribers-sql.js';
 import { type AdminContext, closeRequest, eraseSubscriber, linkInbound } from './admin-actions.js';
@@ -50,7 +50,7 @@ function decodeCursor(cursor: string): { at: string; id: string } | undefined {
 async function readJsonBody(request: Request): Promise<unknown> {
   const bytes = await readBodyLimited(request, SMALL_BODY);
   if (bytes.byteLength === 0) return undefined;
-  return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  return parseJsonBytes(bytes);
 }
 
 /**

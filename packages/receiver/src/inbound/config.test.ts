@@ -40,6 +40,25 @@ describe('inbound configuration', () => {
     );
   });
 
+  it('takes RECEIVER_PUBLIC_URL only as an http(s) URL, by the SDK’s one check', () => {
+    const base = { INBOUND_TOKEN: token, RECEIVER_HASH_KEY: key };
+    for (const url of ['https://consent.firma.de', 'http://127.0.0.1:8080/base', 'HTTPS://Consent.Firma.de'])
+      expect(resolveInboundConfig({ ...base, RECEIVER_PUBLIC_URL: url }, routes).config).toBeDefined();
+    for (const url of ['consent.firma.de', 'ftp://consent.firma.de', 'javascript:alert(1)', 'https://'])
+      expect(() => resolveInboundConfig({ ...base, RECEIVER_PUBLIC_URL: url }, routes)).toThrow(
+        /RECEIVER_PUBLIC_URL must be an http\(s\) URL/,
+      );
+  });
+
+  it('takes INBOUND_LOCALE from the reply locales and names them when it is another', () => {
+    const base = { INBOUND_TOKEN: token, RECEIVER_HASH_KEY: key };
+    expect(resolveInboundConfig({ ...base, INBOUND_LOCALE: 'en' }, routes).config?.locale).toBe('en');
+    expect(resolveInboundConfig(base, routes).config?.locale).toBe('de');
+    expect(() => resolveInboundConfig({ ...base, INBOUND_LOCALE: 'fr' }, routes)).toThrow(
+      'INBOUND_LOCALE must be de or en, got fr',
+    );
+  });
+
   it('warns that no replies go out without INBOUND_COMPANY', () => {
     expect(resolveInboundConfig({ INBOUND_TOKEN: token, RECEIVER_HASH_KEY: key }, routes).warnings).toEqual([
       expect.stringContaining('INBOUND_COMPANY'),

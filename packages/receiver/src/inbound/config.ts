@@ -1,3 +1,4 @@
+import { isWebUrl, parseUrl } from '@messenger-optin/sdk';
 import { type ReplyLocale, replyLocaleTags } from './reply-locales.js';
 import { type CompiledKeywords, DEFAULT_KEYWORDS, compileKeywords } from './parse.js';
 
@@ -120,7 +121,8 @@ export function resolveInboundConfig(
     throw new InboundConfigError(
       'TWILIO_AUTH_TOKEN is set, so RECEIVER_PUBLIC_URL must be set too: Twilio signs the full public URL of the webhook (e.g. https://consent.firma.de)',
     );
-  if (settings.RECEIVER_PUBLIC_URL !== undefined && !/^https?:\/\/[^/]/.test(settings.RECEIVER_PUBLIC_URL))
+  const publicUrl = parseUrl(settings.RECEIVER_PUBLIC_URL);
+  if (settings.RECEIVER_PUBLIC_URL !== undefined && !(publicUrl && isWebUrl(publicUrl)))
     throw new InboundConfigError(
       `RECEIVER_PUBLIC_URL must be an http(s) URL such as https://consent.firma.de, got ${settings.RECEIVER_PUBLIC_URL}`,
     );

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { checkBearer } from '../http/auth.js';
-import { BodyTooLargeError, readBodyLimited } from '../http/body.js';
+import { BodyTooLargeError, invalidJson, parseJsonBytes, readBodyLimited } from '../http/body.js';
 import type { Logger } from '../http/logger.js';
 import type { ReceiverEnv } from '../routes/env.js';
 import type { SqlClient } from '../store/sql-client.js';
@@ -178,10 +178,9 @@ export function inboundRoutes(options: InboundRouteOptions): Hono<ReceiverEnv> {
     }
     let body: unknown;
     try {
-      body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      body = parseJsonBytes(bytes);
     } catch (error) {
-      const message = error instanceof Error ? error.message : 'invalid JSON';
-      return c.json({ error: 'invalid_json', issues: [{ path: [], code: 'invalid_json', message }] }, 400);
+      return c.json(invalidJson(error), 400);
     }
     const input = z.safeParse(genericInboundSchema, body);
     if (!input.success) {

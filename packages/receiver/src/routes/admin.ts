@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { parsePeriod } from '../console/filters.js';
 import { type ExportFormat, exportChunks, exportFormats, exportResponse, filterEntries } from '../export.js';
 import { checkBearer } from '../http/auth.js';
-import { BodyTooLargeError, readBodyLimited } from '../http/body.js';
+import { BodyTooLargeError, readJsonLimited } from '../http/body.js';
 import { type Issue, unstorableStrings } from '../ingest.js';
 import type { Store } from '../store/types.js';
 import type { ReceiverEnv } from './env.js';
@@ -99,9 +99,7 @@ export function adminRoutes({ store, now, adminToken }: AdminRouteOptions): Hono
     if (!id.success) return c.json({ error: 'invalid_consent_id', issues: issuesOf(id.error) }, 400);
     let body: unknown;
     try {
-      body = JSON.parse(
-        new TextDecoder('utf-8', { fatal: true }).decode(await readBodyLimited(c.req.raw, CONFIRM_MAX_BYTES)),
-      );
+      body = await readJsonLimited(c.req.raw, CONFIRM_MAX_BYTES);
     } catch (error) {
       if (error instanceof BodyTooLargeError)
         return c.json({ error: 'payload_too_large', maxBytes: CONFIRM_MAX_BYTES }, 413);

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { BodyTooLargeError, readBodyLimited } from '../http/body.js';
+import { BodyTooLargeError, invalidJson, parseJsonBytes, readBodyLimited } from '../http/body.js';
 import type { IngestAccess } from '../http/ingest-access.js';
 import type { ClientLimits, RateDecision } from '../http/rate-limit.js';
 import { parseBatch } from '../ingest.js';
@@ -61,10 +61,9 @@ export function eventRoutes({
 
     let body: unknown;
     try {
-      body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      body = parseJsonBytes(bytes);
     } catch (error) {
-      const message = error instanceof Error ? error.message : 'invalid JSON';
-      return c.json({ error: 'invalid_json', issues: [{ path: [], code: 'invalid_json', message }] }, 400);
+      return c.json(invalidJson(error), 400);
     }
 
     const overBudget = tooMany(

@@ -2,7 +2,7 @@ import { isWebUrl, parseUrl } from '@messenger-optin/sdk';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { issuesOf } from '../console/filters.js';
-import { BodyTooLargeError, readBodyLimited } from '../http/body.js';
+import { BodyTooLargeError, readJsonLimited } from '../http/body.js';
 import type { SqlQueryable } from '../store/sql-client.js';
 import { addEndpoint, deleteEndpoint, getEndpoint, listEndpoints } from '../webhooks/endpoints.js';
 import { webhookEventTypes } from '../webhooks/events.js';
@@ -33,9 +33,7 @@ export function webhookRoutes(db: SqlQueryable, now: () => Date, onQueued?: () =
   app.post('/v1/webhooks', async (c) => {
     let body: unknown;
     try {
-      body = JSON.parse(
-        new TextDecoder('utf-8', { fatal: true }).decode(await readBodyLimited(c.req.raw, 16 * 1024)),
-      );
+      body = await readJsonLimited(c.req.raw, 16 * 1024);
     } catch (error) {
       if (error instanceof BodyTooLargeError) return c.json({ error: 'payload_too_large' }, 413);
       return c.json(

@@ -1,4 +1,5 @@
 import type { PrefillKind, ProviderFacts } from '../channels/types.js';
+import { isWebUrl, parseUrl } from '../web-url.js';
 import { fillPlaceholders } from './fill.js';
 import { countryName, localText, processorLine } from './processors.js';
 import type {
@@ -290,13 +291,8 @@ function required(value: string | undefined, key: string): string {
  * links, even if a caller skipped config validation.
  */
 function safeHref(address: string, key: string): string {
-  let url: URL;
-  try {
-    url = new URL(address);
-  } catch {
-    throw new TypeError(`${key}: "${address}" is not an absolute URL; write it as https://…`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new TypeError(`${key}: "${address}" must start with https:// or http://`);
+  const url = parseUrl(address);
+  if (!url) throw new TypeError(`${key}: "${address}" is not an absolute URL; write it as https://…`);
+  if (!isWebUrl(url)) throw new TypeError(`${key}: "${address}" must start with https:// or http://`);
   return address;
 }
