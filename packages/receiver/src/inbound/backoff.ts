@@ -1,5 +1,5 @@
 /**
- * Reply retries (docs/inbound.md#outbox): exponential backoff with full jitter, base 2 s, cap
+ * Reply retries (docs/inbound.md#replies-and-the-outbox): exponential backoff with full jitter, base 2 s, cap
  * 10 min, at most 8 attempts; a provider's Retry-After is a floor.
  */
 export const REPLY_BACKOFF = { baseMs: 2_000, capMs: 10 * 60_000, maxAttempts: 8 } as const;

@@ -22,7 +22,7 @@ import type { ChangeHook } from './process.js';
  * a page with a button, because mail scanners open links; the POST of that button confirms.
  */
 
-/** How long a link works (inbound.md §5). */
+/** How long a link works (docs/inbound.md#e-mail-confirmation-link). */
 export const CONFIRM_LINK_DAYS = 7;
 export const CONFIRM_LINK_PATH = '/v1/inbound/confirm/';
 /** 32 random bytes in base64url: 43 characters. */
@@ -80,7 +80,7 @@ async function blocker(
   if (row.state === 'confirmed') return { status: 'already_confirmed', ...base };
   if (row.state !== 'awaiting_reply') return { status: 'withdrawn', locale: row.locale };
   if (new Date(row.expires_at).getTime() <= at.getTime()) return { status: 'expired', locale: row.locale };
-  // Like "Ja": only while the web consent is inside the match window (inbound.md §5).
+  // Like "Ja": only while the web consent is inside the match window (docs/inbound.md#e-mail-confirmation-link).
   const consent = row.consent_id === null ? undefined : await consentById(tx, row.consent_id);
   const windowStart = at.getTime() - ctx.config.matchWindowDays * 86_400_000;
   if (!consent || new Date(consent.receivedAt).getTime() <= windowStart)

@@ -6,7 +6,7 @@ import type { InboundEvent } from './types.js';
 const channelTypes = [...(channelConfigSchema._zod.propValues?.['type'] ?? [])].map(String);
 
 /**
- * The generic inbound endpoint's body (docs/inbound.md#generic): for Threema Gateway, Signal
+ * The generic inbound endpoint's body (docs/inbound.md#routes-and-answers): for Threema Gateway, Signal
  * bridges, e-mail inbound parse and any provider without a module. The bridge checks the provider's
  * own authenticity; we check its bearer token.
  */

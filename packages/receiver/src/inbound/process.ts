@@ -34,7 +34,7 @@ import { keyedHash, senderHash } from './sender.js';
 import type { IgnoredReason, InboundEvent, ProviderReplies, Trigger } from './types.js';
 
 /**
- * Matching and sealing (docs/inbound.md#matching): one transaction per event. The delivery is
+ * Matching and sealing (docs/inbound.md#matching-and-the-chain): one transaction per event. The delivery is
  * inserted first (a retry stops there), then the event is classified, matched to a pending web
  * consent, chained, the subscriber updated and a reply queued, all or nothing.
  */
@@ -163,7 +163,7 @@ const ACTIVE: readonly SubscriptionState[] = [
   'awaiting_reply',
   'pending',
 ];
-/** A sender address on these can be forged: a second answer confirms (docs/inbound.md#second-step). */
+/** A sender address on these can be forged: a second answer confirms (docs/inbound.md#matching-and-the-chain). */
 const SECOND_STEP_CHANNELS = new Set(['email', 'sms']);
 
 export async function processEvent(event: InboundEvent, ctx: MatchContext): Promise<ProcessResult> {

@@ -26,7 +26,7 @@ function replyValues(texts: ReplyTexts, fill: Fill): Record<string, string> {
   };
 }
 
-/** The reply of `kind` (docs/inbound.md#replies) in a locale, or in the texts given. */
+/** The reply of `kind` (docs/inbound.md#replies-and-the-outbox) in a locale, or in the texts given. */
 export function replyText(kind: ReplyKind, locale: ReplyLocale | ReplyTexts, fill: Fill): string {
   const texts = typeof locale === 'string' ? replyLocales[locale] : locale;
   const values = replyValues(texts, fill);

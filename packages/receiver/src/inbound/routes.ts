@@ -42,7 +42,7 @@ export function repliesFor(config: InboundConfig, provider: string): ProviderRep
 const decoder = new TextDecoder('utf-8');
 
 /**
- * The webhook routes (docs/inbound.md#routes), checked in this order: 404 unconfigured, 413 too
+ * The webhook routes (docs/inbound.md#routes-and-answers), checked in this order: 404 unconfigured, 413 too
  * large, 401 not authentic, 200 ignored, 200 once committed, 500 on a database error (the provider
  * retries; the dedupe key makes that safe).
  */

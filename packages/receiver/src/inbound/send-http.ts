@@ -1,7 +1,7 @@
 import type { SendResult } from './types.js';
 
 /**
- * Shared rules for a reply call's HTTP answer (docs/inbound.md#outbox): network errors, 408, 429 and
+ * Shared rules for a reply call's HTTP answer (docs/inbound.md#replies-and-the-outbox): network errors, 408, 429 and
  * 5xx are retried (honouring Retry-After), other 4xx are permanent. Provider modules refine this
  * with what their error bodies say.
  */

@@ -1,7 +1,7 @@
 import { hmacSha256Hex } from './signatures.js';
 
 /**
- * Sender identity (docs/inbound.md#identity). The key is `<channel>:<id>`; its hash, keyed with
+ * Sender identity (docs/inbound.md#matching-and-the-chain). The key is `<channel>:<id>`; its hash, keyed with
  * RECEIVER_HASH_KEY, is what the chain holds, so later messages link to the consent while the
  * address itself stays in an erasable table.
  */

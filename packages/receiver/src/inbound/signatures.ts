@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * The providers' authenticity proofs (docs/inbound.md#authenticity). Every check runs over the raw
+ * The providers' authenticity proofs (docs/inbound.md#routes-and-answers). Every check runs over the raw
  * request bytes, never over re-serialized JSON: Meta signs escaped unicode (`L\u00f6schen`), and a
  * re-encoded body would hash differently.
  */

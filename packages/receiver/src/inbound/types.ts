@@ -1,6 +1,6 @@
 import type { InboundSettings } from './config.js';
 
-/** Why a well-signed request stored nothing (docs/inbound.md#answers). */
+/** Why a well-signed request stored nothing (docs/inbound.md#routes-and-answers). */
 export type IgnoredReason =
   | 'unparseable'
   | 'unsupported_event'
@@ -18,7 +18,7 @@ export type InboundContent =
   | { kind: 'text'; text: string }
   /** A bot payload (Messenger/Instagram ref, Viber context); `opened` never confirms on its own. */
   | { kind: 'payload'; payload: string; trigger: 'postback' | 'opened' }
-  /** The provider's own unsubscribe or block signal (docs/inbound.md#withdrawal). */
+  /** The provider's own unsubscribe or block signal (docs/inbound.md#withdrawal-rights-requests-erasure). */
   | { kind: 'signal'; signal: string };
 
 export interface InboundSender {
@@ -60,7 +60,7 @@ export interface WebhookRequest {
   publicUrl: string | undefined;
 }
 
-/** The outcome of one reply attempt (docs/inbound.md#outbox). */
+/** The outcome of one reply attempt (docs/inbound.md#replies-and-the-outbox). */
 export type SendResult =
   | { status: 'sent' }
   | { status: 'retry'; error: string; retryAfterMs?: number }

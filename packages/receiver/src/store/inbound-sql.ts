@@ -393,7 +393,7 @@ export async function setSubscriptionState(
   );
 }
 
-/** The subscriber's status: the first of these over its subscriptions (docs/inbound.md#subscribers). */
+/** The subscriber's status: the first of these over its subscriptions (docs/inbound.md#admin). */
 const STATUS_ORDER: SubscriptionState[] = [
   'confirmed',
   'awaiting_reply',

@@ -1,6 +1,6 @@
 import type { SqlQueryable } from './sql-client.js';
 
-/** The reply outbox's SQL (docs/inbound.md#outbox): lease due rows, record each attempt. */
+/** The reply outbox's SQL (docs/inbound.md#replies-and-the-outbox): lease due rows, record each attempt. */
 
 export interface LeasedReply {
   id: string;

@@ -1,6 +1,6 @@
 import type { SqlQueryable } from './sql-client.js';
 
-/** Reads and writes of the subscriber admin API (docs/inbound.md#subscribers). */
+/** Reads and writes of the subscriber admin API (docs/inbound.md#admin). */
 
 export interface SubscriberListQuery {
   channel: string | undefined;

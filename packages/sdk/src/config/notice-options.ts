@@ -1,5 +1,5 @@
 /**
- * Checks of the notice options that are not plain text (docs/notices.md, "Configuration"):
+ * Checks of the notice options that are not plain text (docs/architecture.md#config-rules):
  * `advertising`, whole numbers, `processors` and the SMS/e-mail `provider`. Zod-free and shared:
  * the zod schema runs them in a custom check and `checkWidgetConfig` calls them, so both report
  * the same sentences at the same paths.

@@ -47,7 +47,7 @@ export const defaults = {
   referenceLength: 6,
 } as const;
 
-/** Whole-number options: [min, max] (docs/notices.md, "Retention"; channels.md: 4–8 code characters). */
+/** Whole-number options: [min, max] (docs/notices.md, "Retention"; docs/channels.md#reference-code: 4–8 characters). */
 export const numberRanges = {
   retentionYears: [1, 30],
   unconfirmedDays: [1, 365],

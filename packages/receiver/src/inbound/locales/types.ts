@@ -1,4 +1,4 @@
-/** The kinds of reply the receiver sends (docs/inbound.md#replies). */
+/** The kinds of reply the receiver sends (docs/inbound.md#replies-and-the-outbox). */
 export type ReplyKind = 'confirmation' | 'confirm_request' | 'withdrawal' | 'access_ack' | 'erasure_ack';
 
 /**
