@@ -1,8 +1,9 @@
 import { test } from '@playwright/test';
+import { noticeLocales } from '../../packages/sdk/src/notices/locales.js';
 import { expect, recordPage } from './support.js';
 
 // The length rule (docs/notices.md, "First layer"): on a 390×844 phone at the default font size,
-// every first layer is fully visible above the confirm button, without scrolling, in both locales,
+// every first layer is fully visible above the confirm button, without scrolling, in every locale,
 // on every channel, with the checkbox and the longest test config.
 test.describe.configure({ timeout: 120_000 });
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -39,7 +40,7 @@ const longest = {
   ],
 };
 
-for (const lang of ['de', 'en'])
+for (const lang of noticeLocales)
   for (const channel of channels)
     test(`${channel.type}.${lang}: the first layer fits above the confirm button on 390×844`, async ({
       page,
