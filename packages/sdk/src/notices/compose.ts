@@ -139,7 +139,9 @@ export function composeNotice(
 
   const ads = advertising !== false;
   const ownProvider = clean(provider?.name);
-  const processors = (input.processors ?? []).map((each) => processorLine(each, locale));
+  const processors = (input.processors ?? []).map((each) =>
+    processorLine(each, locale, templates.processorTexts),
+  );
   const what = start
     ? input.reference === 'none'
       ? 'onStartNoRef'

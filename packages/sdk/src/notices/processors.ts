@@ -55,13 +55,21 @@ export function countryName(code: string, locale: string): string {
   }
 }
 
-/** One processor's line parts in `locale`, a preset's facts filled in. */
-export function processorLine(processor: Processor, locale: string): ProcessorLine {
+/**
+ * One processor's line parts in `locale`, a preset's facts filled in: as the locale file
+ * translates them (`translated`), else in the preset's German or English.
+ */
+export function processorLine(
+  processor: Processor,
+  locale: string,
+  translated?: Partial<Record<ProcessorPreset, { role?: string; transfer?: string }>>,
+): ProcessorLine {
   const facts = 'preset' in processor ? presets[processor.preset] : processor;
+  const own = 'preset' in processor ? translated?.[processor.preset] : undefined;
   return {
     name: facts.name.trim().normalize('NFC'),
     country: countryName(facts.country, locale),
-    role: localText(facts.role, locale),
-    transfer: localText(facts.transfer, locale),
+    role: own?.role ?? localText(facts.role, locale),
+    transfer: own?.transfer ?? localText(facts.transfer, locale),
   };
 }

@@ -257,4 +257,6 @@ export interface NoticeTemplates {
    * (`LocalizedText`); a locale added later translates them here, and what it leaves out is English.
    */
   providerTexts?: Partial<Record<ChannelType, Partial<Record<ProviderTextKey, string>>>>;
+  /** The processor presets' role and transfer in this locale (as `providerTexts`: English where left out). */
+  processorTexts?: Partial<Record<ProcessorPreset, { role?: string; transfer?: string }>>;
 }

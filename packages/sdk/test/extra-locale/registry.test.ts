@@ -57,6 +57,16 @@ describe('a locale added in one file', () => {
     expect(viber.text).toContain(channelProviders.viber.seat.en);
   });
 
+  it('translates a processor preset, and leaves a site owner’s own processor as written', () => {
+    const notice = composeNotice(xx, snapshotInput('whatsapp', 'xx'), facts('whatsapp'));
+    const details = notice.secondLayer.map((block) => block.text).join('\n');
+    expect(details).toContain('⟦operating the WhatsApp Cloud API⟧');
+    expect(details).toContain('⟦Transfers to the USA.⟧');
+    expect(details).not.toContain('in which Meta processes the message content');
+    // `{ de, en }` from the config: English, the locale has no say in a site owner's text.
+    expect(details).toContain('Hoster GmbH');
+  });
+
   it('carries the dialog texts with the same keys and placeholders as English', () => {
     expect(Object.keys(xx.dialog).sort()).toEqual(Object.keys(en.dialog).sort());
     const values = { channel: 'Signal', message: 'Stop News Firma' };

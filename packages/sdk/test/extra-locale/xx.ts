@@ -22,6 +22,9 @@ export const xx: NoticeTemplates = {
     ]),
   ),
   dialog: translate(en.dialog),
+  processorTexts: {
+    'whatsapp-cloud-api': { role: '⟦operating the WhatsApp Cloud API⟧', transfer: '⟦Transfers to the USA.⟧' },
+  },
   // The provider facts of one messenger translated; the others stay English (a test checks both).
   providerTexts: {
     whatsapp: {
