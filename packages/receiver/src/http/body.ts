@@ -36,6 +36,19 @@ export async function readBodyLimited(request: Request, maxBytes: number): Promi
   return body;
 }
 
+/** Reads the body up to maxBytes, or gives the 413 answer (naming the limit) when it is larger. */
+export async function readBodyOrTooLarge(
+  request: Request,
+  maxBytes: number,
+): Promise<Uint8Array | { error: 'payload_too_large'; maxBytes: number }> {
+  try {
+    return await readBodyLimited(request, maxBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { error: 'payload_too_large', maxBytes };
+    throw error;
+  }
+}
+
 /**
  * A body as JSON: strict UTF-8 first (a stray byte or a lone surrogate half is an error, never a
  * silent U+FFFD that would change what is stored and hashed), then `JSON.parse`. Throws a

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { checkBearer } from '../http/auth.js';
-import { BodyTooLargeError, invalidJson, parseJsonBytes, readBodyLimited } from '../http/body.js';
+import { invalidJson, parseJsonBytes, readBodyOrTooLarge } from '../http/body.js';
 import type { Logger } from '../http/logger.js';
 import type { ReceiverEnv } from '../routes/env.js';
 import type { SqlClient } from '../store/sql-client.js';
@@ -123,14 +123,8 @@ export function inboundRoutes(options: InboundRouteOptions): Hono<ReceiverEnv> {
     app.post(provider.path, async (c) => {
       const cfg = configured();
       if (!cfg) return notConfigured(provider.name);
-      let bytes: Uint8Array;
-      try {
-        bytes = await readBodyLimited(c.req.raw, INBOUND_MAX_BODY_BYTES);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError)
-          return c.json({ error: 'payload_too_large', maxBytes: INBOUND_MAX_BODY_BYTES }, 413);
-        throw error;
-      }
+      const bytes = await readBodyOrTooLarge(c.req.raw, INBOUND_MAX_BODY_BYTES);
+      if (!(bytes instanceof Uint8Array)) return c.json(bytes, 413);
       const search = new URL(c.req.url).search;
       const base = cfg.settings.RECEIVER_PUBLIC_URL?.replace(/\/+$/, '');
       const request: WebhookRequest = {
@@ -163,14 +157,8 @@ export function inboundRoutes(options: InboundRouteOptions): Hono<ReceiverEnv> {
   app.post('/v1/inbound', async (c) => {
     const cfg = config?.settings.INBOUND_TOKEN !== undefined ? config : undefined;
     if (!cfg) return notConfigured('generic');
-    let bytes: Uint8Array;
-    try {
-      bytes = await readBodyLimited(c.req.raw, INBOUND_MAX_BODY_BYTES);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError)
-        return c.json({ error: 'payload_too_large', maxBytes: INBOUND_MAX_BODY_BYTES }, 413);
-      throw error;
-    }
+    const bytes = await readBodyOrTooLarge(c.req.raw, INBOUND_MAX_BODY_BYTES);
+    if (!(bytes instanceof Uint8Array)) return c.json(bytes, 413);
     if (checkBearer(c.req.header('authorization'), cfg.settings.INBOUND_TOKEN) !== 'ok') {
       stats.request('generic', 'unauthorized');
       c.header('WWW-Authenticate', 'Bearer realm="messenger-optin-receiver inbound"');

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { BodyTooLargeError, invalidJson, parseJsonBytes, readBodyLimited } from '../http/body.js';
+import { invalidJson, parseJsonBytes, readBodyOrTooLarge } from '../http/body.js';
 import type { IngestAccess } from '../http/ingest-access.js';
 import type { ClientLimits, RateDecision } from '../http/rate-limit.js';
 import { parseBatch } from '../ingest.js';
@@ -49,15 +49,8 @@ export function eventRoutes({
       return c.json({ error: 'unsupported_media_type', message: 'send application/json or text/plain' }, 415);
     }
 
-    let bytes: Uint8Array;
-    try {
-      bytes = await readBodyLimited(c.req.raw, maxBodyBytes);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        return c.json({ error: 'payload_too_large', maxBytes: maxBodyBytes }, 413);
-      }
-      throw error;
-    }
+    const bytes = await readBodyOrTooLarge(c.req.raw, maxBodyBytes);
+    if (!(bytes instanceof Uint8Array)) return c.json(bytes, 413);
 
     let body: unknown;
     try {
