@@ -36,8 +36,9 @@ export default [
     // Budget 4 KB. Session 7 measured 4.03 kB: the split into pending set, tab sync and page
     // lifecycle with readable stored and tab-message names (3.99), plus the shared outbox look
     // (storedOutboxExists). Short names again (`mem`, one-letter tab messages) would give ~3.98;
-    // the gate holds today's size, getting back under 4 KB is open work.
-    limit: '4.05 KB',
+    // the gate holds today's size, getting back under 4 KB is open work. Session 8: 4.06 kB, a
+    // keepalive request rejected as the page goes is no longer sent twice (leaves counter, one task).
+    limit: '4.06 KB',
   },
   {
     name: 'widget script tag: render-critical (entry + static imports)',
@@ -85,6 +86,7 @@ export default [
     // Session 7: 51.96 kB (Instagram's provider facts no longer in the first-paint chunk; refusing
     // an http: endpoint on an https page, +0.22 kB; icons and the outbox look in chunks of their own).
     // 52.13 kB with the reporter split into modules with readable names (+0.17 kB).
-    limit: '52.15 KB',
+    // Session 8: 52.17 kB, the reporter's fix for the wire duplicate on leaving.
+    limit: '52.17 KB',
   },
 ];

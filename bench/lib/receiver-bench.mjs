@@ -40,7 +40,7 @@ export function consentEvent(now = new Date()) {
 /**
  * Starts `messenger-optin-receiver start` on a random port and resolves with its URL once
  * /healthz answers.
- * @param {{ root: string, databaseUrl?: string, log: (line: string) => void }} options
+ * @param {{ root: string, databaseUrl?: string, log: (line: string) => void, args?: string[] }} options
  */
 export async function startReceiver(options) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-receiver-'));
@@ -62,6 +62,7 @@ export async function startReceiver(options) {
       // load client with 429 after its burst; the bench asks what the receiver itself sustains.
       '--rate-limit',
       'off',
+      ...(options.args ?? []),
     ],
     { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -2,7 +2,7 @@
 // (the deep link). Delivered by keepalive or beacon, or on the next visit.
 import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { bucketFor, expectUnique, openReporter, outboxCount, record, watchErrors } from './support.js';
+import { bucketFor, expectUnique, openReporter, outboxCount, record, stats, watchErrors } from './support.js';
 
 // The machine running these is shared and often loaded: generous timeouts, exact assertions.
 test.describe.configure({ timeout: 120_000 });
@@ -63,5 +63,32 @@ test('5: more pending than the keepalive budget when leaving → beacons, the re
   expect(result.eventIds.sort()).toEqual(all.sort());
   expect(result.requests.some((r) => r.mode === 'no-cors')).toBe(true); // a beacon went out
   await expect.poll(() => outboxCount(page)).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('5: the request already in flight when the page leaves is not sent a second time', async ({
+  page,
+  request,
+}, testInfo) => {
+  const bucket = bucketFor(testInfo);
+  const errors = watchErrors(page);
+  // The first answer is slow, so the reporter's ordinary send is still in flight when the page
+  // goes; 201 marks that answer in the stats.
+  await request.post(`/collect/${bucket}/script`, { data: [{ status: 201, delayMs: 1500 }] });
+  await openReporter(page, bucket);
+  const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes(bucket));
+  const [id] = await record(page, ['consent_given']);
+  await posted;
+  // Chromium rejects that keepalive request in the page as the navigation commits (it still
+  // delivers it), then fires pagehide: the reporter must not take the rejection for a failed send
+  // and post the event again from its leave handler.
+  await page.evaluate((url) => (location.href = url), `${away}#left`);
+  await page.waitForURL(`**${away}#left`);
+  // A second copy would have been sent at pagehide and answered at once; the in-flight one is
+  // answered (201) 1.5 s later.
+  await expect.poll(async () => (await stats(request, bucket)).requests.map((r) => r.status)).toContain(201);
+  const result = await expectUnique(request, bucket, 1);
+  expect(result.eventIds).toEqual([id]);
+  expect(result.requests.map((r) => r.status)).toEqual([201]);
   expect(errors).toEqual([]);
 });

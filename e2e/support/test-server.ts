@@ -195,5 +195,9 @@ export function startTestServer(port: number, root = resolve(import.meta.dirname
     }
     serveStatic(root, url.pathname, response, url.searchParams.get('csp'));
   });
+  // Never close an idle keep-alive connection: when the server closes one (Node's default after
+  // 5 s) just as a client sends on it, that request dies with ECONNRESET (a tabs.spec stats poll
+  // did, 1 of 20). Clients close their own idle sockets, which races with nothing.
+  server.keepAliveTimeout = 0;
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }

@@ -154,7 +154,8 @@ describe('answers', () => {
     const server = endpoint(new TypeError('Failed to fetch'));
     const r = reporter(server.fetch);
     r.record(input('consent_given'));
-    await vi.advanceTimersByTimeAsync(500);
+    // 500 ms of backoff, after the one task a failed keepalive request waits (1 ms under fake timers).
+    await vi.advanceTimersByTimeAsync(501);
     expect(server.requests).toHaveLength(2);
     expect(await r.flush(0)).toBe(true);
     r.close();
@@ -502,6 +503,36 @@ describe('page lifecycle', () => {
     win.dispatchEvent(new Event('online'));
     await vi.advanceTimersByTimeAsync(0);
     expect(sent).toHaveLength(3);
+    r.close();
+  });
+
+  it('a keepalive request the browser rejects as the page goes is not sent again by that unload’s leave events', async () => {
+    const win = new EventTarget();
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    vi.stubGlobal('window', win);
+    vi.stubGlobal('document', doc);
+    const sent: RequestInit[] = [];
+    let reject = (_error: Error) => {};
+    const fetch = vi.fn((_url: unknown, init: RequestInit) => {
+      sent.push(init);
+      if (sent.length > 1) return Promise.resolve(new Response(null, { status: 503 }));
+      return new Promise<Response>((_resolve, fail) => (reject = fail));
+    }) as unknown as typeof globalThis.fetch;
+    const r = reporter(fetch, { baseDelayMs: 3_600_000, maxDelayMs: 3_600_000 });
+    r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.keepalive).toBe(true);
+    // The deep link's navigation commits: Chromium rejects the request (it still delivers it), then
+    // fires pagehide and visibilitychange in the same task; promise reactions run in between, after
+    // the page's first listener (a wire duplicate in e2e/reporter/leaving.spec.ts and bench/leaving.mjs).
+    reject(new TypeError('Failed to fetch'));
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    win.dispatchEvent(new Event('pagehide'));
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toHaveLength(1);
     r.close();
   });
 

@@ -74,6 +74,8 @@ function create(options: ReporterOptions): ConsentReporter {
   const inflight = new Set<string>();
   /** Beaconed while leaving: not sent again by this page (the next page load resends them). */
   const beaconed = new Set<string>();
+  /** How often the page was hidden or left: a request that fails across one may still arrive. */
+  let leaves = 0;
   /** Touch storage only after the visitor's first interaction (or when a former page left events). */
   let persisted = false;
   let closed = false;
@@ -100,6 +102,7 @@ function create(options: ReporterOptions): ConsentReporter {
    */
   async function send(entries: Entry[], leaving?: boolean): Promise<boolean> {
     const ids = entries.map((entry) => entry.id);
+    const left = leaves;
     const payload = encode(entries);
     const bytes = new Blob([payload]).size;
     // Keepalive lets the request outlive a navigation (the deep link), within the shared budget.
@@ -119,10 +122,13 @@ function create(options: ReporterOptions): ConsentReporter {
       response = await post(fetcher!, endpoint, payload, headers, keepalive);
     } catch {
       // A network error, offline, a CSP or CORS block: retried like a 503. But a keepalive request
-      // sent while leaving fails here as the page goes although the browser still delivers it:
-      // like a beacon, this page does not send it again (a second leave event would), the next
-      // page load or the page coming back into view does.
-      if (leaving) for (const id of ids) beaconed.add(id);
+      // fails here as the page goes although the browser still delivers it: like a beacon, this
+      // page does not send it again (a second leave event would), the next page load or the page
+      // coming back into view does. Chromium rejects it when the navigation commits, in the task
+      // that then fires pagehide, and this catch runs before the reporter's pagehide listener: so
+      // the events stay in flight for one more task, by when the page has left (or is gone).
+      if (keepalive) await sleep(0);
+      if (leaving || leaves > left) for (const id of ids) beaconed.add(id);
     }
     for (const id of ids) inflight.delete(id);
     keepaliveBytes -= counted;
@@ -227,6 +233,7 @@ function create(options: ReporterOptions): ConsentReporter {
     listeners,
     // Leaving the page: send what is pending with keepalive while within budget, else beacon.
     () => {
+      leaves++;
       if (!endpoint || !fetcher || now() < gate) return;
       for (const batch of batches(pending.list().filter(ready)))
         void send(batch, true).catch(() => undefined);
