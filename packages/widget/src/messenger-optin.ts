@@ -12,7 +12,7 @@ import {
   type PreCheckedConfig,
   type RawConfig,
 } from './config/types.js';
-import { OptinErrorEvent, type OptinErrorDetail } from './events.js';
+import { OptinErrorEvent, type OptinErrorDetail } from './error-event.js';
 import type * as AfterPaint from './after-paint.js';
 import type * as OnIntent from './on-intent.js';
 import type { FlowController } from './flow/flow-controller.js';
