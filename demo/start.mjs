@@ -53,6 +53,7 @@ messenger-optin demo (one origin: pages, widget bundle and consent receiver)
   Shop, English:  ${base}en.html
   Configurator:   ${base}configurator.html
   Consent log:    ${base}consents.html
+  Console:        ${base}admin  (the site owner's console; log in with the admin token below)
   Demo phone:     on both shop pages; it sends signed Telegram/WhatsApp webhooks to ${base}v1/inbound/…
   Receiver:       ${base}v1/events  (health: ${base}healthz)
 

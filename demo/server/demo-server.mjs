@@ -14,14 +14,23 @@ export const demoMounts = [
   { prefix: '/', dir: `${repoRoot}demo/pages/` },
 ];
 
-/** Paths that belong to the receiver. Everything else is a page or an asset. */
+/**
+ * Paths that belong to the receiver: its API, its health check and the site owner's console
+ * (/admin). Everything else is a page or an asset.
+ */
 export function isReceiverPath(pathname) {
-  return pathname === '/healthz' || pathname === '/v1' || pathname.startsWith('/v1/');
+  return (
+    pathname === '/healthz' ||
+    pathname === '/v1' ||
+    pathname.startsWith('/v1/') ||
+    pathname === '/admin' ||
+    pathname.startsWith('/admin/')
+  );
 }
 
 /**
- * Starts the demo on ONE origin: pages, widget bundle and the receiver app (mounted at /v1 and
- * /healthz). One origin means the pages need no CORS setup, and the receiver's origin allowlist
+ * Starts the demo on ONE origin: pages, widget bundle and the receiver app (mounted at /v1,
+ * /healthz and /admin). One origin means the pages need no CORS setup, and the receiver's origin allowlist
  * holds just this server's own origins.
  *
  * `createReceiverApp({ origins, inboundSettings })` returns `{ fetch, close? }`; it is called once

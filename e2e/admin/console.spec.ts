@@ -174,7 +174,7 @@ test('signs in with the token only, shows the exact funnel, a chart, pages and f
 
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoAxeViolations(page);
-  // Expected: the refused token (403), the favicon and the rights requests of a receiver without
+  // Expected: the refused token (403) and the rights requests of a receiver without
   // inbound messages (404). Anything else (a CSP violation, a script error) fails the test.
   expect(violations.filter((line) => !/status of 40[34]/.test(line))).toEqual([]);
 });

@@ -109,3 +109,27 @@ test('the consent log lists consents, refreshes itself and shows a proof bundle 
   // The refused token above produced a 401 in the console; nothing else may have gone wrong.
   expect((await problems()).filter((line) => !/status of 40[13]/.test(line))).toEqual([]);
 });
+
+test("the consent log links to the receiver's own console, which shows the demo's consent", async ({
+  page,
+  request,
+  demo,
+}) => {
+  const problems = await watchForProblems(page);
+  const { consentId } = await postConsent(request, demo, 'C4N5');
+
+  await page.goto(new URL('consents.html', demo.url).href);
+  await page.getByRole('main').getByRole('link', { name: 'console' }).click();
+  await expect(page).toHaveURL(new URL('admin', demo.url).href);
+  await expect(page.locator('body[data-ready="login"]')).toBeAttached();
+  await page.getByLabel('Admin token').fill(demo.adminToken);
+  await page.getByLabel('Admin token').press('Enter');
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+
+  await page.locator('#subscriber-filter').getByLabel('Reference code').fill('C4N5');
+  await page.locator('#subscriber-filter').getByRole('button', { name: 'Filter' }).click();
+  await page.getByRole('button', { name: 'Proof of C4N5' }).click();
+  await expect(page.locator('#proof #proof-consent')).toHaveText(consentId);
+  // The console runs under the receiver's own CSP on the demo's origin: no violation, no error.
+  expect(await problems()).toEqual([]);
+});

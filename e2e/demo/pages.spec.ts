@@ -8,6 +8,7 @@ test('npm run demo prints every URL and the admin token', ({ demo }) => {
   for (const path of ['', 'en.html', 'configurator.html', 'consents.html']) {
     expect(output).toContain(`${demo.url}${path}\n`);
   }
+  expect(output).toContain(`Console:        ${demo.url}admin `);
   expect(output).toContain(demo.adminToken);
   expect(output).toMatch(/demo only/i);
 });

@@ -10,6 +10,8 @@ const files: Record<string, { name: string; type: string }> = {
   '/admin/': { name: 'index.html', type: 'text/html; charset=utf-8' },
   '/admin/admin.js': { name: 'admin.js', type: 'text/javascript; charset=utf-8' },
   '/admin/admin.css': { name: 'admin.css', type: 'text/css; charset=utf-8' },
+  // Its own icon, so the browser does not ask for /favicon.ico (a 404 in every console session).
+  '/admin/favicon.svg': { name: 'favicon.svg', type: 'image/svg+xml' },
 };
 
 /**
