@@ -1,4 +1,5 @@
 import type { ChannelType } from '@messenger-optin/sdk';
+import { publicEventInit, type OptinErrorEvent } from './error-event.js';
 
 /**
  * The public DOM events of `<messenger-optin>` (packages/widget/README.md#events). One class per
@@ -36,64 +37,34 @@ export interface WithdrawDetail {
   href: string;
 }
 
-/** Machine-readable kind of an `optin-error`. */
-export type OptinErrorCode =
-  /** `channels` (or the JSON config) is not valid JSON. */
-  | 'invalid-json'
-  /** A required attribute (`company`, `channels`, `privacy-policy`) is missing or empty. */
-  | 'missing-attribute'
-  /** A channel `type` this version does not know. */
-  | 'unknown-channel'
-  /** A URL attribute is not http(s). */
-  | 'invalid-url'
-  /** The full validation found a problem (bad phone number, user name, …). */
-  | 'invalid-config'
-  /** The flow failed at run time (a lazy chunk did not load, the link could not be built, …). */
-  | 'flow-failed'
-  /** The consent reporter dropped an event (permanent endpoint error, outbox limits). */
-  | 'event-dropped';
-
-export interface OptinErrorDetail {
-  code: OptinErrorCode;
-  message: string;
-  /** Where in the config, e.g. `channels[1].phone`. */
-  path?: string;
-}
-
-const init = { bubbles: true, composed: true } as const;
+export type { OptinErrorCode, OptinErrorDetail } from './error-event.js';
+export { OptinErrorEvent } from './error-event.js';
 
 /** The notice for a channel is shown. */
 export class OptinNoticeOpenEvent extends CustomEvent<NoticeOpenDetail> {
   constructor(detail: NoticeOpenDetail) {
-    super('optin-notice-open', { ...init, detail });
+    super('optin-notice-open', { ...publicEventInit, detail });
   }
 }
 
 /** The visitor confirmed the notice. Cancelable: `preventDefault()` stops the link from opening. */
 export class OptinConsentEvent extends CustomEvent<ConsentDetail> {
   constructor(detail: ConsentDetail) {
-    super('optin-consent', { ...init, cancelable: true, detail });
+    super('optin-consent', { ...publicEventInit, cancelable: true, detail });
   }
 }
 
 /** The messenger link was opened, shown as QR code, or its message copied. */
 export class OptinLinkOpenEvent extends CustomEvent<LinkOpenDetail> {
   constructor(detail: LinkOpenDetail) {
-    super('optin-link-open', { ...init, detail });
+    super('optin-link-open', { ...publicEventInit, detail });
   }
 }
 
 /** The visitor asked to unsubscribe; the withdraw link opens. */
 export class OptinWithdrawEvent extends CustomEvent<WithdrawDetail> {
   constructor(detail: WithdrawDetail) {
-    super('optin-withdraw', { ...init, detail });
-  }
-}
-
-/** A configuration or run-time problem; the widget shows nothing broken and throws nothing. */
-export class OptinErrorEvent extends CustomEvent<OptinErrorDetail> {
-  constructor(detail: OptinErrorDetail) {
-    super('optin-error', { ...init, detail });
+    super('optin-withdraw', { ...publicEventInit, detail });
   }
 }
 

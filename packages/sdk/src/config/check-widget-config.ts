@@ -28,7 +28,8 @@ import {
 } from './rules.js';
 import { formatPath, notATextKey, tooLong, wrongType } from './sentences.js';
 import type { ParseResult, WidgetConfig } from './types.js';
-import { endpointOnPageProblem, endpointProblem, privacyPolicyProblem } from './url-problems.js';
+import { endpointOnPageProblem } from './endpoint-on-page.js';
+import { endpointProblem, privacyPolicyProblem } from './url-problems.js';
 
 /** Checks one option's value (never `undefined` for optional and defaulted options) and returns it as kept. */
 type OptionCheck = (value: unknown, path: PropertyKey[], found: Found) => unknown;

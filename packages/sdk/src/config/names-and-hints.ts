@@ -4,8 +4,8 @@
  * the same sentences (docs/architecture.md#config-rules). Only what the first paint needs is here,
  * the rest of the sentences are in sentences.ts: the pre-check must stay small.
  */
-import type { ConfigIssue } from '../errors.js';
-import { issueAt, quote } from '../errors.js';
+import type { ConfigIssue } from '../config-issue.js';
+import { issueAt, quote } from '../config-issue.js';
 
 /**
  * Every option of the widget config, in the order issues are reported. The element's attributes

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWidgetConfig } from './check-widget-config.js';
-import { endpointOnPageProblem, endpointProblem } from './url-problems.js';
+import { endpointOnPageProblem } from './endpoint-on-page.js';
+import { endpointProblem } from './url-problems.js';
 
 describe('endpoint URL problems', () => {
   it('takes a path or an http(s) URL, never one without a scheme or of another scheme', () => {
