@@ -38,7 +38,11 @@ export default [
     // (storedOutboxExists). Short names again (`mem`, one-letter tab messages) would give ~3.98;
     // the gate holds today's size, getting back under 4 KB is open work. Session 8: 4.06 kB, a
     // keepalive request rejected as the page goes is no longer sent twice (leaves counter, one task).
-    limit: '4.06 KB',
+    // Session 10: 3,994 B (from 4,058), back under the budget with readable names kept: the fetch
+    // call in reporter.ts instead of a post() helper, a beacon's body as a string (sent as the same
+    // text/plain type), the send loop clearing its own flag, BroadcastChannel read from globalThis,
+    // body() one expression, `databases?.()` instead of a typeof check, `+` for Retry-After.
+    limit: '4 KB',
   },
   {
     name: 'widget script tag: render-critical (entry + static imports)',
@@ -93,6 +97,7 @@ export default [
     // Session 8: the reporter's fix for the wire duplicate on leaving (+0.02 kB) and the first
     // render in a task of its own (+0.05 kB; its longest task down from about 1.7-2.2x bare Lit's
     // to 1.1-1.3x: bench/README.md): 52.2 kB merged.
-    limit: '52.2 KB',
+    // Session 10: the reporter's cuts above, 52,124 B (from 52,197).
+    limit: '52.13 KB',
   },
 ];

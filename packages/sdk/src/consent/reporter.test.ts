@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentEvent } from '../schema/consent-event.js';
 import { createConsentReporter } from './reporter.js';
+import { CONTENT_TYPE } from './sender.js';
 import type { ReporterOptions } from './types.js';
 import { fakeStorage, input } from './test-helpers.js';
 
@@ -60,6 +61,21 @@ describe('record', () => {
       attempt: 1,
       sentAt: '2026-01-01T00:00:00.000Z',
       widget: { version: '0.1.0' },
+    });
+    r.close();
+  });
+
+  it('sends text/plain (CORS-simple) with the given headers, without cookies, keepalive while within budget', async () => {
+    const server = endpoint();
+    const r = reporter(server.fetch, { headers: { 'x-site': 'a' } });
+    r.record(input('consent_given'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.fetch).toHaveBeenCalledWith('https://receiver.example/v1/events', {
+      method: 'POST',
+      body: server.requests[0]!.init.body,
+      headers: { 'content-type': CONTENT_TYPE, 'x-site': 'a' },
+      keepalive: true,
+      credentials: 'omit',
     });
     r.close();
   });

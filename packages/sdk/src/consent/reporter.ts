@@ -9,7 +9,7 @@ import { pendingSet } from './pending.js';
 import { storedOutboxExists } from './stored-outbox.js';
 import { backoff, parseRetryAfter, retriable } from './retry.js';
 import { safely } from './safely.js';
-import { CONTENT_TYPE, KEEPALIVE_BUDGET, batches, beacon, body, post } from './sender.js';
+import { CONTENT_TYPE, KEEPALIVE_BUDGET, batches, beacon, body } from './sender.js';
 import { tabSync, type TabSync } from './tab-sync.js';
 import { withLock } from './tabs.js';
 import type { ConsentReporter, Entry, ReporterIssue, ReporterOptions, ReporterTimers } from './types.js';
@@ -97,7 +97,7 @@ function create(options: ReporterOptions): ConsentReporter {
   const ready = ({ id }: Entry) => !inflight.has(id) && !beaconed.has(id) && !tabs?.busy(id);
 
   /**
-   * One attempt for one batch. Everything up to `post()` runs synchronously, so when called from
+   * One attempt for one batch. Everything up to `fetch()` runs synchronously, so when called from
    * a pagehide handler the request is started before the page is frozen.
    */
   async function send(entries: Entry[], leaving?: boolean): Promise<boolean> {
@@ -108,8 +108,8 @@ function create(options: ReporterOptions): ConsentReporter {
     // Keepalive lets the request outlive a navigation (the deep link), within the shared budget.
     const keepalive = keepaliveBytes + bytes <= KEEPALIVE_BUDGET;
     if (leaving && !keepalive) {
-      const sendBeacon = (list: Entry[]) =>
-        !!nav.sendBeacon?.(endpoint, new Blob([encode(list)], { type: CONTENT_TYPE }));
+      // A string body is sent as text/plain;charset=UTF-8, our CONTENT_TYPE.
+      const sendBeacon = (list: Entry[]) => !!nav.sendBeacon?.(endpoint, encode(list));
       for (const entry of beacon(sendBeacon, entries)) beaconed.add(entry.id);
       return true;
     }
@@ -119,7 +119,14 @@ function create(options: ReporterOptions): ConsentReporter {
     tabs?.tell({ sending: ids });
     let response: Response | undefined;
     try {
-      response = await post(fetcher!, endpoint, payload, headers, keepalive);
+      response = await fetcher!(endpoint, {
+        method: 'POST',
+        body: payload,
+        headers: { 'content-type': CONTENT_TYPE, ...headers },
+        keepalive,
+        // No cookies: the event carries everything the receiver needs, and nothing identifying.
+        credentials: 'omit',
+      });
     } catch {
       // A network error, offline, a CSP or CORS block: retried like a 503. But a keepalive request
       // fails here as the page goes although the browser still delivers it: like a beacon, this
@@ -213,7 +220,9 @@ function create(options: ReporterOptions): ConsentReporter {
           // storage or lock failure: the entries stay, the next trigger retries
         }
       } while (again);
-    })().finally(() => (running = undefined)));
+      // After the first `await`, so `running` is set by then; nothing above throws.
+      running = undefined;
+    })());
   }
 
   /** Runs a pass after `delay`, unless one is due sooner. */

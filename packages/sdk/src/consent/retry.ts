@@ -21,6 +21,6 @@ export function parseRetryAfter(
 ): number | undefined {
   const text = value?.trim() ?? '';
   // delay-seconds or an HTTP-date (which always has a day or month name; V8 would read "1.5" as 2001).
-  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : /[a-z]/i.test(text) ? Date.parse(text) - now : NaN;
+  const ms = /^\d+$/.test(text) ? +text * 1000 : /[a-z]/i.test(text) ? Date.parse(text) - now : NaN;
   return isNaN(ms) ? undefined : Math.min(capMs, Math.max(0, ms));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BATCH_EVENTS, CONTENT_TYPE, KEEPALIVE_BUDGET, batches, beacon, body, post } from './sender.js';
+import { BATCH_EVENTS, KEEPALIVE_BUDGET, batches, beacon, body } from './sender.js';
 import { entry } from './test-helpers.js';
 import type { Entry } from './types.js';
 
@@ -31,21 +31,6 @@ describe('body', () => {
 
   it('lets transform shape the body', () => {
     expect(body([entry(1)], 0, (batch) => `n=${batch.length}`)).toBe('n=1');
-  });
-});
-
-describe('post', () => {
-  it('sends text/plain (CORS-simple), without cookies, keepalive as asked', async () => {
-    const fetcher = vi.fn(async () => new Response(null, { status: 204 }));
-    const response = await post(fetcher, '/collect', '[]', { 'x-site': 'a' }, true);
-    expect(response.status).toBe(204);
-    expect(fetcher).toHaveBeenCalledWith('/collect', {
-      method: 'POST',
-      body: '[]',
-      headers: { 'content-type': CONTENT_TYPE, 'x-site': 'a' },
-      keepalive: true,
-      credentials: 'omit',
-    });
   });
 });
 

@@ -4,7 +4,8 @@ import type { Entry } from './types.js';
 
 /**
  * text/plain is a CORS-simple content type: no preflight, so a keepalive request or a beacon
- * leaving the page is one request, not two. The receiver accepts it as JSON.
+ * leaving the page is one request, not two. The receiver accepts it as JSON. A beacon with a
+ * string body is sent with exactly this type (Beacon spec, "extract a body").
  */
 export const CONTENT_TYPE = 'text/plain;charset=UTF-8';
 
@@ -36,32 +37,18 @@ export function batches(entries: Entry[]): Entry[][] {
 }
 
 /** The body of one attempt: `sentAt` and `attempt` are set per attempt, never stored. */
-export function body(
+export const body = (
   entries: Entry[],
   now: number,
   transform: (batch: ConsentEvent[]) => string = JSON.stringify,
-): string {
-  const sentAt = new Date(now).toISOString();
-  return transform(entries.map((entry) => ({ ...entry.event, sentAt, attempt: entry.tries + 1 })));
-}
-
-/** One POST; rejects on a network error (offline, CSP, CORS, abort). */
-export function post(
-  fetcher: typeof fetch,
-  endpoint: string,
-  payload: string,
-  headers: Record<string, string> | undefined,
-  keepalive: boolean,
-): Promise<Response> {
-  return fetcher(endpoint, {
-    method: 'POST',
-    body: payload,
-    headers: { 'content-type': CONTENT_TYPE, ...headers },
-    keepalive,
-    // No cookies: the event carries everything the receiver needs, and nothing identifying.
-    credentials: 'omit',
-  });
-}
+): string =>
+  transform(
+    entries.map((entry) => ({
+      ...entry.event,
+      sentAt: new Date(now).toISOString(),
+      attempt: entry.tries + 1,
+    })),
+  );
 
 /**
  * Hands entries to `send` (navigator.sendBeacon), halving a batch it refuses (the browser's beacon

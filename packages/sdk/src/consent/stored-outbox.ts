@@ -22,9 +22,8 @@ export async function storedOutboxExists(
     // no or blocked localStorage
   }
   try {
-    const idb = factory();
-    if (typeof idb.databases !== 'function') return false;
-    return (await idb.databases()).some((database) => database.name === NAME);
+    // No `databases()` (older browsers): only localStorage answers.
+    return !!(await factory().databases?.())?.some((database) => database.name === NAME);
   } catch {
     return false;
   }

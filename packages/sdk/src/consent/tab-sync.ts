@@ -43,8 +43,7 @@ export function tabSync(
 ): TabSync {
   /** In flight from another tab, until. */
   const remote = new Map<string, number>();
-  let channel: BroadcastChannel | undefined =
-    typeof BroadcastChannel === 'function' ? new BroadcastChannel(NAME) : undefined;
+  let channel: BroadcastChannel | undefined = globalThis.BroadcastChannel && new BroadcastChannel(NAME);
   if (channel)
     channel.onmessage = ({ data }: MessageEvent<TabMessage>) => {
       data.sending?.forEach((id) => remote.set(id, now() + REMOTE_TTL));
