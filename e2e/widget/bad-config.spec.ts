@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, recordPage, showIntent } from './support.js';
+import { expect, expectNoAxeViolations, flowChunk, recordPage, showIntent } from './support.js';
 
 // Real Chromium on a shared 2-core machine: flows with lazy chunks and a counting endpoint take time.
 test.describe.configure({ timeout: 90_000 });
@@ -33,7 +33,8 @@ async function mount(page: Page, attributes: Record<string, string | null>) {
 
 /**
  * Waits for the first optin-error, then for the widget to settle (its full validation finished).
- * What the pre-check finds is reported at once, without buttons. What only the full validation
+ * What the pre-check finds is reported without buttons, as soon as the flow chunk with its sentences
+ * arrived (config/pre-check-sentences.ts). What only the full validation
  * finds is reported on the visitor's first intent, when the flow chunk with it loads
  * (docs/architecture.md#loading): until then the buttons show, so the pointer goes over one.
  */
@@ -292,3 +293,20 @@ for (const [name, channels, expected] of brokenAmongGood) {
     expect(log.pageErrors).toEqual([]);
   });
 }
+
+test('a pre-check problem while the flow chunk cannot load: one shorter line still names the attribute', async ({
+  page,
+}) => {
+  await page.route(flowChunk, (route) => route.abort('connectionreset'));
+  const log = await mount(page, { company: null });
+  await expect
+    .poll(async () => (await log.events()).filter((event) => event.type === 'optin-error'))
+    .toHaveLength(1);
+  const [error] = (await log.events()).filter((event) => event.type === 'optin-error');
+  expect(error?.detail).toMatchObject({ code: 'missing-attribute', path: 'company' });
+  expect(String(error?.detail['message'])).toMatch(/^attribute "company": company: is not valid \(/);
+  const widgetErrors = log.consoleErrors.filter((text) => text.startsWith('<messenger-optin>'));
+  expect(widgetErrors).toEqual([`<messenger-optin> ${String(error?.detail['message'])}`]);
+  await expect(page.locator('messenger-optin').getByRole('button')).toHaveCount(0);
+  expect(log.pageErrors).toEqual([]);
+});

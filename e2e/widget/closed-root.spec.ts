@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test';
-import { afterNextFrames, expect } from './support.js';
+import { afterNextFrames, expect, flowArrived } from './support.js';
 
 // The built widget inside a host page component with a closed shadow root (closed-root.js). From
 // the document, a press in there shows only the component, never the widget, and a scroll in there
@@ -67,6 +67,8 @@ test('floating, inside a closed shadow root: presses in the panel keep it open, 
   await page.goto('/e2e/fixtures/widget/closed-root.html');
   await click(page, 'floating', '[part="launcher"]');
   await expect.poll(() => panelOpen(page)).toBe('true');
+  // Light dismiss comes with the flow chunk, which the launcher's pointerdown started loading.
+  await flowArrived(page);
 
   // Inside the widget: the panel's headline.
   await click(page, 'floating', '[part="headline"]');

@@ -3,6 +3,8 @@ import {
   bucketName,
   expect,
   expectNoAxeViolations,
+  flowArrived,
+  flowChunk,
   globalListeners,
   recordPage,
   storedEvents,
@@ -53,6 +55,8 @@ test('a click outside closes the panel; clicks in the panel do not, the launcher
   const { launcher, panel } = parts(page);
   await launcher.click();
   await expect(panel).toBeVisible();
+  // Light dismiss comes with the flow chunk, which the launcher's pointerdown started loading.
+  await flowArrived(page);
 
   await panel.getByText('Newsletter via messenger').click();
   await expect(launcher).toHaveAttribute('aria-expanded', 'true');
@@ -77,6 +81,7 @@ test.describe('touch', () => {
     const { launcher, panel } = parts(page);
     await launcher.tap();
     await expect(panel).toBeVisible();
+    await flowArrived(page);
     await panel.getByText('Newsletter via messenger').tap();
     await expect(launcher).toHaveAttribute('aria-expanded', 'true');
     await page.getByRole('heading', { name: 'Shop' }).tap();
@@ -94,6 +99,7 @@ test('focus: a click outside leaves it where the visitor clicked and never moves
   await launcher.focus();
   await page.keyboard.press('Enter');
   await expect(panel).toBeVisible();
+  await flowArrived(page);
   await whatsapp.focus();
   await focusLog(page);
 
@@ -211,6 +217,7 @@ test('listens for pointers only while the panel is open, and not after removal',
 
   await launcher.click();
   await expect(panel).toBeVisible();
+  await flowArrived(page);
   expect(await pointerListeners()).toEqual(closed.map((count) => count + 1));
   await page.locator('#after').click();
   await expect(panel).toBeHidden();
@@ -229,6 +236,7 @@ test('a press outside that turns into a scroll (pointercancel) or ends inside ke
   const { launcher, panel } = parts(page);
   await launcher.click();
   await expect(panel).toBeVisible();
+  await flowArrived(page);
   // What a finger that starts scrolling the page sends: pointerdown, then pointercancel when the
   // browser takes the gesture over. And a press outside that is released on the panel.
   await page.evaluate(() => {
@@ -251,4 +259,40 @@ test('a press outside that turns into a scroll (pointercancel) or ends inside ke
       outside?.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'touch' }));
   });
   await expect(panel).toBeHidden();
+});
+
+test('a press outside before the flow chunk arrived leaves the panel open; Esc and close work at once', async ({
+  page,
+}) => {
+  const log = await recordPage(page);
+  // The flow chunk, and with it light dismiss, is held back until the test lets it through.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(flowChunk, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(floating);
+  const { launcher, panel } = parts(page);
+  await launcher.click();
+  await expect(panel).toBeVisible();
+  await page.locator('#after').click();
+  await expect(launcher).toHaveAttribute('aria-expanded', 'true');
+  // Esc (with the focus back in the widget) and the close button do not wait for the chunk.
+  await launcher.focus();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await launcher.click();
+  await panel.getByRole('button', { name: /close|schließen/i }).click();
+  await expect(panel).toBeHidden();
+  await expect(launcher).toBeFocused();
+
+  // Once the chunk arrived, the open panel gets its light dismiss.
+  await launcher.click();
+  release();
+  await flowArrived(page);
+  await page.locator('#after').click();
+  await expect(launcher).toHaveAttribute('aria-expanded', 'false');
+  expect(log.pageErrors).toEqual([]);
+  expect(log.consoleErrors).toEqual([]);
 });

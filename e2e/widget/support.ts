@@ -64,6 +64,14 @@ export async function showIntent(page: Page, target?: Locator): Promise<void> {
   await settled;
 }
 
+/**
+ * Waits until the flow chunk has run (it defines the notice element). What comes with it, such as
+ * the floating panel's light dismiss, is in place from the next task on.
+ */
+export async function flowArrived(page: Page): Promise<void> {
+  await page.waitForFunction(() => customElements.get('messenger-optin-notice') !== undefined);
+}
+
 /** A bucket of the counting endpoint of its own, so parallel tests don't see each other's events. */
 export function bucketName(title: string): string {
   return `${title.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

@@ -8,11 +8,11 @@ export { deepLink, MAX_LINK_LENGTH } from './deep-link.js';
 export { ConfigError } from './errors.js';
 export { checkWidgetConfig } from './config/check-widget-config.js';
 export type { ParseResult, WidgetConfig, WidgetConfigInput } from './config/types.js';
-// The option names and sentences the widget's first-paint pre-check shares with checkWidgetConfig.
+// The option names the widget's first paint reads, and the sentences its pre-check shares with
+// checkWidgetConfig (the widget loads those only to report a problem).
+export { attributeName, channelCount, configKeys } from './config/option-names.js';
+export type { ConfigKey } from './config/option-names.js';
 export {
-  attributeName,
-  channelCount,
-  configKeys,
   configProblem,
   configProblems,
   emptyCompany,
@@ -21,7 +21,6 @@ export {
   unknownChannel,
   wrongType,
 } from './config/names-and-hints.js';
-export type { ConfigKey } from './config/names-and-hints.js';
 export { endpointProblem, privacyPolicyProblem } from './config/url-problems.js';
 export { isWebUrl, parseUrl } from './web-url.js';
 export { uuid } from './uuid.js';

@@ -1,5 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { channelNames, type ChannelConfig, type ChannelIcon, type ChannelType } from '@messenger-optin/sdk';
+import {
+  attributeName,
+  channelNames,
+  type ChannelConfig,
+  type ChannelIcon,
+  type ChannelType,
+} from '@messenger-optin/sdk';
 import type { WidgetConfig } from '@messenger-optin/sdk/schema';
 import { renderChannelList } from './channel-list/channel-list.js';
 import { mergeConfig } from './config/merge-config.js';
@@ -9,6 +15,7 @@ import {
   configKeys,
   type CheckedChannel,
   type ConfigProblem,
+  type PreCheckProblem,
   type PreCheckedConfig,
   type RawConfig,
 } from './config/types.js';
@@ -18,7 +25,6 @@ import type * as OnIntent from './on-intent.js';
 import type { FlowController } from './flow/flow-controller.js';
 import { uiLocale, uiStrings } from './i18n/strings.js';
 import { renderLauncher } from './launcher/launcher.js';
-import { listenForLightDismiss } from './light-dismiss.js';
 import { loadOnce } from './load-once.js';
 import { styles } from './messenger-optin.styles.js';
 
@@ -174,7 +180,7 @@ export class MessengerOptin extends LitElement {
   /** Follows a deep link. Replaceable for tests and for hosts that route links themselves. */
   navigate: (href: string) => void = (href) => location.assign(href);
 
-  declare private _problem: ConfigProblem | undefined;
+  declare private _problem: ConfigProblem | PreCheckProblem | undefined;
   declare private _withdraw: boolean;
   declare private _open: boolean;
   /** Icons arrive with the chunk loaded after the first paint; names are there at once. */
@@ -190,6 +196,7 @@ export class MessengerOptin extends LitElement {
   /** The config version whose intent was seen (the flow chunk is loading or loaded for it). */
   private _intent = 0;
   private _configVersion = 0;
+  /** The problems reported for the current config; a new set when a config passes the pre-check. */
   private _reported = new Set<string>();
   /** The site owner's index of each pre-checked channel (the pre-check may have left some out). */
   private _origin: number[] | undefined;
@@ -270,15 +277,20 @@ export class MessengerOptin extends LitElement {
     // goes where the visitor pointed, or to the page if that is not focusable (the HTML popover
     // light dismiss does not restore focus either), and does not jump back to the launcher.
     // Listening only while the panel is open; disconnecting closes it.
+    // It comes with the flow chunk, which the tap that opened the panel started loading: a press
+    // outside before the chunk arrived leaves the panel open; Esc and the close button work at once.
     if (!this._open) this._stopOutside();
     else if (!this._outside) {
-      this._outside = new AbortController();
-      listenForLightDismiss(
-        this,
-        (path) => path.includes(this),
-        () => (this._open = false),
-        this._outside.signal,
-      );
+      const { signal } = (this._outside = new AbortController());
+      loadOnIntent().then(({ listenForLightDismiss }) => {
+        if (!signal.aborted)
+          listenForLightDismiss(
+            this,
+            (path) => path.includes(this),
+            () => (this._open = false),
+            signal,
+          );
+      }, ignore);
     }
   }
 
@@ -367,7 +379,7 @@ export class MessengerOptin extends LitElement {
     if (!checked.ok) return this._fail(checked.problem);
     this._pre = checked.config;
     this._problem = undefined;
-    this._reported.clear();
+    this._reported = new Set();
     this._origin = checked.kept;
     for (const problem of checked.dropped) this._reportOnce(problem);
     // After the frame that shows the buttons: fetching and running a chunk must not delay it.
@@ -465,19 +477,35 @@ export class MessengerOptin extends LitElement {
   };
 
   /** Removes the buttons and reports once: one console error, one `optin-error` event. */
-  private _fail(problem: ConfigProblem): undefined {
+  private _fail(problem: ConfigProblem | PreCheckProblem): undefined {
     this._pre = undefined;
     this._problem = problem;
     this._reportOnce(problem);
     return undefined;
   }
 
-  /** A problem is reported once per config, however often the element re-renders or re-checks. */
-  private _reportOnce(problem: ConfigProblem): void {
-    const key = `${problem.code}|${problem.path ?? ''}|${problem.message}`;
-    if (this._reported.has(key)) return;
-    this._reported.add(key);
-    this._report(problem);
+  /**
+   * A problem is reported once per config, however often the element re-renders or re-checks. The
+   * sentence of a pre-check problem comes with the flow chunk (config/pre-check-sentences.ts), so
+   * that report comes a chunk load later; it is left out if a config that passed the pre-check
+   * replaced this one meanwhile. If the chunk cannot load, a shorter line still names the option.
+   */
+  private _reportOnce(problem: ConfigProblem | PreCheckProblem): void {
+    const reported = this._reported;
+    const key = `${problem.code}|${problem.path ?? ''}|${'message' in problem ? problem.message : ''}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    if ('message' in problem) return this._report(problem);
+    const { code, path } = problem;
+    loadOnIntent()
+      .then(({ describePreCheck }) => describePreCheck(problem))
+      .catch(
+        (error: unknown) =>
+          `attribute "${attributeName(path)}": ${path}: is not valid (the details could not be loaded: ${String(error)})`,
+      )
+      .then((message) => {
+        if (reported === this._reported) this._report({ code, path, message });
+      });
   }
 
   private _controller(Controller: typeof FlowController): FlowController {
@@ -542,6 +570,7 @@ const nextTask = (): Promise<void> => {
     ? scheduler.yield()
     : new Promise((resolve) => setTimeout(resolve));
 };
+const ignore = (): undefined => undefined;
 const requestIdle = (callback: () => void): number =>
   typeof requestIdleCallback === 'function'
     ? requestIdleCallback(callback, { timeout: 3_000 })

@@ -12,7 +12,7 @@ import {
   textProblems,
 } from './check-values.js';
 import { linkProblems } from './link-problems.js';
-import { configKeys, type ConfigKey } from './names-and-hints.js';
+import { configKeys, type ConfigKey } from './option-names.js';
 import { advertisingProblems, processorsProblems, wholeNumberProblems } from './notice-options.js';
 import { noticeTextsProblem } from './notice-size.js';
 import {

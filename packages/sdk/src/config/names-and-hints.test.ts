@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWidgetConfig } from './check-widget-config.js';
-import { attributeName, configKeys, configProblems } from './names-and-hints.js';
+import { configProblems } from './names-and-hints.js';
+import { attributeName, configKeys } from './option-names.js';
 
 describe('attributeName', () => {
   it.each([

@@ -1,44 +1,12 @@
 /**
- * The names a site owner writes and what to tell them when one is missing: read by the SDK's
- * checks and by the widget's first-paint pre-check alike, so both name the same options and say
- * the same sentences (docs/architecture.md#config-rules). Only what the first paint needs is here,
- * the rest of the sentences are in sentences.ts: the pre-check must stay small.
+ * What to tell a site owner when an option is missing or of the wrong kind: said by the SDK's
+ * checks and by the widget's first-paint pre-check alike, so both say the same sentences
+ * (docs/architecture.md#config-rules). The widget loads these only to report a problem; the option
+ * names its first paint reads are in option-names.ts. The rest of the sentences are in sentences.ts.
  */
 import type { ConfigIssue } from '../config-issue.js';
 import { issueAt, quote } from '../config-issue.js';
-
-/**
- * Every option of the widget config, in the order issues are reported. The element's attributes
- * are the kebab-case of these names (`privacyPolicy` → `privacy-policy`).
- */
-export const configKeys = [
-  'company',
-  'channels',
-  'privacyPolicy',
-  'endpoint',
-  'keyword',
-  'withdrawKeyword',
-  'purpose',
-  'frequency',
-  'dpo',
-  'privacyPolicyVersion',
-  'unsubscribeUrl',
-  'processors',
-  'advertising',
-  'retentionYears',
-  'unconfirmedDays',
-  'minAge',
-  'referenceLength',
-  'controller',
-  'lang',
-  'layout',
-  'requireCheckbox',
-  'reference',
-  'impressions',
-  'texts',
-] as const;
-
-export type ConfigKey = (typeof configKeys)[number];
+import { attributeName } from './option-names.js';
 
 /** What to write for a required option that is missing, after "is required; ". */
 export const requiredHints = {
@@ -48,19 +16,8 @@ export const requiredHints = {
   purpose: 'write what the visitor subscribes to, e.g. "News" or "Angebote"; the consent covers exactly that',
 } as const;
 
-/** How many channels a widget shows. */
-export const channelCount = { min: 1, max: 10 } as const;
-
 /** A company name of only spaces (the other options' sentences are in rules.ts). */
 export const emptyCompany = 'is empty; write the business name, e.g. "Firma GmbH"';
-/**
- * The attribute a config path belongs to: `channels[1].phone` → `channels`,
- * `privacyPolicy` → `privacy-policy`. Error messages name what the site owner wrote.
- */
-export function attributeName(path: string): string {
-  const head = /^[A-Za-z]+/.exec(path)?.[0] ?? path;
-  return head.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-}
 
 /**
  * Config issues as the widget logs them, one line each, naming the attribute the site owner wrote:

@@ -58,7 +58,8 @@ export const numberRanges = {
 /** A BCP 47 language tag, loosely: `de`, `en-GB`, `zh-Hant-TW`. */
 export const languageTag = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
-export { channelCount, requiredHints } from './names-and-hints.js';
+export { requiredHints } from './names-and-hints.js';
+export { channelCount } from './option-names.js';
 
 export const problems = {
   emptyCompany,

@@ -1,7 +1,7 @@
 /**
  * The sentences of config issues, shared by the zod schema (via `explainIssue`) and by the zod-free
- * `checkWidgetConfig`, so that both say exactly the same thing; those the widget's first paint
- * needs are in names-and-hints.ts (docs/architecture.md#rules-every-part-keeps, "Errors that say what to do").
+ * `checkWidgetConfig`, so that both say exactly the same thing; those the widget's pre-check also
+ * says are in names-and-hints.ts (docs/architecture.md#rules-every-part-keeps, "Errors that say what to do").
  */
 import { kindOf, quoteAny } from './names-and-hints.js';
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { channels } from '../channels/index.js';
-import { configKeys } from './names-and-hints.js';
+import { configKeys } from './option-names.js';
 
 /** Values a field may be given instead of the right one. */
 const oddValue: fc.Arbitrary<unknown> = fc.oneof(

@@ -15,7 +15,7 @@ import {
 import type { Found } from '../config/check-values.js';
 import { advertisingProblems, processorsProblems, wholeNumberProblems } from '../config/notice-options.js';
 import type { ParseResult, WidgetConfig, WidgetConfigInput } from '../config/types.js';
-import type { ConfigKey } from '../config/names-and-hints.js';
+import type { ConfigKey } from '../config/option-names.js';
 import type { Processor } from '../notices/types.js';
 import { endpointProblem, privacyPolicyProblem } from '../config/url-problems.js';
 import { channelConfigSchema } from './channels.js';

@@ -1,17 +1,19 @@
 import type { ConfigProblem } from './types.js';
 
-type Checked<T> = { ok: true; config: T } | { ok: false; problem: ConfigProblem };
+/** A check's problem: the full validation's carries its sentence, the pre-check's its reason. */
+type Problem = { path?: string; message?: string };
+type Checked<T, P> = { ok: true; config: T } | { ok: false; problem: P };
 
-export type ChannelsChecked<T> =
+export type ChannelsChecked<T, P extends Problem = ConfigProblem> =
   | {
       ok: true;
       config: T;
       /** Positions in `channels` of those that passed, in order. */
       kept: number[];
       /** One problem per channel left out, its path and message naming the site owner's index. */
-      dropped: ConfigProblem[];
+      dropped: P[];
     }
-  | { ok: false; problem: ConfigProblem };
+  | { ok: false; problem: P };
 
 const channelIndex = (path: string | undefined): number | undefined => {
   const match = /^channels\[(\d+)\]/.exec(path ?? '');
@@ -29,18 +31,18 @@ const channelIndex = (path: string | undefined): number | undefined => {
  * problem of each names its own index; `check` is pure, and at most eleven calls happen, only for a
  * config that failed.
  */
-export function keepValidChannels<T>(
+export function keepValidChannels<T, P extends Problem>(
   raw: Record<string, unknown>,
   channels: readonly unknown[],
-  check: (raw: Record<string, unknown>) => Checked<T>,
+  check: (raw: Record<string, unknown>) => Checked<T, P>,
   /** The site owner's index of each entry of `channels`, if an earlier check left some out. */
   origin: readonly number[] = channels.map((_, index) => index),
-): ChannelsChecked<T> {
+): ChannelsChecked<T, P> {
   const whole = check(raw);
   if (whole.ok) return { ...whole, kept: channels.map((_, index) => index), dropped: [] };
   if (channelIndex(whole.problem.path) === undefined || channels.length < 2) return whole;
   const kept: number[] = [];
-  const dropped: ConfigProblem[] = [];
+  const dropped: P[] = [];
   channels.forEach((channel, index) => {
     const alone = check({ ...raw, channels: [channel] });
     if (alone.ok) kept.push(index);
@@ -55,9 +57,13 @@ export function keepValidChannels<T>(
 }
 
 /** `channels[0]` of a check of one channel alone is `channels[index]` in the site owner's list. */
-function renumber(problem: ConfigProblem, index: number): ConfigProblem {
+function renumber<P extends Problem>(problem: P, index: number): P {
   const fix = (text: string) => text.replaceAll('channels[0]', `channels[${index}]`);
-  return { ...problem, message: fix(problem.message), ...(problem.path ? { path: fix(problem.path) } : {}) };
+  return {
+    ...problem,
+    ...(problem.message === undefined ? {} : { message: fix(problem.message) }),
+    ...(problem.path ? { path: fix(problem.path) } : {}),
+  };
 }
 
 /** The channel list of a merged raw config (the attribute is JSON text), or undefined if it is none. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channelTypes, checkWidgetConfig, configProblems } from '@messenger-optin/sdk';
 import { preCheck } from './pre-check.js';
+import { describePreCheck } from './pre-check-sentences.js';
 
 const known = ['whatsapp', 'telegram', 'signal'] as const;
 const valid = {
@@ -89,7 +90,7 @@ describe('preCheck', () => {
     if (result.ok) return;
     expect(result.problem.code).toBe(code);
     expect(result.problem.path).toBe(path);
-    expect(result.problem.message).toMatch(message);
+    expect(describePreCheck(result.problem)).toMatch(message);
   });
 
   it('hands absolute http(s) URLs to the full validation', () => {
@@ -123,6 +124,6 @@ describe('preCheck', () => {
     if (pre.ok || full.ok) return;
     const same = full.issues.filter((issue) => issue.path === pre.problem.path);
     expect(same.length).toBeGreaterThan(0);
-    expect(pre.problem.message).toBe(configProblems(same.slice(0, 1)));
+    expect(describePreCheck(pre.problem)).toBe(configProblems(same.slice(0, 1)));
   });
 });

@@ -1,32 +1,20 @@
 import type { ChannelType } from '@messenger-optin/sdk';
-import {
-  channelCount,
-  configProblem,
-  emptyCompany,
-  endpointProblem,
-  isWebUrl,
-  parseUrl,
-  privacyPolicyProblem,
-  requiredHints,
-  tooShort,
-  unknownChannel,
-  wrongType,
-} from '@messenger-optin/sdk';
-import type { CheckedChannel, ConfigProblem, PreCheckResult } from './types.js';
+import { channelCount, isWebUrl, parseUrl } from '@messenger-optin/sdk';
+import type { CheckedChannel, PreCheckProblem, PreCheckReason, PreCheckResult } from './types.js';
 
 /**
  * The structural pre-check on the first-paint path (docs/architecture.md#sizes). It decides whether the
  * buttons may paint: JSON parses, required fields are present, channel types are known, URLs are
  * http(s). Everything finer (phone numbers, user names, lengths) is the full validation's job,
- * which loads in parallel and must pass before any button acts. Its sentences are the SDK's
- * (docs/architecture.md#config-rules), so the site owner reads the same words from both.
+ * which loads in parallel and must pass before any button acts. A problem carries its reason, not
+ * its sentence: the sentence is the SDK's, written when the problem is reported
+ * (config/pre-check-sentences.ts), so the site owner reads the same words from both checks.
  */
 export function preCheck(raw: Record<string, unknown>, knownTypes: readonly ChannelType[]): PreCheckResult {
-  const fail = (code: ConfigProblem['code'], path: string, problem: string): PreCheckResult => ({
+  const fail = (code: PreCheckProblem['code'], path: string, reason: PreCheckReason): PreCheckResult => ({
     ok: false,
-    problem: { code, path, message: configProblem(path, problem) },
+    problem: { code, path, reason },
   });
-  const required = (key: keyof typeof requiredHints) => `is required; ${requiredHints[key]}`;
 
   const company = raw['company'];
   if (typeof company !== 'string' || company.trim() === '') {
@@ -34,47 +22,43 @@ export function preCheck(raw: Record<string, unknown>, knownTypes: readonly Chan
       'missing-attribute',
       'company',
       company === undefined
-        ? required('company')
+        ? { kind: 'required', key: 'company' }
         : typeof company === 'string'
-          ? emptyCompany
-          : wrongType('string', company),
+          ? { kind: 'empty' }
+          : { kind: 'type', expected: 'string', value: company },
     );
   }
 
   let channels = raw['channels'];
   if (channels === undefined || channels === '') {
-    return fail('missing-attribute', 'channels', required('channels'));
+    return fail('missing-attribute', 'channels', { kind: 'required', key: 'channels' });
   }
   if (typeof channels === 'string') {
     try {
       channels = JSON.parse(channels);
     } catch (error) {
-      return fail(
-        'invalid-json',
-        'channels',
-        `is not valid JSON (${(error as Error).message}); ${requiredHints.channels}`,
-      );
+      return fail('invalid-json', 'channels', { kind: 'json', error: (error as Error).message });
     }
   }
   if (!Array.isArray(channels) || channels.length < channelCount.min) {
     return fail(
       'missing-attribute',
       'channels',
-      Array.isArray(channels) ? tooShort(channelCount.min, 'array') : wrongType('array', channels),
+      Array.isArray(channels) ? { kind: 'no-channel' } : { kind: 'type', expected: 'array', value: channels },
     );
   }
   const checked: CheckedChannel[] = [];
   for (const [index, channel] of channels.entries()) {
     const type = (channel as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !(knownTypes as readonly string[]).includes(type)) {
-      return fail('unknown-channel', `channels[${index}].type`, unknownChannel(type, knownTypes));
+      return fail('unknown-channel', `channels[${index}].type`, { kind: 'channel', type, known: knownTypes });
     }
     checked.push(channel as CheckedChannel);
   }
 
   const privacyPolicy = raw['privacyPolicy'];
   if (typeof privacyPolicy !== 'string' || privacyPolicy.trim() === '') {
-    return fail('missing-attribute', 'privacyPolicy', required('privacyPolicy'));
+    return fail('missing-attribute', 'privacyPolicy', { kind: 'required', key: 'privacyPolicy' });
   }
   // Relative URLs (endpoint="/collect") resolve against the page, so the schema sees absolute ones.
   const urls: Record<string, string> = {};
@@ -83,16 +67,7 @@ export function preCheck(raw: Record<string, unknown>, knownTypes: readonly Chan
     if (value === undefined) continue;
     const url = typeof value === 'string' ? parseUrl(value.trim(), globalThis.location?.href) : undefined;
     if (url && isWebUrl(url)) urls[key] = url.href;
-    else {
-      const text = String(value);
-      // The SDK's sentence for the value as written; without a page to resolve against, a path
-      // is no full URL either.
-      return fail(
-        'invalid-url',
-        key,
-        (key === 'endpoint' && endpointProblem(text)) || privacyPolicyProblem(text)!,
-      );
-    }
+    else return fail('invalid-url', key, { kind: 'url', key, text: String(value) });
   }
 
   const texts = raw['texts'];

@@ -38,4 +38,27 @@ export interface ConfigProblem {
   path?: string;
 }
 
-export type PreCheckResult = { ok: true; config: PreCheckedConfig } | { ok: false; problem: ConfigProblem };
+/**
+ * Why the pre-check refused a config, as data: the sentence for the site owner is written from it
+ * only when the problem is reported (config/pre-check-sentences.ts, loaded with the flow chunk), so
+ * that the first paint does not carry the text of every mistake (docs/architecture.md#loading).
+ */
+export type PreCheckReason =
+  | { kind: 'required'; key: 'company' | 'channels' | 'privacyPolicy' }
+  /** A company name of only spaces. */
+  | { kind: 'empty' }
+  | { kind: 'type'; expected: 'string' | 'array'; value: unknown }
+  | { kind: 'json'; error: string }
+  /** An empty channel list. */
+  | { kind: 'no-channel' }
+  | { kind: 'channel'; type: unknown; known: readonly string[] }
+  | { kind: 'url'; key: 'privacyPolicy' | 'endpoint'; text: string };
+
+/** A problem the pre-check found: like a `ConfigProblem`, with its reason instead of the sentence. */
+export interface PreCheckProblem {
+  code: ConfigProblem['code'];
+  path: string;
+  reason: PreCheckReason;
+}
+
+export type PreCheckResult = { ok: true; config: PreCheckedConfig } | { ok: false; problem: PreCheckProblem };
