@@ -6,14 +6,12 @@ import {
   type ChannelIcon,
   type ChannelType,
 } from '@messenger-optin/sdk';
-import type { WidgetConfig } from '@messenger-optin/sdk/schema';
 import { renderChannelList } from './channel-list/channel-list.js';
 import { mergeConfig } from './config/merge-config.js';
 import { preCheck } from './config/pre-check.js';
 import { channelList, keepValidChannels } from './config/keep-valid-channels.js';
 import {
   configKeys,
-  type CheckedChannel,
   type ConfigProblem,
   type PreCheckProblem,
   type PreCheckedConfig,
@@ -22,15 +20,16 @@ import {
 import { OptinErrorEvent, type OptinErrorDetail } from './error-event.js';
 import type * as AfterPaint from './after-paint.js';
 import type * as OnIntent from './on-intent.js';
-import type { FlowController } from './flow/flow-controller.js';
+import type { FollowUp } from './flow/follow-up.js';
 import { uiLocale, uiStrings } from './i18n/strings.js';
 import { renderLauncher } from './launcher/launcher.js';
 import { loadOnce } from './load-once.js';
 import { styles } from './messenger-optin.styles.js';
 
 // The two lazy chunks (docs/architecture.md#loading). `after-paint` (the channel icons) loads once
-// the buttons are painted; `on-intent` (full validation, notice, flow) on the visitor's first sign
-// of intent, or when the reporter must start without a tap.
+// the buttons are painted; `on-intent` (full validation, notice, flow: flow/follow-up.ts) on the
+// visitor's first sign of intent, when the reporter must start without a tap, or to report a
+// problem the pre-check found.
 const loadAfterPaint = loadOnce((): Promise<typeof AfterPaint> => import('./after-paint.js'));
 const loadOnIntent = loadOnce((): Promise<typeof OnIntent> => import('./on-intent.js'));
 /** The first signs that a visitor may tap: the flow chunk starts loading on any of them. */
@@ -187,12 +186,6 @@ export class MessengerOptin extends LitElement {
   declare private _icons: Readonly<Record<ChannelType, ChannelIcon>> | undefined;
 
   private _pre: PreCheckedConfig | undefined;
-  /**
-   * The full validation of the current config, started on intent (or when the reporter must start):
-   * resolves with the validated config, or undefined if it failed. Unset again when the chunk
-   * could not be loaded, so that the next tap tries again.
-   */
-  private _validation: Promise<WidgetConfig | undefined> | undefined;
   /** The config version whose intent was seen (the flow chunk is loading or loaded for it). */
   private _intent = 0;
   private _configVersion = 0;
@@ -200,12 +193,12 @@ export class MessengerOptin extends LitElement {
   private _reported = new Set<string>();
   /** The site owner's index of each pre-checked channel (the pre-check may have left some out). */
   private _origin: number[] | undefined;
-  private _flow: FlowController | undefined;
+  /** What follows the first paint (flow/follow-up.ts), once the flow chunk is there. */
+  private _next: FollowUp | undefined;
   private _busy = false;
   private _connection: AbortController | undefined;
   /** The outside-click listener of the open panel; aborted when the panel closes or on disconnect. */
   private _outside: AbortController | undefined;
-  private _idle: number | undefined;
   /** Connected while the document is still parsed: configured at DOMContentLoaded. */
   private _parsing = false;
 
@@ -218,7 +211,7 @@ export class MessengerOptin extends LitElement {
     // On the host, so that Esc also closes the panel while the focus is still on the launcher. Not
     // while a notice is open: the notice closes on that Esc itself.
     this.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this._open && !this._flow?.active) this._closePanel();
+      if (event.key === 'Escape' && this._open && !this._next?.flow.active) this._closePanel();
     });
   }
 
@@ -248,8 +241,6 @@ export class MessengerOptin extends LitElement {
     this._connection?.abort();
     this._connection = undefined;
     this._stopOutside();
-    if (this._idle !== undefined) cancelIdle(this._idle);
-    this._idle = undefined;
     this._open = false;
   }
 
@@ -317,7 +308,7 @@ export class MessengerOptin extends LitElement {
         onToggleWithdraw: () => (this._withdraw = !this._withdraw),
       })}
     `;
-    const dialog = this._flow?.render() ?? nothing;
+    const dialog = this._next?.flow.render() ?? nothing;
     if (pre.layout !== 'floating') {
       return html`<section part="root" class="root" aria-labelledby="headline">${content}</section>
         ${dialog}`;
@@ -361,7 +352,10 @@ export class MessengerOptin extends LitElement {
     return raw;
   }
 
-  /** Pre-checks the config now (first paint) and starts the full validation beside it. */
+  /**
+   * Pre-checks the config now, for the first paint; the full validation follows with the flow chunk
+   * (flow/follow-up.ts), which must pass before any button acts.
+   */
   private _configure(): void {
     const version = ++this._configVersion;
     const json = this.querySelector(':scope > script[type="application/json"]')?.textContent ?? undefined;
@@ -375,7 +369,6 @@ export class MessengerOptin extends LitElement {
       : list
         ? keepValidChannels({ ...merged.raw, channels: list }, list, pre)
         : { ...pre(merged.raw), kept: undefined, dropped: [] };
-    this._validation = undefined;
     if (!checked.ok) return this._fail(checked.problem);
     this._pre = checked.config;
     this._problem = undefined;
@@ -393,12 +386,8 @@ export class MessengerOptin extends LitElement {
         // outbox creates nothing.
         if (version !== this._configVersion || !raw['endpoint']) return;
         if (!raw['impressions'] && !(await storedOutboxExists())) return;
-        const config = await this._validate();
-        if (!config?.endpoint || version !== this._configVersion || !this.isConnected) return;
-        const loaded = await loadOnIntent();
-        const flow = this._controller(loaded.FlowController);
-        flow.resume(config);
-        if (config.impressions) flow.impression(config);
+        const next = await this._follow();
+        if (version === this._configVersion) next.resume();
       })
       // The icons stay empty boxes; the next intent loads them again. A flow chunk that cannot
       // load is reported when the visitor taps.
@@ -406,74 +395,41 @@ export class MessengerOptin extends LitElement {
   }
 
   /**
-   * The full validation, once per config: loads the flow chunk (with the zod schema) and checks
-   * the pre-checked config. A config it rejects removes the buttons and is reported; a chunk that
-   * cannot be loaded rejects, and the next call tries again.
+   * What follows the first paint, from the flow chunk (flow/follow-up.ts); the icons too, if their
+   * chunk failed after the paint. A chunk that cannot be loaded rejects, and the next call tries again.
    */
-  private _validate(): Promise<WidgetConfig | undefined> {
-    const pre = this._pre;
-    if (!pre) return Promise.resolve(undefined);
-    const version = this._configVersion;
-    // The icons too, if their chunk failed after the paint.
-    if (!this._icons)
-      loadAfterPaint().then(
-        ({ channelIcons }) => (this._icons = channelIcons),
-        () => undefined,
-      );
-    const validation = (this._validation ??= loadOnIntent().then(
-      ({ validateConfig }) => {
-        if (version !== this._configVersion) return undefined;
-        try {
-          const result = keepValidChannels(pre.raw, pre.channels, validateConfig, this._origin);
-          if (!result.ok) return this._fail(result.problem);
-          for (const problem of result.dropped) this._reportOnce(problem);
-          // The buttons follow the validated list: a button's index is its channel's in the config.
-          if (result.dropped.length) {
-            this._pre = {
-              ...pre,
-              channels: result.kept.map((index) => pre.channels[index] as CheckedChannel),
-            };
+  private _follow(): Promise<FollowUp> {
+    if (!this._icons) loadAfterPaint().then(({ channelIcons }) => (this._icons = channelIcons), ignore);
+    return loadOnIntent().then(
+      ({ FollowUp }) =>
+        (this._next ??= new FollowUp({
+          element: this,
+          painted: () => this._pre && { pre: this._pre, version: this._configVersion, origin: this._origin },
+          keep: (channels) => {
+            if (this._pre) this._pre = { ...this._pre, channels };
             this.requestUpdate();
-          }
-          return result.config;
-        } catch (error) {
-          return this._fail({
-            code: 'invalid-config',
-            message: `the config could not be validated (${String(error)}).`,
-          });
-        }
-      },
-      (error: unknown) => {
-        if (this._validation === validation) this._validation = undefined;
-        throw error;
-      },
-    ));
-    return validation;
+          },
+          reportOnce: (problem) => this._reportOnce(problem),
+          fail: (problem) => this._fail(problem),
+          busy: () => this._busy,
+          lang: () => this._lang(),
+          theme: () => this.theme ?? 'light',
+          navigate: (href) => this.navigate(href),
+          report: (detail) => this._report(detail),
+        })),
+    );
   }
 
   /**
-   * The visitor points at, touches or focuses the widget: load the flow chunk and validate now, so
-   * that the tap finds both ready; then fetch what the notice needs and warm it up while idle.
+   * The visitor points at, touches or focuses the widget: load the flow chunk, so that the tap finds
+   * it ready, and let it validate, prefetch and warm up (FollowUp.intent).
    */
   private _onIntent = (): void => {
     if (!this._pre || this._intent === this._configVersion) return;
-    const version = (this._intent = this._configVersion);
-    const lang = this._lang();
-    Promise.all([this._validate(), loadOnIntent()])
-      .then(([config, flow]) => {
-        flow.prefetchFlow({ lang });
-        if (!config || version !== this._configVersion || this._idle !== undefined) return;
-        this._idle = requestIdle(() => {
-          this._idle = undefined;
-          const anchor = this.renderRoot.querySelector<HTMLElement>('.channel');
-          // Not while the visitor's own tap is opening or showing a notice.
-          if (anchor && this.isConnected && !this._busy && !this._flow?.active)
-            flow.warmFlow(config, this.renderRoot, anchor, lang).catch(() => undefined);
-        });
-      })
-      // Not reported, and not retried on every pointer move: the visitor has not asked for
-      // anything yet. The tap tries again and reports what fails then.
-      .catch(() => undefined);
+    this._intent = this._configVersion;
+    // Not reported, and not retried on every pointer move: the visitor has not asked for anything
+    // yet. The tap tries again and reports what fails then.
+    this._follow().then((next) => next.intent(), ignore);
   };
 
   /** Removes the buttons and reports once: one console error, one `optin-error` event. */
@@ -508,31 +464,18 @@ export class MessengerOptin extends LitElement {
       });
   }
 
-  private _controller(Controller: typeof FlowController): FlowController {
-    return (this._flow ??= new Controller({
-      element: this,
-      lang: () => this._lang(),
-      theme: () => this.theme ?? 'light',
-      navigate: (href) => this.navigate(href),
-      report: (detail) => this._report(detail),
-    }));
-  }
-
   /**
    * A channel button was tapped: once the config passed the full validation, open its notice. A
    * tap before the flow chunk arrived waits for it, its button marked busy if that takes long; a
    * chunk that cannot be loaded is reported (`flow-failed`) and the next tap tries again.
    */
   private _pick(index: number, anchor: HTMLElement): void {
-    if (this._busy || this._flow?.active) return;
+    if (this._busy || this._next?.flow.active) return;
     this._busy = true;
     const withdraw = this._withdraw;
     const slow = setTimeout(() => anchor.setAttribute('aria-busy', 'true'), BUSY_AFTER_MS);
-    Promise.all([this._validate(), loadOnIntent()])
-      .then(([config, flow]) => {
-        if (config && this.isConnected)
-          return this._controller(flow.FlowController).open(config, index, anchor, withdraw);
-      })
+    this._follow()
+      .then((next) => next.pick(index, anchor, withdraw))
       .catch((error: unknown) =>
         this._report({
           code: 'flow-failed',
@@ -571,9 +514,3 @@ const nextTask = (): Promise<void> => {
     : new Promise((resolve) => setTimeout(resolve));
 };
 const ignore = (): undefined => undefined;
-const requestIdle = (callback: () => void): number =>
-  typeof requestIdleCallback === 'function'
-    ? requestIdleCallback(callback, { timeout: 3_000 })
-    : (setTimeout(callback, 1_000) as unknown as number);
-const cancelIdle = (handle: number): void =>
-  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle);

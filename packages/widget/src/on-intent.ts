@@ -7,8 +7,6 @@
 // because a phone on a slow network pays a round trip per file. Still apart, as their own chunks:
 // the notice texts per locale, the reporter, the QR code and the sha256 fallback, which only some
 // visitors need.
-export { validateConfig } from './config/validate.js';
+export { FollowUp } from './flow/follow-up.js';
 export { describePreCheck } from './config/pre-check-sentences.js';
 export { listenForLightDismiss } from './light-dismiss.js';
-export { FlowController } from './flow/flow-controller.js';
-export { prefetchFlow, warmFlow } from './flow/warm-up.js';
