@@ -102,7 +102,7 @@ export default [
     // to 1.1-1.3x: bench/README.md): 52.2 kB merged.
     // Session 10: the reporter's cuts above, 52,124 B (from 52,197).
     // Session 11: +0.1 kB for the pre-check's sentences and the follow-up gzipped in the flow chunk
-    // instead of the entry, and the follow-up's host adapter.
-    limit: '52.23 KB',
+    // instead of the entry, and the follow-up's host adapter: 52,231 B.
+    limit: '52.24 KB',
   },
 ];
