@@ -56,7 +56,10 @@ export default [
     // Session 8: modules on this path hold only what the first paint uses (the flow's events, ConfigError
     // and the mixed-content check left with the flow, -0.28 kB); the first render in its own task
     // (+0.05 kB): 12.78 kB. What the rest is and the floor: bench/README.md, "What the first paint holds".
-    limit: '12.8 KB',
+    // Session 11 (page set, e2e/widget/page-set.spec.ts): +37 B for three first-paint rules, a long
+    // word wraps instead of pushing the page sideways, German text keeps its direction on a
+    // right-to-left page, the floating panel with ten channels stays a panel: 12,814 B.
+    limit: '12.82 KB',
   },
   {
     // What a visitor who never taps downloads: the entry and the `after-paint` chunk with the
@@ -98,6 +101,9 @@ export default [
     // render in a task of its own (+0.05 kB; its longest task down from about 1.7-2.2x bare Lit's
     // to 1.1-1.3x: bench/README.md): 52.2 kB merged.
     // Session 10: the reporter's cuts above, 52,124 B (from 52,197).
-    limit: '52.13 KB',
+    // Session 11: 52,193 B (+69 B): the first-paint rules above, and in the notice the message field
+    // as a textarea as tall as its text (a long company name no longer scrolls out of the field), a
+    // long word wrapping in the dialog, and the heading's padding on logical sides.
+    limit: '52.2 KB',
   },
 ];
