@@ -57,9 +57,12 @@ export default [
     // and the mixed-content check left with the flow, -0.28 kB); the first render in its own task
     // (+0.05 kB): 12.78 kB. Session 11: the pre-check's sentences and the panel's light dismiss load
     // with the flow (-0.85 kB), and what follows the paint (full validation, intent, tap, reporter
-    // start) moved into the flow chunk as flow/follow-up.ts (-0.27 kB): 11.66 kB. What the rest is
-    // and the floor: bench/README.md, "What the first paint holds".
-    limit: '11.7 KB',
+    // start) moved into the flow chunk as flow/follow-up.ts (-0.27 kB); +37 B for three first-paint
+    // rules the page set (e2e/widget/page-set.spec.ts) asked for: a long word wraps instead of pushing
+    // the page sideways, German text keeps its direction on a right-to-left page, the floating panel
+    // with ten channels stays a panel. What the rest is and the floor: bench/README.md, "What the
+    // first paint holds".
+    limit: '11.7 KB', // 11,696 B
   },
   {
     // What a visitor who never taps downloads: the entry and the `after-paint` chunk with the
@@ -102,7 +105,10 @@ export default [
     // to 1.1-1.3x: bench/README.md): 52.2 kB merged.
     // Session 10: the reporter's cuts above, 52,124 B (from 52,197).
     // Session 11: +0.1 kB for the pre-check's sentences and the follow-up gzipped in the flow chunk
-    // instead of the entry, and the follow-up's host adapter: 52,231 B.
-    limit: '52.24 KB',
+    // instead of the entry, and the follow-up's host adapter; +69 B for the page set's fixes: the
+    // first-paint rules above, and in the notice the message field as a textarea as tall as its text
+    // (a long company name no longer scrolls out of the field), a long word wrapping in the dialog,
+    // and the heading's padding on logical sides.
+    limit: '52.32 KB', // 52,310 B
   },
 ];

@@ -292,9 +292,13 @@ test.describe('on a phone', () => {
     page,
   }) => {
     const { bucket } = await openWidget(page, 'inline-phone-first');
-    // What the server holds at the moment the page asks for the messenger's link.
+    // What the server holds at the moment the page asks for the messenger's link, and how long
+    // after the confirming tap began that was.
     let heldAtNavigation: string[] | undefined;
+    let tapped = Number.NaN;
+    let waited = Number.NaN;
     await page.route('https://wa.me/**', async (route) => {
+      waited = Date.now() - tapped;
       const stats = (await (await page.request.get(`/collect/${bucket}/stats`)).json()) as {
         events: Array<{ type: string }>;
       };
@@ -302,12 +306,23 @@ test.describe('on a phone', () => {
       await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>wa.me</title>' });
     });
     await page.getByRole('button', { name: /WhatsApp/ }).tap();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /WhatsApp/ })
-      .tap();
+    const confirm = page.getByRole('dialog').getByRole('button', { name: /WhatsApp/ });
+    await expect(confirm).toBeVisible();
+    tapped = Date.now();
+    await confirm.tap();
     await page.waitForURL(/^https:\/\/wa\.me\//);
-    expect(heldAtNavigation).toEqual(['consent_given', 'link_opened', 'notice_shown']);
+    // The widget gives the records up to 300 ms to reach the server before it navigates. On a
+    // working network they are there; a machine too loaded to deliver them in that time must still
+    // have waited it out (measured from before the tap, so the wait can only look longer). Either
+    // way they arrive: the keepalive send on leaving delivers what was still on its way.
+    if (heldAtNavigation?.length !== 3) expect(waited).toBeGreaterThanOrEqual(300);
+    else expect(heldAtNavigation).toEqual(['consent_given', 'link_opened', 'notice_shown']);
+    const stored = await storedEvents(page, bucket, ['notice_shown', 'consent_given', 'link_opened']);
+    expect(stored.map((event) => event.type).sort()).toEqual([
+      'consent_given',
+      'link_opened',
+      'notice_shown',
+    ]);
   });
 
   test('Telegram bot opens at once: START sends the code, nothing to copy, no QR', async ({ page }) => {

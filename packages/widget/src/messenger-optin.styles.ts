@@ -15,11 +15,20 @@ export const styles = css`
     font-family: var(--_font);
     line-height: 1.4;
   }
+  /* The shipped texts (de, en) are written left to right; on a right-to-left page they would be
+     laid out backwards ("GmbH & Co. KG." shown as ".GmbH & Co. KG"). The notice dialog inherits
+     this. A site owner whose texts are right to left sets dir on the element. */
+  :host(:not([dir])) {
+    direction: ltr;
+  }
   :host([hidden]) {
     display: none;
   }
   /* Inline: transparent and in the page's text colour unless the site owner sets them. */
+  /* A site owner's headline or button label may hold a word longer than a phone is wide
+     (German compounds, a company name): it breaks instead of pushing the page sideways. */
   .root {
+    overflow-wrap: anywhere;
     padding: var(--optin-padding, 0.75rem);
     border-radius: var(--_radius);
     background: var(--optin-surface, transparent);
@@ -139,7 +148,8 @@ export const styles = css`
       var(--optin-offset-bottom, var(--optin-offset, 1rem)) + env(safe-area-inset-bottom, 0px) + 4.25rem
     );
     box-sizing: border-box;
-    max-width: calc(100vw - 2 * var(--optin-offset, 1rem));
+    /* A panel, not a banner: ten channels wrap into rows instead of spanning a desktop's width. */
+    max-width: min(40rem, 100vw - 2 * var(--optin-offset, 1rem));
     max-height: calc(100dvh - 6rem);
     overflow-y: auto;
     padding: 1rem;

@@ -10,7 +10,7 @@ export interface ClipboardLike {
  */
 export async function copyText(
   text: string,
-  field: HTMLInputElement | null,
+  field: HTMLInputElement | HTMLTextAreaElement | null,
   clipboard: ClipboardLike | undefined = globalThis.navigator?.clipboard,
 ): Promise<'copied' | 'selected'> {
   if (clipboard) {

@@ -55,6 +55,8 @@ export const noticeStyles = css`
     font-family: var(--_font);
     font-size: 0.875rem;
     line-height: 1.4;
+    /* The company name is in the heading and the texts: one long word must wrap, not be clipped. */
+    overflow-wrap: anywhere;
     border: 1px solid transparent;
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
@@ -97,7 +99,9 @@ export const noticeStyles = css`
     display: flex;
     align-items: flex-start;
     gap: 8px;
-    padding: 6px 4px 2px 16px;
+    /* Logical sides: on a right-to-left page the heading starts at the body text's 16 px inset. */
+    padding-block: 6px 2px;
+    padding-inline: 16px 4px;
   }
 
   h2 {
@@ -246,7 +250,9 @@ export const noticeStyles = css`
     outline-color: var(--_text);
   }
 
-  /* The whole message must stay readable: the field takes its own row, the button the next. */
+  /* The whole message must stay readable: the field takes its own row, the button the next, and
+     it is a textarea as tall as its text, so a long company name wraps instead of scrolling out
+     of sight (rows="3" where field-sizing is not supported). */
   .message {
     display: flex;
     flex-wrap: wrap;
@@ -254,8 +260,10 @@ export const noticeStyles = css`
     margin: 4px 0 12px;
   }
 
-  .message input {
+  .message textarea {
     flex: 1 1 100%;
+    field-sizing: content;
+    resize: none;
     min-width: 0;
     min-height: 44px;
     box-sizing: border-box;
@@ -344,7 +352,7 @@ export const noticeStyles = css`
     }
     button,
     .button,
-    .message input {
+    .message textarea {
       border: 1px solid ButtonText;
     }
     .primary {

@@ -327,7 +327,7 @@ export class OptinNotice extends LitElement {
 
   private async _onCopy(): Promise<void> {
     if (!this.link) return;
-    const field = this.renderRoot.querySelector<HTMLInputElement>('#message');
+    const field = this.renderRoot.querySelector<HTMLTextAreaElement>('#message');
     const result = await copyText(this.link.message, field);
     // Clear first so that a second copy is announced again by screen readers.
     this._status = '';
@@ -492,7 +492,7 @@ export class OptinNotice extends LitElement {
             ? html`<p>${named(s.sendThis, channel)}</p>
                 <div class="message">
                   <label class="visually-hidden" for="message">${s.yourMessage}</label>
-                  <input id="message" readonly .value=${link.message} />
+                  <textarea id="message" readonly rows="3" .value=${link.message}></textarea>
                   <button part="copy" @click=${this._onCopy}>${s.copy}</button>
                 </div>`
             : nothing
