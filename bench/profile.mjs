@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBaseline } from './lib/baseline-build.mjs';
-import { launchChromium, withTimeout } from './lib/browser-bench.mjs';
+import { launchChromium, probeReports, withTimeout } from './lib/browser-bench.mjs';
 import { rotation, summarize } from './lib/stats.mjs';
 
 const median = (values) => summarize(values).median;
@@ -168,12 +168,9 @@ async function profileLoad(url) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await browser.startTracing(page, { categories });
-    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-    await withTimeout(
-      page.evaluate(() => window.__bench.wait('painted')),
-      15_000,
-      'waiting for the paint',
-    );
+    const painted = probeReports(page, 'painted', 15_000);
+    await page.goto(url, { waitUntil: 'commit', timeout: 30_000 });
+    await painted;
     await page.waitForTimeout(SETTLE_MS);
     const probe = await page.evaluate(() => ({
       start: window.__bench.start,

@@ -45,18 +45,22 @@ export async function launchChromium() {
 }
 
 /**
- * Waits (bounded) until the probe has measured `field` or given up. One evaluate that awaits a
- * promise in the page: polling from outside would run script on the throttled thread we measure.
+ * Resolves (bounded) once the probe has measured `field` or given up: it says so in one console
+ * line. Call it before the action that leads to the measurement, and evaluate nothing in the page
+ * until it resolves: Playwright's first evaluate in a page runs its utility script on the throttled
+ * main thread (about 80 ms of thread time at 4×), and a task queued ahead of the probe's
+ * after-the-frame task is counted as the component's (bench/README.md, "How it measures").
  * @param {import('@playwright/test').Page} page
  * @param {'painted' | 'noticePainted'} field
  * @param {number} ms
  */
-async function waitForProbe(page, field, ms) {
-  await withTimeout(
-    page.evaluate((name) => window.__bench.wait(name), field),
-    ms,
-    `waiting for ${field}`,
-  );
+export function probeReports(page, field, ms) {
+  const reported = page
+    .waitForEvent('console', { predicate: (message) => message.text() === `bench:${field}`, timeout: ms })
+    .then(() => undefined);
+  // Awaited by the caller; this only keeps a page closed early from leaving an unhandled rejection.
+  reported.catch(() => {});
+  return reported;
 }
 
 /** Numbers of Performance.getMetrics by name. */
@@ -78,8 +82,10 @@ export async function measureLoad(browser, url, options) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.throttle });
-    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-    await waitForProbe(page, 'painted', 15_000);
+    const painted = probeReports(page, 'painted', 15_000);
+    await page.goto(url, { waitUntil: 'commit', timeout: 30_000 });
+    await painted;
+    await page.waitForLoadState('load');
     // Late work shows up after the first paint: the icons chunk, and layout shifts if any. Long
     // tasks, shifts and script time include that window (the flow loads only on intent).
     await sleep(options.settleMs);
@@ -152,8 +158,9 @@ async function measureTap(page, tap, result) {
     () => new Promise((done) => requestIdleCallback(() => done(undefined), { timeout: 3_000 })),
   );
   await page.evaluate(({ host, dialog }) => window.__bench.armTap(host, dialog), tap);
+  const noticePainted = probeReports(page, 'noticePainted', 12_000);
   await page.mouse.click(box.x, box.y);
-  await waitForProbe(page, 'noticePainted', 12_000);
+  await noticePainted;
   const probe = await page.evaluate(() => {
     const { clickAt, noticePainted, errors } = window.__bench;
     // Scripts fetched after the click: lazy chunks the idle prefetch had not loaded yet.
@@ -261,8 +268,9 @@ export async function measureHeap(browser, options) {
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
+    const painted = probeReports(page, 'painted', 25_000);
     await page.goto(options.url, { waitUntil: 'load', timeout: 30_000 });
-    await waitForProbe(page, 'painted', 25_000);
+    await painted;
     // Let the page's own widget finish its idle work (prefetch, warming the notice once) before
     // the first reading: a one-time cache filled between the rounds would read as growth.
     await page.waitForLoadState('networkidle');
