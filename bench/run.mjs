@@ -18,7 +18,7 @@ import { benchReceiver } from './lib/receiver-bench.mjs';
 import { printReport } from './lib/report.mjs';
 import { measureSizes } from './lib/sizes.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
-import { ratio } from './lib/stats.mjs';
+import { pairedRatio, ratio } from './lib/stats.mjs';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const { values: args } = parseArgs({
@@ -151,6 +151,11 @@ if (!args['no-browser']) {
         inline: ratio(summaries['widget-inline']?.paintMs.median ?? Number.NaN, baselinePaint),
         floating: ratio(summaries['widget-floating']?.paintMs.median ?? Number.NaN, baselinePaint),
       },
+      // The goal's verdict: the median of each round's widget / baseline (bench/README.md).
+      pairedRatio: {
+        inline: paintPairs(summaries['widget-inline'], summaries['baseline']),
+        floating: paintPairs(summaries['widget-floating'], summaries['baseline']),
+      },
     };
 
     // Heap is about memory, not time: unthrottled, so 1,000 mounts take seconds, not minutes.
@@ -219,3 +224,10 @@ writeResults();
 printReport(results);
 log(`done; JSON in bench/results/latest.json`);
 process.exit(0);
+
+/** Each round's paint of `page` over the baseline's in the same round, summarized. */
+function paintPairs(page, baseline) {
+  const pairs = (summary) =>
+    (summary?.samples ?? []).map(({ round, paintMs }) => ({ round, value: paintMs }));
+  return pairedRatio(pairs(page), pairs(baseline));
+}

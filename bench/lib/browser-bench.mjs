@@ -209,7 +209,8 @@ export async function measurePages(browser, pages, options) {
           errors.add(`${page.id}: did not paint twice; left out of the remaining rounds`);
         }
       }
-      if (round >= 0) samples[page.id]?.push(sample);
+      // The round pairs it with the other pages' loads of the same moment (pairedRatio).
+      if (round >= 0) samples[page.id]?.push({ ...sample, round });
     }
     options.log(round < 0 ? 'warm-up round done' : `round ${round + 1}/${options.runs} done`);
   }

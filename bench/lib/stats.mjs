@@ -52,6 +52,19 @@ export function ratio(value, baseline) {
 }
 
 /**
+ * The ratios value / baseline of each round, summarized. The pages load alternately, so the two
+ * loads of one round met the same moment of a shared machine's load; a ratio of the two medians
+ * mixes moments, and one busy stretch moves it by tenths (bench/README.md).
+ * @param {Array<{ round: number, value: number }>} values
+ * @param {Array<{ round: number, value: number }>} baselines
+ * @returns {Summary}
+ */
+export function pairedRatio(values, baselines) {
+  const baselineOf = new Map(baselines.map(({ round, value }) => [round, value]));
+  return summarize(values.map(({ round, value }) => ratio(value, baselineOf.get(round) ?? Number.NaN)));
+}
+
+/**
  * Page order for round `round`: the list rotated by one per round, so no page is always first after
  * a fresh browser context (first-in-round pays for warming caches) and the pages alternate.
  * @template T

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { quantile, ratio, rotation, summarize } from './stats.mjs';
+import { pairedRatio, quantile, ratio, rotation, summarize } from './stats.mjs';
 
 describe('summarize', () => {
   it('takes the middle value of an odd sample as the median', () => {
@@ -51,5 +51,30 @@ describe('rotation', () => {
     assert.deepEqual(firsts, ['baseline', 'inline', 'floating']);
     for (let round = 0; round < 5; round++)
       assert.deepEqual([...rotation(pages, round)].sort(), [...pages].sort());
+  });
+});
+
+describe('pairedRatio', () => {
+  it('divides each round by the baseline of the same round, not median by median', () => {
+    // A busy stretch slows the widget's loads of rounds 2–4 and the baseline's of rounds 3–4 (the
+    // order within a round rotates): the ratio of the medians (600 / 100) blames the widget for
+    // the machine; four of five pairs still say 1.5.
+    const baselines = [100, 100, 100, 400, 400].map((value, round) => ({ round, value }));
+    const values = [150, 150, 600, 600, 600].map((value, round) => ({ round, value }));
+    assert.equal(pairedRatio(values, baselines).median, 1.5);
+    assert.equal(pairedRatio(values, baselines).max, 6);
+    const median = (list) => summarize(list.map(({ value }) => value)).median;
+    assert.equal(ratio(median(values), median(baselines)), 6);
+  });
+
+  it('leaves out a round whose other load failed', () => {
+    const baselines = [
+      { round: 0, value: 100 },
+      { round: 2, value: 200 },
+    ];
+    const values = [0, 1, 2].map((round) => ({ round, value: 300 }));
+    const summary = pairedRatio(values, baselines);
+    assert.equal(summary.n, 2);
+    assert.equal(summary.median, 2.25);
   });
 });
