@@ -109,6 +109,8 @@ export default [
     // first-paint rules above, and in the notice the message field as a textarea as tall as its text
     // (a long company name no longer scrolls out of the field), a long word wrapping in the dialog,
     // and the heading's padding on logical sides.
-    limit: '52.32 KB', // 52,310 B
+    // Session 13: +54 B for the QR step's own line for Telegram bots (START, not a message to send)
+    // in both locale chunks.
+    limit: '52.37 KB', // 52,364 B
   },
 ];

@@ -1,6 +1,6 @@
 import { test, type Page } from '@playwright/test';
 import { scanQr } from '../notice/notice-page.js';
-import { expect, recordPage } from './support.js';
+import { expect, recordPage, refPattern } from './support.js';
 
 // The QR code step on desktop (a fine pointer): the whole code is on screen, wherever the channel
 // button sits, and a phone's scanner reads the exact deep link from the pixels Chromium painted.
@@ -50,9 +50,19 @@ for (const { width, height, share, channel, host } of cases) {
     // Whole: every pixel of the code (with its quiet zone) inside the viewport, after any move.
     await expect(qr).toBeInViewport({ ratio: 1 });
     await expect.poll(() => scanQr(qr)).toBe(href);
-    // The message and its code beside the QR code (a phone user checks what they send).
-    const message = await dialog.locator('.sent-message, #message').first();
-    await expect(message).toBeVisible();
+    // Beside the QR code, what the phone will show: the message to send with its code, or for a
+    // Telegram bot (which opens with START, not with a message) the START hint and the code.
+    const code = (await dialog.locator('.reference').textContent()) ?? '';
+    expect(code).toMatch(new RegExp(`^${refPattern}$`));
+    if (channel === 'telegram') {
+      await expect(
+        dialog.getByText('Telegram öffnet dort den Chat mit unserem Bot. Tippen Sie auf START'),
+      ).toBeVisible();
+      await expect(dialog.locator('.sent-message')).toHaveCount(0);
+    } else {
+      await expect(dialog.getByText('Auf dem Handy öffnet sich diese Nachricht')).toBeVisible();
+      await expect(dialog.locator('.sent-message')).toHaveText(new RegExp(`^Start News .+ ${code}$`));
+    }
     expect(log.pageErrors).toEqual([]);
   });
 }

@@ -220,8 +220,13 @@ export interface DialogTexts {
   scan: string;
   qrLabel: string;
   qrLoading: string;
-  /** Beside the QR code: the message the messenger opens with. */
+  /** Beside the QR code: the message the messenger (or SMS or e-mail app) opens with. */
   qrMessage: string;
+  /**
+   * Beside the QR code for a Telegram bot, instead of `qrMessage`: Telegram opens the bot's chat
+   * with a START button, not with a message, and START sends the code itself.
+   */
+  qrStart: string;
   /** Beside the QR code: the reference code at the end of that message. */
   qrCode: string;
   withdrawTitle: string;

@@ -504,11 +504,14 @@ export class OptinNotice extends LitElement {
                 <div class="qr-text">
                   <p>${named(s.scan, channel)}</p>
                   ${
-                    // The visitor checks on the phone that this is what they send (copy shows it above).
+                    // The visitor checks on the phone that this is what they send (copy shows it
+                    // above). A Telegram bot opens with START instead, which sends the code itself.
                     copy
                       ? nothing
-                      : html`<p class="muted">${s.qrMessage}</p>
-                          <p class="sent-message">${link.message}</p>`
+                      : link.prefill === 'payload'
+                        ? html`<p class="muted">${named(s.qrStart, channel)}</p>`
+                        : html`<p class="muted">${s.qrMessage}</p>
+                            <p class="sent-message">${link.message}</p>`
                   }
                   ${
                     this.reference && this.mode === 'consent'

@@ -151,7 +151,8 @@ export const de: NoticeTemplates = {
     scan: 'Mit dem Handy scannen, um {channel} zu öffnen.',
     qrLabel: 'QR-Code, um {channel} auf Ihrem Handy zu öffnen',
     qrLoading: 'QR-Code wird geladen…',
-    qrMessage: 'Ihr Messenger öffnet sich mit dieser Nachricht; senden Sie sie, um sich anzumelden:',
+    qrMessage: 'Auf dem Handy öffnet sich diese Nachricht; senden Sie sie, um sich anzumelden:',
+    qrStart: '{channel} öffnet dort den Chat mit unserem Bot. Tippen Sie auf START; mehr ist nicht nötig.',
     qrCode: 'Ihr Code',
     withdrawTitle: 'Abmelden über {channel}',
     withdrawText:

@@ -141,7 +141,8 @@ export const en: NoticeTemplates = {
     scan: 'Scan with your phone to open {channel}.',
     qrLabel: 'QR code to open {channel} on your phone',
     qrLoading: 'Loading QR code…',
-    qrMessage: 'Your messenger opens with this message; send it to sign up:',
+    qrMessage: 'Your phone opens this message; send it to sign up:',
+    qrStart: '{channel} opens the chat with our bot there. Tap START; nothing else is needed.',
     qrCode: 'Your code',
     withdrawTitle: 'Unsubscribe via {channel}',
     withdrawText:
