@@ -117,12 +117,14 @@ export async function measureLoad(browser, url, options) {
 
 /**
  * Points at the first channel button as a visitor does before tapping (the intent that loads the
- * flow chunk), waits until that chunk and the notice texts are there and the browser is idle
- * again, then clicks, and measures from the click event to the frame that shows the notice dialog.
- * The dwell before the click is the visitor's, not counted; `tapScripts` says whether anything
- * still had to be fetched after the click.
+ * flow chunk) and waits until that chunk and the notice texts are there and the browser is idle
+ * again: the visitor's dwell, which no tap measurement counts. Resolves to the button's centre, or
+ * null (with the reason in `errors`) when there is no button.
+ * @param {import('@playwright/test').Page} page
+ * @param {{ host: string, button: string }} tap
+ * @param {string[]} errors
  */
-async function measureTap(page, tap, result) {
+export async function pointAtButton(page, tap, errors) {
   const box = await page.evaluate(({ host, button }) => {
     const element = document.querySelector(host);
     const found = element?.shadowRoot ? deepFirst(element.shadowRoot, button) : null;
@@ -140,8 +142,8 @@ async function measureTap(page, tap, result) {
     }
   }, tap);
   if (!box) {
-    result.errors.push(`tap: no ${tap.button} in ${tap.host}`);
-    return {};
+    errors.push(`tap: no ${tap.button} in ${tap.host}`);
+    return null;
   }
   await page.mouse.move(box.x, box.y);
   await page
@@ -153,22 +155,40 @@ async function measureTap(page, tap, result) {
       undefined,
       { timeout: 12_000 },
     )
-    .catch(() => result.errors.push('tap: the notice texts did not load on intent'));
+    .catch(() => errors.push('tap: the notice texts did not load on intent'));
   await page.evaluate(
     () => new Promise((done) => requestIdleCallback(() => done(undefined), { timeout: 3_000 })),
   );
+  return box;
+}
+
+/**
+ * Clicks at `box` and resolves when the probe saw the frame that shows the notice dialog: the
+ * probe's `clickAt` (the click event's timeStamp) and `noticePainted`, and the scripts fetched
+ * after the click (lazy chunks the intent had not loaded yet).
+ * @param {import('@playwright/test').Page} page
+ * @param {{ host: string, dialog: string }} tap
+ * @param {{ x: number, y: number }} box
+ */
+export async function clickAndWaitForNotice(page, tap, box) {
   await page.evaluate(({ host, dialog }) => window.__bench.armTap(host, dialog), tap);
   const noticePainted = probeReports(page, 'noticePainted', 12_000);
   await page.mouse.click(box.x, box.y);
   await noticePainted;
-  const probe = await page.evaluate(() => {
+  return page.evaluate(() => {
     const { clickAt, noticePainted, errors } = window.__bench;
-    // Scripts fetched after the click: lazy chunks the idle prefetch had not loaded yet.
     const scripts = performance
       .getEntriesByType('resource')
       .filter((entry) => entry.startTime >= clickAt && entry.name.endsWith('.js')).length;
     return { clickAt, noticePainted, errors, scripts };
   });
+}
+
+/** Tap → notice: from the click event to the first frame that shows the `role="dialog"`. */
+async function measureTap(page, tap, result) {
+  const box = await pointAtButton(page, tap, result.errors);
+  if (!box) return {};
+  const probe = await clickAndWaitForNotice(page, tap, box);
   result.errors.push(...probe.errors.filter((error) => !result.errors.includes(error)));
   return { tapMs: probe.noticePainted - probe.clickAt, tapScripts: probe.scripts };
 }
