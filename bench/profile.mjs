@@ -123,7 +123,11 @@ const samples = Object.fromEntries(pages.map((page) => [page.id, []]));
 try {
   for (let round = -1; round < runs; round++) {
     for (const page of rotation(pages, round + 1)) {
-      const result = await withTimeout(args.tap ? profileTap(page.url) : profileLoad(page.url), 60_000, page.id);
+      const result = await withTimeout(
+        args.tap ? profileTap(page.url) : profileLoad(page.url),
+        60_000,
+        page.id,
+      );
       if (round >= 0) samples[page.id].push(result);
     }
   }
@@ -222,10 +226,14 @@ async function profileTap(url) {
     const anchorAt = await page.evaluate(() => performance.mark('bench-anchor').startTime);
     const probe = await clickAndWaitForNotice(page, tap, box);
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
-    return await analyse(trace.traceEvents ?? trace, { start: probe.clickAt, painted: probe.noticePainted }, {
-      name: 'bench-anchor',
-      at: anchorAt,
-    });
+    return await analyse(
+      trace.traceEvents ?? trace,
+      { start: probe.clickAt, painted: probe.noticePainted },
+      {
+        name: 'bench-anchor',
+        at: anchorAt,
+      },
+    );
   } finally {
     await context.close().catch(() => {});
   }
