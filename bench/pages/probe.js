@@ -2,8 +2,9 @@
 // so the numbers don't include the round trips of the remote-controlled browser:
 // - `start` is performance.now() right before the parser reaches the measured <script> tag;
 // - a component counts as painted after the first frame in which the wanted elements exist in its
-//   (nested) shadow trees with a layout box: we look in requestAnimationFrame, which runs just before
-//   that frame's style, layout and paint, and take the time in the next task, which runs after it;
+//   (nested) shadow trees with a layout box, neither transparent nor hidden: we look in
+//   requestAnimationFrame, which runs just before that frame's style, layout and paint, and take
+//   the time in the next task, which runs after it;
 // - long tasks and layout shifts come from buffered PerformanceObservers, from navigation on.
 (() => {
   const state = {
@@ -47,9 +48,12 @@
       if (element.shadowRoot) deepAll(element.shadowRoot, selector, found);
     return found;
   };
+  // Shown means a layout box and not see-through: the notice's popover has its box (opacity 0)
+  // before Floating UI has placed it, and that frame shows the visitor nothing.
   const hasBox = (element) => {
     const box = element.getBoundingClientRect();
-    return box.width > 0 && box.height > 0;
+    const visible = element.checkVisibility?.({ opacityProperty: true, visibilityProperty: true }) ?? true;
+    return box.width > 0 && box.height > 0 && visible;
   };
   const afterPaint = (callback) => {
     const channel = new MessageChannel();
