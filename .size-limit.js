@@ -111,6 +111,8 @@ export default [
     // and the heading's padding on logical sides.
     // Session 13: +54 B for the QR step's own line for Telegram bots (START, not a message to send)
     // in both locale chunks.
-    limit: '52.38 KB', // 52,374 B
+    // Session 14: +76 B for the notice that covers its button rather than showing a third of its text
+    // beside it (optin-notice/position.ts, besideOrCover).
+    limit: '52.46 KB', // 52,450 B
   },
 ];

@@ -45,6 +45,15 @@ async function expectAttached(page: Page, side: 'below' | 'above' = 'below') {
     .toBe('attached');
 }
 
+/** Whether the dialog's body hides part of its content (it scrolls). */
+function bodyScrolls(page: Page) {
+  return page.evaluate(() => {
+    const body = document.querySelector('messenger-optin-notice')?.shadowRoot?.querySelector('.body');
+    if (!body) throw new Error('dialog body missing');
+    return body.scrollHeight > body.clientHeight + 1;
+  });
+}
+
 /** Whether the topmost element at the viewport point (x, y) is inside the notice's dialog. */
 function hitsDialog(page: Page, x: number, y: number) {
   return page.evaluate(
@@ -154,6 +163,33 @@ test.describe('notice dialog: layout', () => {
     await expectAttached(page, 'below');
     await scrollAnchorTo(page, 800 - 80);
     await expectAttached(page, 'above');
+  });
+
+  test('a button in mid-page with room for less than three quarters of the notice on either side: it covers the button and shows all of it', async ({
+    page,
+  }) => {
+    // Measured first with room to spare: the height the whole notice needs.
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await openNotice(page, { frame: 'low', lang: 'de' });
+    await scrollAnchorTo(page, 100);
+    await expectAttached(page);
+    const needed = (await rects(page)).dialog.bottom - (await rects(page)).dialog.top;
+    expect(await bodyScrolls(page)).toBe(false);
+    // A viewport 100 px taller than the notice with the button in its middle: each side holds
+    // about half of it. Beside the button, the text would scroll through that half.
+    const height = Math.round(needed) + 100;
+    await page.setViewportSize({ width: 1280, height });
+    await scrollAnchorTo(page, height / 2 - 20);
+    await expect
+      .poll(async () => {
+        const { dialog, anchor, placed } = await rects(page);
+        const covers = dialog.top < anchor.bottom && dialog.bottom > anchor.top;
+        const inside = dialog.top >= 7 && dialog.bottom <= height - 7;
+        return placed && covers && inside && !(await bodyScrolls(page))
+          ? 'all of it, over the button'
+          : { dialog, anchor };
+      })
+      .toBe('all of it, over the button');
   });
 
   // Each makes the box around the button and the widget the containing block of fixed elements:

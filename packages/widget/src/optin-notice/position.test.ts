@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLayout, popoverMaxHeight } from './position.js';
+import { BESIDE_MIN_SHARE, chooseLayout, coversButton } from './position.js';
 
 describe('chooseLayout', () => {
   it.each([
@@ -13,14 +13,16 @@ describe('chooseLayout', () => {
   });
 });
 
-describe('popoverMaxHeight', () => {
+describe('coversButton', () => {
   it.each([
-    // room, needed, viewport → max height
-    [500, 420, 800, 500], // fits on its side
-    [300, 420, 800, 420], // needs more than its side has: all it needs, overlapping the button
-    [300, 1200, 800, 784], // taller than the viewport: the viewport, the body scrolls
-    [900, 1200, 800, 900],
-  ] as const)('room %i, content %i, viewport %i → %i', (room, needed, viewport, height) => {
-    expect(popoverMaxHeight(room, needed, viewport)).toBe(height);
+    // room on its side, height needed, share → covers the button
+    [700, 663, BESIDE_MIN_SHARE, false], // all of it fits beside the button
+    [650, 663, BESIDE_MIN_SHARE, false], // most of it: beside the button, the rest scrolls inside
+    [498, 663, BESIDE_MIN_SHARE, false], // just over three quarters: still beside it
+    [380, 663, BESIDE_MIN_SHARE, true], // the room above a mid-page button, 57 %: covers it
+    [650, 663, 1, true], // a QR code is only useful whole
+    [663, 663, 1, false],
+  ] as const)('room %i, needed %i, share %d → %s', (room, needed, share, covers) => {
+    expect(coversButton(room, needed, share)).toBe(covers);
   });
 });

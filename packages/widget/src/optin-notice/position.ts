@@ -1,4 +1,15 @@
-import { autoUpdate, computePosition, flip, offset, platform, shift, size } from '@floating-ui/dom';
+import {
+  autoUpdate,
+  computePosition,
+  detectOverflow,
+  flip,
+  offset,
+  platform,
+  shift,
+  size,
+  type DetectOverflowOptions,
+  type Middleware,
+} from '@floating-ui/dom';
 import type { NoticeLayout } from './types.js';
 
 /** Below this viewport width the notice is a bottom sheet (docs/architecture.md#a-visitors-tap). */
@@ -7,8 +18,11 @@ export const SHEET_BELOW_PX = 480;
 const GAP_PX = 8;
 /** A comfortable reading width for the notice; narrower when the viewport is. */
 const MAX_WIDTH_PX = 400;
-/** The popover never gets less than this, even with little room: it then overlaps its button. */
-const MIN_HEIGHT_PX = 160;
+/**
+ * The notice stays beside its button, its text scrolling inside, while that side shows at least
+ * this share of it; with less it covers the button to show all of it. A QR code is always whole.
+ */
+export const BESIDE_MIN_SHARE = 0.75;
 
 /** Popover next to the button when there is one and room for it; otherwise a bottom sheet. */
 export function chooseLayout(viewportWidth: number, hasAnchor: boolean): NoticeLayout {
@@ -25,12 +39,34 @@ export function contentHeight(floating: HTMLElement): number {
 }
 
 /**
- * How tall the popover may be: the room on its side of the button, but never less than `needed`
- * while the viewport can hold that. Then it overlaps the button; shift() keeps it inside the
- * viewport. Content taller than the viewport scrolls inside.
+ * Whether the popover covers its button: when the `room` on its side of the button shows less than
+ * `share` of the height its content `needs`. Then it gets the height it needs, up to the viewport's.
  */
-export function popoverMaxHeight(available: number, needed: number, viewport: number): number {
-  return Math.max(available, Math.min(needed, viewport - 2 * GAP_PX));
+export function coversButton(room: number, needed: number, share: number): boolean {
+  return room < needed * share;
+}
+
+/**
+ * After flip() chose the side: decides whether the popover stays beside its button or covers it
+ * (coversButton), and tells shift() through `decided`. With its cross axis on, shift() moves the
+ * popover over the button, and size() then offers the viewport's height instead of the side's.
+ */
+function besideOrCover(
+  area: DetectOverflowOptions,
+  needed: number,
+  share: number,
+  decided: (cover: boolean) => void,
+): Middleware {
+  return {
+    name: 'besideOrCover',
+    async fn(state) {
+      const overflow = await detectOverflow(state, area);
+      // The room from the popover's edge at the button to the viewport's edge on that side.
+      const side = state.placement.startsWith('top') ? 'top' : 'bottom';
+      decided(coversButton(state.rects.floating.height - overflow[side], needed, share));
+      return {};
+    },
+  };
 }
 
 const placedProperties = ['left', 'top', 'max-width', 'max-height'] as const;
@@ -59,15 +95,18 @@ export function keepPositioned(
       return;
     }
     onLayout('popover', floating.style.top !== '');
-    // A QR code is only useful whole: the link phase gets all the height it needs. The notice's text
-    // may scroll inside, so the popover stays next to its button with the room that side has.
-    const whole = !!floating.querySelector('.qr-box');
-    const needed = whole ? contentHeight(floating) : MIN_HEIGHT_PX;
+    // A QR code is only useful whole. The notice may scroll inside a popover beside its button when
+    // that shows most of it; read through a smaller window (the room above a button in mid-page can
+    // be a third of the text), it hides what the visitor agrees to: then the dialog gets the height
+    // it needs, up to the viewport's, and covers the button, of no use while the modal is open.
+    const needed = contentHeight(floating);
+    const share = floating.querySelector('.qr-box') ? 1 : BESIDE_MIN_SHARE;
     // In the top layer (top-layer.ts) the dialog's box is the popover's child, not the popover, so
     // Floating UI would look for its containing block and clipping boxes among the page's
     // ancestors, which no longer apply there: the viewport is both.
     const topLayer = !!floating.parentElement?.matches(':popover-open');
     const area = { padding: GAP_PX, ...(topLayer ? { boundary: [] } : {}) };
+    let cover = false;
     void computePosition(anchor, floating, {
       strategy: 'fixed',
       placement: 'bottom-start',
@@ -77,15 +116,15 @@ export function keepPositioned(
         // The side with more room when the dialog fits on neither; the other alignment (its right
         // edge at the button's) when the left edges in line would cross the viewport's edge.
         flip(area),
-        // Sideways to stay inside; for the QR code also up, over the button, to show it whole.
-        shift({ ...area, crossAxis: whole }),
+        besideOrCover(area, needed, share, (covers) => (cover = covers)),
+        // Sideways to stay inside; when it covers the button, also up or down to show all it needs.
+        shift(() => ({ ...area, crossAxis: cover })),
+        // The room on its side, or when it covers the button the viewport's height.
         size({
           ...area,
           apply({ availableWidth, availableHeight, elements }) {
-            const viewport = document.documentElement.clientHeight;
-            const height = popoverMaxHeight(availableHeight, needed, viewport);
             elements.floating.style.setProperty('max-width', `${Math.min(availableWidth, MAX_WIDTH_PX)}px`);
-            elements.floating.style.setProperty('max-height', `${height}px`);
+            elements.floating.style.setProperty('max-height', `${availableHeight}px`);
           },
         }),
       ],
