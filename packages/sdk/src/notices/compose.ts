@@ -1,6 +1,7 @@
 import type { PrefillKind, ProviderFacts } from '../channels/types.js';
 import { isWebUrl, parseUrl } from '../web-url.js';
 import { fillPlaceholders } from './fill.js';
+import { headingCase } from './heading-case.js';
 import { countryName, localText, processorLine } from './processors.js';
 import type {
   NoticeBlock,
@@ -153,7 +154,7 @@ export function composeNotice(
       : copy
         ? 'onSendCopy'
         : 'onSend';
-  const title = text('title');
+  const title = headingCase(text('title'), locale);
   // The length rule (docs/notices.md, "First layer"): the frequency waits in Details, and where the
   // first layer must also state a transfer risk (Signal), so does the provider's data list.
   const frequency = values.frequency ?? '';
